@@ -1,0 +1,63 @@
+/**
+ * The README's "Обзор данных" table, and the same figures computed from the studies.
+ * The declared figures are a claim: the build checks them and the site shows both.
+ */
+import type { Overview, Study } from './schemas.ts';
+
+/** As declared in the seed README (800 studies, 459/338 by sex, 19/57/100 years, 400/400). */
+export const DECLARED_OVERVIEW: Overview = {
+  studies: 800,
+  patients: 800,
+  male: 459,
+  female: 338,
+  // 459 + 338 = 797: the README leaves 3 patients' sex unstated.
+  sexUnknown: 3,
+  ageMin: 19,
+  ageMedian: 57,
+  ageMax: 100,
+  withPathology: 400,
+  withoutPathology: 400,
+};
+
+/**
+ * Median of a list of numbers (mean of the two middle values for an even count).
+ * @example median([3, 1, 2]) // 2
+ */
+export function median(values: readonly number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const mid = Math.floor(sorted.length / 2);
+  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+}
+
+/**
+ * The overview figures computed from studies. Patients are counted as studies: the registry
+ * has no patient id (one study per patient, as the README declares).
+ */
+export function computeOverview(studies: readonly Study[]): Overview {
+  const ages = studies.flatMap((s) => (s.age === null ? [] : [s.age]));
+  return {
+    studies: studies.length,
+    patients: studies.length,
+    male: studies.filter((s) => s.sex === 'M').length,
+    female: studies.filter((s) => s.sex === 'F').length,
+    sexUnknown: studies.filter((s) => s.sex === null).length,
+    ageMin: ages.length ? Math.min(...ages) : null,
+    ageMedian: median(ages),
+    ageMax: ages.length ? Math.max(...ages) : null,
+    withPathology: studies.filter((s) => s.pathology === true).length,
+    withoutPathology: studies.filter((s) => s.pathology === false).length,
+  };
+}
+
+export const OVERVIEW_KEYS = Object.keys(DECLARED_OVERVIEW) as (keyof Overview)[];
+
+/** Pairs each declared figure with the computed one. */
+export function compareOverview(declared: Overview, computed: Overview) {
+  return OVERVIEW_KEYS.map((key) => ({
+    key,
+    declared: declared[key],
+    computed: computed[key],
+    match: declared[key] === computed[key],
+  }));
+}

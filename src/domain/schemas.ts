@@ -1,0 +1,160 @@
+/**
+ * The zod schemas of the generated data: the contract between the pipeline (which writes
+ * `generated/data/*.json` and validates before writing) and the pages (which read it).
+ * Only allow-listed attributes (design.md "Privacy") have a place here.
+ */
+import { z } from 'zod';
+import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
+
+export const localizedSchema = z.object({ ru: z.string(), en: z.string() });
+
+export const findingFlagsSchema = z.object(
+  Object.fromEntries(FINDING_IDS.map((id) => [id, z.boolean().nullable()])) as Record<
+    (typeof FINDING_IDS)[number],
+    z.ZodNullable<z.ZodBoolean>
+  >,
+);
+export type FindingFlags = z.infer<typeof findingFlagsSchema>;
+
+/** One sprite sheet: evenly spaced slices of a series, tiled left to right, top to bottom. */
+export const spriteSchema = z.object({
+  preset: z.enum(WINDOW_PRESET_IDS as [WindowPresetId, ...WindowPresetId[]]),
+  /** Site-relative URL, e.g. `thumbs/<study>/<series>-brain.webp` (no leading slash). */
+  url: z.string(),
+  tileWidth: z.number().int().positive(),
+  tileHeight: z.number().int().positive(),
+  count: z.number().int().positive(),
+  columns: z.number().int().positive(),
+  /** For each tile, the 0-based index of the slice it shows in the series' sorted order. */
+  slices: z.array(z.number().int().nonnegative()),
+});
+export type Sprite = z.infer<typeof spriteSchema>;
+
+/** A series with only allow-listed DICOM attributes. */
+export const seriesSchema = z.object({
+  uid: z.string(),
+  /** Folder name of the series inside the study folder. */
+  folder: z.string(),
+  modality: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  model: z.string().nullable(),
+  sliceThickness: z.number().nullable(),
+  kvp: z.number().nullable(),
+  tubeCurrent: z.number().nullable(),
+  exposure: z.number().nullable(),
+  kernel: z.string().nullable(),
+  rows: z.number().int().nullable(),
+  columns: z.number().int().nullable(),
+  pixelSpacing: z.tuple([z.number(), z.number()]).nullable(),
+  spacingBetweenSlices: z.number().nullable(),
+  imageCount: z.number().int().nonnegative(),
+  transferSyntax: z.string().nullable(),
+  /** `ok`: sprites rendered; otherwise `sprites` is empty and `reason` says why. */
+  status: z.enum(['ok', 'unsupported', 'failed']),
+  reason: localizedSchema.nullable(),
+  sprites: z.array(spriteSchema),
+});
+export type Series = z.infer<typeof seriesSchema>;
+
+export const studySchema = z.object({
+  /** StudyInstanceUID (anonymised) as the registry names it; the folder name when it has none. */
+  id: z.string(),
+  /** URL-safe slug for the study page. */
+  slug: z.string(),
+  /** Path of the study folder relative to the dataset root, e.g. `studies/<uid>`. */
+  path: z.string(),
+  /** 1-based row in the registry sheet, or null for a study folder with no row. */
+  registryRow: z.number().int().nullable(),
+  /** Class: true = with signs of hemorrhage, false = without, null = unknown. */
+  pathology: z.boolean().nullable(),
+  findings: findingFlagsSchema,
+  age: z.number().nullable(),
+  sex: z.enum(['M', 'F']).nullable(),
+  /** The radiologist's conclusion, Russian original, untrusted text. */
+  conclusion: z.string().nullable(),
+  /** Registry technical parameters (as the registry states them). */
+  sliceThickness: z.number().nullable(),
+  kvp: z.number().nullable(),
+  tubeCurrent: z.number().nullable(),
+  kernel: z.string().nullable(),
+  manufacturer: z.string().nullable(),
+  /** From DICOM: the model of the first CT series. */
+  model: z.string().nullable(),
+  series: z.array(seriesSchema),
+  /** Site-relative URL of the cover image (middle slice, brain window), or null. */
+  cover: z.string().nullable(),
+});
+export type Study = z.infer<typeof studySchema>;
+
+export const sourceSchema = z.object({
+  /** True when built from the embedded synthetic sample. */
+  synthetic: z.boolean(),
+  registryFile: z.string().nullable(),
+  registrySha256: z.string().nullable(),
+  /** ISO date of the build input (SOURCE_DATE_EPOCH or the registry's mtime), for reproducibility. */
+  builtAt: z.string(),
+});
+export type Source = z.infer<typeof sourceSchema>;
+
+export const studiesFileSchema = z.object({
+  source: sourceSchema,
+  studies: z.array(studySchema),
+});
+export type StudiesFile = z.infer<typeof studiesFileSchema>;
+
+export const severitySchema = z.enum(['error', 'warning', 'info']);
+export type Severity = z.infer<typeof severitySchema>;
+
+export const qualityFindingSchema = z.object({
+  severity: severitySchema,
+  /** Stable machine code, kebab-case, e.g. `registry-missing-column`, `dicom-truncated`. */
+  code: z.string(),
+  message: localizedSchema,
+  /** Dataset-relative path of the file concerned. */
+  file: z.string().optional(),
+  /** 1-based spreadsheet row. */
+  row: z.number().int().optional(),
+  /** Column header as written in the registry (or a DICOM keyword). */
+  column: z.string().optional(),
+  study: z.string().optional(),
+});
+export type QualityFinding = z.infer<typeof qualityFindingSchema>;
+
+/** Declared (README) versus computed overview figures. */
+export const overviewSchema = z.object({
+  studies: z.number().int(),
+  patients: z.number().int(),
+  male: z.number().int(),
+  female: z.number().int(),
+  sexUnknown: z.number().int(),
+  ageMin: z.number().nullable(),
+  ageMedian: z.number().nullable(),
+  ageMax: z.number().nullable(),
+  withPathology: z.number().int(),
+  withoutPathology: z.number().int(),
+});
+export type Overview = z.infer<typeof overviewSchema>;
+
+export const overviewCheckSchema = z.object({
+  key: z.string(),
+  declared: z.number().nullable(),
+  computed: z.number().nullable(),
+  match: z.boolean(),
+});
+
+export const qualityFileSchema = z.object({
+  source: sourceSchema,
+  counts: z.object({
+    files: z.number().int(),
+    filesParsed: z.number().int(),
+    registryRows: z.number().int(),
+    studies: z.number().int(),
+    series: z.number().int(),
+    error: z.number().int(),
+    warning: z.number().int(),
+    info: z.number().int(),
+  }),
+  overview: z.array(overviewCheckSchema),
+  findings: z.array(qualityFindingSchema),
+});
+export type QualityFile = z.infer<typeof qualityFileSchema>;
