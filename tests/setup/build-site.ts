@@ -7,6 +7,7 @@ import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
 import { build } from 'astro';
+import * as pagefind from 'pagefind';
 import { writeFixtureSiteData } from '../fixtures/site-data.ts';
 
 declare module 'vitest' {
@@ -29,5 +30,15 @@ export default async function setup(project: TestProject) {
     logLevel: 'warn',
     vite: { resolve: { alias: { '@generated': generated } } },
   });
+  const { index, errors } = await pagefind.createIndex({});
+  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
+  try {
+    const added = await index.addDirectory({ path: outDir });
+    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
+    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
+    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
+  } finally {
+    await pagefind.close();
+  }
   project.provide('siteDir', outDir);
 }
