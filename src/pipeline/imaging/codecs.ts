@@ -103,7 +103,8 @@ const lossless = require('jpeg-lossless-decoder-js') as {
 /** Decodes a JPEG Lossless (process 14, any selection value) codestream. */
 export function decodeJpegLossless(bytes: Uint8Array, bitsAllocated: number): DecodedFrame {
   const decoder = new lossless.Decoder();
-  const copy = bytes.slice();
+  // A copy that owns its ArrayBuffer (Buffer#slice would be a view into a larger one).
+  const copy = new Uint8Array(bytes);
   const samples = decoder.decode(copy.buffer, 0, copy.length, bitsAllocated > 8 ? 2 : 1);
   return { width: decoder.xDim, height: decoder.yDim, samples };
 }
