@@ -11,7 +11,14 @@ import { WINDOW_PRESET_IDS } from '../../domain/labels.ts';
 import type { QualityFinding, Series, Sprite } from '../../domain/schemas.ts';
 import type { OnProgress } from '../progress.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { IMAGING_CACHE_VERSION, hashKey, loadCache, saveCache, spritesCacheDir, type ImagingCache } from './cache.ts';
+import {
+  IMAGING_CACHE_VERSION,
+  hashKey,
+  loadCache,
+  saveCache,
+  spritesCacheDir,
+  type ImagingCache,
+} from './cache.ts';
 import { failedReason, seriesFinding, unsupportedReason } from './findings.ts';
 import { WorkerPool } from './pool.ts';
 import { spritePath, type RenderJob, type RenderResult } from './render.ts';
@@ -86,10 +93,20 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     const scans = await scanHeaders(datasetDir, listing.files, cache, next, getPool, progress);
     const plan = planStudies(scans, listing.studyFolders);
     const findings = [...plan.findings];
-    const studies = await renderStudies(plan.studies, options, cache, next, getPool, progress, findings);
+    const studies = await renderStudies(
+      plan.studies,
+      options,
+      cache,
+      next,
+      getPool,
+      progress,
+      findings,
+    );
     saveCache(cacheDir, next);
     const parsed = scans.filter(
-      (s) => 'header' in s || ['not-ct', 'localizer', 'secondary-capture', 'no-pixel-data'].includes(s.problem),
+      (s) =>
+        'header' in s ||
+        ['not-ct', 'localizer', 'secondary-capture', 'no-pixel-data'].includes(s.problem),
     ).length;
     return {
       studies,
@@ -125,7 +142,8 @@ async function scanHeaders(
   let done = scans.length;
   progress({ stage: 'scan headers', done, total });
   const batches: FileStat[][] = [];
-  for (let i = 0; i < toRead.length; i += HEADER_BATCH) batches.push(toRead.slice(i, i + HEADER_BATCH));
+  for (let i = 0; i < toRead.length; i += HEADER_BATCH)
+    batches.push(toRead.slice(i, i + HEADER_BATCH));
   await Promise.all(
     batches.map(async (batch) => {
       const outcomes = await getPool().run({
@@ -152,7 +170,12 @@ interface SeriesWork {
   slices: number[];
 }
 
-function planRender(study: StudyPlan, series: SeriesPlan, datasetDir: string, cacheDir: string): SeriesWork {
+function planRender(
+  study: StudyPlan,
+  series: SeriesPlan,
+  datasetDir: string,
+  cacheDir: string,
+): SeriesWork {
   const files = series.files;
   const head = files[0]!.header;
   const slices = pickSlices(files.length);
@@ -214,7 +237,8 @@ async function renderStudies(
   progress({ stage: 'thumbnails', done, total: works.length });
   await Promise.all(
     works.map(async (work) => {
-      const result = cachedRender(cache, work) ?? (await getPool().run({ kind: 'render', job: work.job }));
+      const result =
+        cachedRender(cache, work) ?? (await getPool().run({ kind: 'render', job: work.job }));
       results.set(work, result);
       next.series[work.key] = result;
       progress({ stage: 'thumbnails', done: ++done, total: works.length });
@@ -231,7 +255,10 @@ async function renderStudies(
       series.push(toSeries(work, result, options.thumbsDir, findings));
       if (result.status === 'ok' && cover === null) {
         cover = `thumbs/${study.thumbFolder}/cover.webp`;
-        copyIfChanged(spritePath(work.job.outPrefix, 'cover'), join(options.thumbsDir, study.thumbFolder, 'cover.webp'));
+        copyIfChanged(
+          spritePath(work.job.outPrefix, 'cover'),
+          join(options.thumbsDir, study.thumbFolder, 'cover.webp'),
+        );
       }
     }
     return {
@@ -245,7 +272,12 @@ async function renderStudies(
   });
 }
 
-function toSeries(work: SeriesWork, result: RenderResult, thumbsDir: string, findings: QualityFinding[]): Series {
+function toSeries(
+  work: SeriesWork,
+  result: RenderResult,
+  thumbsDir: string,
+  findings: QualityFinding[],
+): Series {
   const { series, study, slices, job } = work;
   const files = series.files;
   const head = files[0]!.header;
@@ -279,7 +311,15 @@ function toSeries(work: SeriesWork, result: RenderResult, thumbsDir: string, fin
       ),
     );
   } else {
-    findings.push(seriesFinding('error', 'dicom-decode-failed', failedReason(result.detail), result.file, study.folder));
+    findings.push(
+      seriesFinding(
+        'error',
+        'dicom-decode-failed',
+        failedReason(result.detail),
+        result.file,
+        study.folder,
+      ),
+    );
   }
   return {
     uid: series.uid,

@@ -48,7 +48,9 @@ function readOpenFile(fd: number, size: number): HeaderOutcome {
       }
       if (error instanceof NotDicom) return { problem: 'not-dicom', detail: error.message };
       const detail = errorText(error);
-      return /overrun|past end|beyond|eof|end of|unexpected end|out of range|offset/i.test(detail)
+      return /overrun|past end|beyond|eof|end of|unexpected end|out of range|offset|greater than or equal to 'byteArray' length/i.test(
+        detail,
+      )
         ? { problem: 'truncated', detail }
         : { problem: 'unreadable', detail };
     }

@@ -56,7 +56,9 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const rows = Math.ceil(job.tiles.length / columns);
   const sheetWidth = tile.width * Math.min(columns, job.tiles.length);
   const sheetHeight = tile.height * rows;
-  const sheets = new Map(WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(sheetWidth * sheetHeight)]));
+  const sheets = new Map(
+    WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(sheetWidth * sheetHeight)]),
+  );
   let current: RenderSlice = job.cover;
   try {
     for (const [index, slice] of job.tiles.entries()) {
@@ -73,7 +75,12 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     current = job.cover;
     const cover = await decodeHu(readFileSync(job.cover.path), job.cover.header);
     const { center, width } = WINDOW_PRESETS.brain;
-    const grey = applyWindow(cover.hu, center, width, job.cover.header.photometric === 'MONOCHROME1');
+    const grey = applyWindow(
+      cover.hu,
+      center,
+      width,
+      job.cover.header.photometric === 'MONOCHROME1',
+    );
     const { width: cw, height: ch } = job.coverSize;
     const coverPixels = await scale(grey, cover.width, cover.height, cw, ch);
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels, cw, ch);
@@ -124,6 +131,8 @@ function blit(
 }
 
 async function writeWebp(path: string, pixels: Uint8Array, width: number, height: number) {
-  const webp = await sharp(pixels, { raw: { width, height, channels: 1 } }).webp(WEBP).toBuffer();
+  const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .webp(WEBP)
+    .toBuffer();
   writeFileAtomic(path, webp);
 }

@@ -56,7 +56,10 @@ export interface Plan {
 export function safeName(name: string): string {
   if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) && name.length <= 128) return name;
   const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name.replace(/[^A-Za-z0-9._-]/g, '_').replace(/^[.]/, '_').slice(0, 96)}-${hash}`;
+  return `${name
+    .replace(/[^A-Za-z0-9._-]/g, '_')
+    .replace(/^[.]/, '_')
+    .slice(0, 96)}-${hash}`;
 }
 
 /** Most frequent non-null value, ties broken by sort order; null when there is none. */
@@ -79,7 +82,9 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
     const parts = scan.rel.split('/');
     const studyFolder = parts.length >= 3 ? parts[1]! : null;
     if ('problem' in scan) {
-      findings.push(fileProblemFinding(scan.rel, scan.problem, scan.detail, studyFolder ?? undefined));
+      findings.push(
+        fileProblemFinding(scan.rel, scan.problem, scan.detail, studyFolder ?? undefined),
+      );
       continue;
     }
     if (!studyFolder) {
@@ -93,7 +98,15 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
     }
     const seriesFolder = parts.slice(2, -1).join('/');
     if (!seriesFolder) {
-      findings.push(seriesFinding('warning', 'dicom-no-series-folder', MESSAGES.noSeriesFolder(), scan.rel, studyFolder));
+      findings.push(
+        seriesFinding(
+          'warning',
+          'dicom-no-series-folder',
+          MESSAGES.noSeriesFolder(),
+          scan.rel,
+          studyFolder,
+        ),
+      );
     }
     const list = byStudy.get(studyFolder) ?? [];
     list.push({ seriesFolder, file: scan as ImageFile });
@@ -126,10 +139,28 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
     const studyUid = majority(studyUids);
     const distinct = new Set(studyUids.filter((u) => u !== null));
     if (distinct.size > 1) {
-      findings.push(seriesFinding('warning', 'dicom-study-uid-mixed', MESSAGES.studyUidMixed(distinct.size), firstFile, studyFolder, 'StudyInstanceUID'));
+      findings.push(
+        seriesFinding(
+          'warning',
+          'dicom-study-uid-mixed',
+          MESSAGES.studyUidMixed(distinct.size),
+          firstFile,
+          studyFolder,
+          'StudyInstanceUID',
+        ),
+      );
     }
     if (studyUid && studyUid !== studyFolder) {
-      findings.push(seriesFinding('warning', 'dicom-study-folder-uid-mismatch', MESSAGES.studyUidMismatch(studyFolder, studyUid), firstFile, studyFolder, 'StudyInstanceUID'));
+      findings.push(
+        seriesFinding(
+          'warning',
+          'dicom-study-folder-uid-mismatch',
+          MESSAGES.studyUidMismatch(studyFolder, studyUid),
+          firstFile,
+          studyFolder,
+          'StudyInstanceUID',
+        ),
+      );
     }
 
     const groups = new Map<string, { folder: string; uid: string; files: ImageFile[] }>();
@@ -150,17 +181,36 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
       const uidsInFolder = ordered.filter((g) => g.folder === group.folder).length;
       const first = group.files[0]!.rel;
       if (uidsInFolder > 1 && group === ordered.find((g) => g.folder === group.folder)) {
-        findings.push(seriesFinding('warning', 'dicom-series-uid-mixed', MESSAGES.seriesUidMixed(uidsInFolder), first, studyFolder, 'SeriesInstanceUID'));
+        findings.push(
+          seriesFinding(
+            'warning',
+            'dicom-series-uid-mixed',
+            MESSAGES.seriesUidMixed(uidsInFolder),
+            first,
+            studyFolder,
+            'SeriesInstanceUID',
+          ),
+        );
       }
       if (group.files[0]!.header.seriesUid && group.folder !== group.uid && uidsInFolder === 1) {
-        findings.push(seriesFinding('warning', 'dicom-series-folder-uid-mismatch', MESSAGES.seriesUidMismatch(group.folder, group.uid), first, studyFolder, 'SeriesInstanceUID'));
+        findings.push(
+          seriesFinding(
+            'warning',
+            'dicom-series-folder-uid-mismatch',
+            MESSAGES.seriesUidMismatch(group.folder, group.uid),
+            first,
+            studyFolder,
+            'SeriesInstanceUID',
+          ),
+        );
       }
       const folders = foldersOfSeriesUid.get(group.uid) ?? new Set<string>();
       folders.add(`${studyFolder}/${group.folder}`);
       foldersOfSeriesUid.set(group.uid, folders);
 
       let base = safeName(group.folder.replace(/\//g, '_'));
-      for (let n = 2; usedBases.has(base); n++) base = `${safeName(group.folder.replace(/\//g, '_'))}-${n}`;
+      for (let n = 2; usedBases.has(base); n++)
+        base = `${safeName(group.folder.replace(/\//g, '_'))}-${n}`;
       usedBases.add(base);
       const ordering = orderSlices(group.files, studyFolder);
       findings.push(...ordering.findings);
@@ -207,19 +257,49 @@ export function orderSlices(
   const findings: QualityFinding[] = [];
   const first = files[0]!.rel;
   const reference = files.find((f) => f.header.orientation)?.header.orientation ?? null;
-  if (reference && files.some((f) => f.header.orientation && !sameOrientation(f.header.orientation, reference))) {
-    findings.push(seriesFinding('warning', 'dicom-mixed-orientation', MESSAGES.mixedOrientation(), first, study, 'ImageOrientationPatient'));
+  if (
+    reference &&
+    files.some((f) => f.header.orientation && !sameOrientation(f.header.orientation, reference))
+  ) {
+    findings.push(
+      seriesFinding(
+        'warning',
+        'dicom-mixed-orientation',
+        MESSAGES.mixedOrientation(),
+        first,
+        study,
+        'ImageOrientationPatient',
+      ),
+    );
   }
   const sizes = [...new Set(files.map((f) => `${f.header.columns}×${f.header.rows}`))].sort();
   if (sizes.length > 1) {
-    findings.push(seriesFinding('warning', 'dicom-mixed-matrix', MESSAGES.mixedMatrix(sizes.join(', ')), first, study, 'Rows/Columns'));
+    findings.push(
+      seriesFinding(
+        'warning',
+        'dicom-mixed-matrix',
+        MESSAGES.mixedMatrix(sizes.join(', ')),
+        first,
+        study,
+        'Rows/Columns',
+      ),
+    );
   }
   const byInstance = (a: ImageFile, b: ImageFile) =>
     (a.header.instanceNumber ?? Infinity) - (b.header.instanceNumber ?? Infinity) ||
     (a.rel < b.rel ? -1 : 1);
   if (!reference || files.some((f) => !f.header.position)) {
     if (files.length > 1) {
-      findings.push(seriesFinding('info', 'dicom-no-position', MESSAGES.noPositions(), first, study, 'ImagePositionPatient'));
+      findings.push(
+        seriesFinding(
+          'info',
+          'dicom-no-position',
+          MESSAGES.noPositions(),
+          first,
+          study,
+          'ImagePositionPatient',
+        ),
+      );
     }
     const header = files[0]!.header;
     return { files: [...files].sort(byInstance), spacing: header.spacingBetweenSlices, findings };

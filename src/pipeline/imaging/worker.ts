@@ -8,8 +8,7 @@ import { renderSeries, type RenderJob, type RenderResult } from './render.ts';
 import type { HeaderOutcome } from './types.ts';
 
 export type WorkerTask =
-  | { kind: 'headers'; files: { path: string; size: number }[] }
-  | { kind: 'render'; job: RenderJob };
+  { kind: 'headers'; files: { path: string; size: number }[] } | { kind: 'render'; job: RenderJob };
 
 export type WorkerTaskResult<T extends WorkerTask> = T extends { kind: 'headers' }
   ? HeaderOutcome[]
@@ -21,8 +20,7 @@ export interface WorkerRequest {
 }
 
 export type WorkerResponse =
-  | { id: number; ok: true; result: unknown }
-  | { id: number; ok: false; error: string };
+  { id: number; ok: true; result: unknown } | { id: number; ok: false; error: string };
 
 async function handle(task: WorkerTask): Promise<unknown> {
   if (task.kind === 'headers') return task.files.map((f) => readFileHeader(f.path, f.size));
