@@ -9,7 +9,7 @@
  * Windows HU values to 8-bit grey; MONOCHROME1 images are inverted after the window.
  *
  * @example
- * applyWindow(new Float32Array([-1000, 40, 1000]), 40, 80) // Uint8Array [0, 131, 255]
+ * applyWindow(new Float32Array([-1000, 40, 1000]), 40, 80) // Uint8Array [0, 129, 255]
  */
 export function applyWindow(
   hu: Float32Array,
