@@ -114,15 +114,23 @@ export function storedToHu(
   >,
 ): Float32Array {
   const { bitsStored, pixelRepresentation, rescaleSlope, rescaleIntercept } = header;
-  const mask = bitsStored >= 32 ? 0xffffffff : 2 ** bitsStored - 1;
-  const signBit = 2 ** (bitsStored - 1);
-  const range = 2 ** bitsStored;
   const out = new Float32Array(samples.length);
+  if (bitsStored <= 16) {
+    // Fast path (every CT in practice): 32-bit integer arithmetic is exact here.
+    const mask = (1 << bitsStored) - 1;
+    const shift = 32 - bitsStored;
+    const signed = pixelRepresentation === 1;
+    for (let i = 0; i < samples.length; i++) {
+      const value = samples[i]! & mask;
+      out[i] = (signed ? (value << shift) >> shift : value) * rescaleSlope + rescaleIntercept;
+    }
+    return out;
+  }
+  const range = 2 ** bitsStored;
   for (let i = 0; i < samples.length; i++) {
     // Arithmetic, not bitwise, so 32-bit samples do not overflow.
-    let value = ((samples[i]! % 2 ** 32) + 2 ** 32) % 2 ** 32;
-    value = bitsStored >= 32 ? value : value % (mask + 1);
-    if (pixelRepresentation === 1 && value >= signBit) value -= range;
+    let value = ((samples[i]! % range) + range) % range;
+    if (pixelRepresentation === 1 && value >= range / 2) value -= range;
     out[i] = value * rescaleSlope + rescaleIntercept;
   }
   return out;

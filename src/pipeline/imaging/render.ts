@@ -65,12 +65,20 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       current = slice;
       const image = await decodeHu(readFileSync(slice.path), slice.header);
       const invert = slice.header.photometric === 'MONOCHROME1';
-      for (const id of WINDOW_PRESET_IDS) {
-        const { center, width } = WINDOW_PRESETS[id];
-        const grey = applyWindow(image.hu, center, width, invert);
-        const scaled = await scale(grey, image.width, image.height, tile.width, tile.height);
-        blit(sheets.get(id)!, sheetWidth, scaled, tile, index, columns);
-      }
+      // One resize per slice: the presets travel together as the channels of one image.
+      const windowed = WINDOW_PRESET_IDS.map((id) =>
+        applyWindow(image.hu, WINDOW_PRESETS[id].center, WINDOW_PRESETS[id].width, invert),
+      );
+      const scaled = await scaleChannels(
+        windowed,
+        image.width,
+        image.height,
+        tile.width,
+        tile.height,
+      );
+      WINDOW_PRESET_IDS.forEach((id, c) =>
+        blit(sheets.get(id)!, sheetWidth, scaled[c]!, tile, index, columns),
+      );
     }
     current = job.cover;
     const cover = await decodeHu(readFileSync(job.cover.path), job.cover.header);
@@ -82,7 +90,7 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       job.cover.header.photometric === 'MONOCHROME1',
     );
     const { width: cw, height: ch } = job.coverSize;
-    const coverPixels = await scale(grey, cover.width, cover.height, cw, ch);
+    const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels, cw, ch);
     for (const id of WINDOW_PRESET_IDS) {
       await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
@@ -97,21 +105,28 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   }
 }
 
-async function scale(
-  grey: Uint8Array,
+/** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
+async function scaleChannels(
+  planes: Uint8Array[],
   width: number,
   height: number,
   toWidth: number,
   toHeight: number,
-): Promise<Uint8Array> {
-  const { data, info } = await sharp(grey, { raw: { width, height, channels: 1 } })
+): Promise<Uint8Array[]> {
+  const channels = planes.length as 1 | 2 | 3 | 4;
+  const interleaved = new Uint8Array(width * height * channels);
+  planes.forEach((plane, c) => {
+    for (let i = 0; i < plane.length; i++) interleaved[i * channels + c] = plane[i]!;
+  });
+  const { data, info } = await sharp(interleaved, { raw: { width, height, channels } })
     .resize(toWidth, toHeight, { fit: 'fill' })
     .raw()
     .toBuffer({ resolveWithObject: true });
-  if (info.channels === 1) return data;
-  const out = new Uint8Array(toWidth * toHeight);
-  for (let i = 0; i < out.length; i++) out[i] = data[i * info.channels]!;
-  return out;
+  return planes.map((_, c) => {
+    const out = new Uint8Array(toWidth * toHeight);
+    for (let i = 0; i < out.length; i++) out[i] = data[i * info.channels + c]!;
+    return out;
+  });
 }
 
 function blit(
