@@ -25,7 +25,7 @@ import { spritePath, type RenderJob, type RenderResult } from './render.ts';
 import { medianOf, planStudies, type SeriesPlan, type StudyPlan } from './series.ts';
 import { COVER_SIZE, SPRITE_COLUMNS, middleSlice, pickSlices, tileSize } from './sprite-layout.ts';
 import { describeTransferSyntax } from './transfer-syntax.ts';
-import type { FileScan, FileStat } from './types.ts';
+import type { FileScan, FileStat, HeaderOutcome } from './types.ts';
 import { listStudyFiles } from './walk.ts';
 
 export interface ImagingOptions {
@@ -144,16 +144,37 @@ async function scanHeaders(
   const batches: FileStat[][] = [];
   for (let i = 0; i < toRead.length; i += HEADER_BATCH)
     batches.push(toRead.slice(i, i + HEADER_BATCH));
+  const readBatch = (batch: FileStat[]) =>
+    getPool().run({
+      kind: 'headers',
+      files: batch.map((f) => ({ path: join(datasetDir, f.rel), size: f.size })),
+    });
   await Promise.all(
     batches.map(async (batch) => {
-      const outcomes = await getPool().run({
-        kind: 'headers',
-        files: batch.map((f) => ({ path: join(datasetDir, f.rel), size: f.size })),
-      });
+      let outcomes: HeaderOutcome[];
+      try {
+        outcomes = await readBatch(batch);
+      } catch {
+        // A worker died on this batch (e.g. out of memory): retry file by file, so only the
+        // file that kills it is reported, and do not cache that verdict.
+        outcomes = await Promise.all(
+          batch.map((file) =>
+            readBatch([file]).then(
+              ([outcome]) => outcome!,
+              (error: unknown): HeaderOutcome => ({
+                problem: 'unreadable',
+                detail: `reader crashed: ${error instanceof Error ? error.message : String(error)}`,
+              }),
+            ),
+          ),
+        );
+      }
       batch.forEach((file, i) => {
         const outcome = outcomes[i]!;
         scans.push({ ...file, ...outcome });
-        next.files[file.rel] = { size: file.size, mtimeMs: file.mtimeMs, outcome };
+        if (!('problem' in outcome && outcome.detail.startsWith('reader crashed'))) {
+          next.files[file.rel] = { size: file.size, mtimeMs: file.mtimeMs, outcome };
+        }
       });
       done += batch.length;
       progress({ stage: 'scan headers', done, total });
@@ -237,8 +258,21 @@ async function renderStudies(
   progress({ stage: 'thumbnails', done, total: works.length });
   await Promise.all(
     works.map(async (work) => {
-      const result =
-        cachedRender(cache, work) ?? (await getPool().run({ kind: 'render', job: work.job }));
+      const cached = cachedRender(cache, work);
+      let result: RenderResult;
+      if (cached) {
+        result = cached;
+      } else {
+        try {
+          result = await getPool().run({ kind: 'render', job: work.job });
+        } catch (error) {
+          // The worker died (not a verdict on the data): report it, and leave it uncached.
+          const detail = `renderer crashed: ${error instanceof Error ? error.message : String(error)}`;
+          results.set(work, { status: 'failed', detail, file: work.series.files[0]!.rel });
+          progress({ stage: 'thumbnails', done: ++done, total: works.length });
+          return;
+        }
+      }
       results.set(work, result);
       next.series[work.key] = result;
       progress({ stage: 'thumbnails', done: ++done, total: works.length });

@@ -91,7 +91,7 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     );
     const { width: cw, height: ch } = job.coverSize;
     const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
-    await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels, cw, ch);
+    await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
     for (const id of WINDOW_PRESET_IDS) {
       await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
     }
