@@ -113,7 +113,16 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
     return { problem: 'localizer', detail: 'ImageType LOCALIZER' };
 
   const pixel = dataSet.elements[PIXEL_DATA];
-  if (!pixel) return { problem: 'no-pixel-data', detail: 'no Pixel Data (7FE0,0010)' };
+  if (!pixel) {
+    // Implicit VR parsing stops silently at the end of the bytes: an element running past the
+    // end means the file was cut, not that it never had pixels.
+    const cut = Object.values(dataSet.elements).some(
+      (e) => !e.hadUndefinedLength && e.dataOffset + e.length > byteLength,
+    );
+    return cut
+      ? { problem: 'truncated', detail: 'the data set ends inside an element' }
+      : { problem: 'no-pixel-data', detail: 'no Pixel Data (7FE0,0010)' };
+  }
   const rows = num(values, 'Rows');
   const columns = num(values, 'Columns');
   if (!rows || !columns) return { problem: 'unreadable', detail: 'Rows or Columns missing' };
