@@ -7,12 +7,13 @@ import { WINDOW_PRESETS, WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
 import {
   UnsupportedTransferSyntax,
   decodeHu,
+  decodeSamples,
   storedToHu,
 } from '../../src/pipeline/imaging/pixels.ts';
 import { readFileHeader } from '../../src/pipeline/imaging/read-header.ts';
 import { decodeRle } from '../../src/pipeline/imaging/rle.ts';
 import type { ImageHeader } from '../../src/pipeline/imaging/types.ts';
-import { applyWindow } from '../../src/pipeline/imaging/window.ts';
+import { applyLut, applyWindow, windowLut } from '../../src/pipeline/imaging/window.ts';
 import {
   phantomHu,
   storedFromHu,
@@ -117,6 +118,12 @@ describe('our window against dcmtk (dcmj2pnm +Ww) on the same slice', () => {
     expect(worst).toBeLessThanOrEqual(1);
     // The ramp makes the comparison meaningful: the window spans many grey levels.
     expect(new Set(ours).size).toBeGreaterThan(40);
+    // The renderer's lookup-table path gives exactly the same grey levels.
+    const header = headerOf(path);
+    const frame = await decodeSamples(new Uint8Array(readFileSync(path)), header);
+    expect(Array.from(applyLut(frame.samples, windowLut(header, center, width)))).toEqual(
+      Array.from(ours),
+    );
   });
 });
 
