@@ -10,6 +10,7 @@ import {
   decodeSamples,
   storedToHu,
 } from '../../src/pipeline/imaging/pixels.ts';
+import { parseDicomBytes } from '../../src/pipeline/imaging/parse.ts';
 import { readFileHeader } from '../../src/pipeline/imaging/read-header.ts';
 import { decodeRle } from '../../src/pipeline/imaging/rle.ts';
 import type { ImageHeader } from '../../src/pipeline/imaging/types.ts';
@@ -84,6 +85,17 @@ describe('lossless syntaxes decode to exactly the original HU', () => {
     expect(image.height).toBe(SIZE);
     expect(Array.from(image.hu)).toEqual(Array.from(hu));
   });
+});
+
+it('joins a frame split over several fragments', async () => {
+  const path = write('jpeg-ls-fragments');
+  const { dataSet } = parseDicomBytes(
+    new Uint8Array(readFileSync(path)),
+    statSync(path).size,
+    false,
+  );
+  expect(dataSet.elements['x7fe00010']!.fragments!.length).toBeGreaterThan(1);
+  expect(Array.from((await decode(path)).hu)).toEqual(Array.from(hu));
 });
 
 it('decodes 8-bit JPEG baseline close to the original (lossy)', async () => {
