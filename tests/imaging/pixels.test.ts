@@ -139,6 +139,25 @@ describe('our window against dcmtk (dcmj2pnm +Ww) on the same slice', () => {
   });
 });
 
+it('inverts MONOCHROME1 after the window, as dcmtk displays it', async () => {
+  const path = write('explicit-le', { photometric: 'MONOCHROME1' });
+  const { center, width } = WINDOW_PRESETS.brain;
+  const reference = parsePgm(
+    execFileSync('dcmj2pnm', ['+Ww', String(center), String(width), '+op', path]),
+  );
+  const ours = applyWindow(
+    (await decode(path)).hu,
+    center,
+    width,
+    headerOf(path).photometric === 'MONOCHROME1',
+  );
+  let worst = 0;
+  for (let i = 0; i < ours.length; i++)
+    worst = Math.max(worst, Math.abs(ours[i]! - reference.pixels[i]!));
+  expect(worst).toBeLessThanOrEqual(1);
+  expect(ours[0]).toBe(255); // air (-1100 HU) is white in MONOCHROME1
+});
+
 function parsePgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {
   // P5 <width> <height> <maxval> then one whitespace byte and binary pixels.
   const match = /^P5\s+(?:#.*\s+)*(\d+)\s+(\d+)\s+(\d+)\s/.exec(
