@@ -185,8 +185,9 @@ describe('files that are not usable CT images', () => {
     });
   });
   it('reports an image of another modality', () => {
-    expect(read(write({ sopClass: '1.2.840.10008.5.1.4.1.1.4', modality: 'MR' }))).toMatchObject({
+    expect(read(write({ sopClass: '1.2.840.10008.5.1.4.1.1.4', modality: 'MR' }))).toEqual({
       problem: 'not-ct',
+      detail: 'SOPClassUID 1.2.840.10008.5.1.4.1.1.4 (MR Image Storage), Modality MR',
     });
   });
 });
