@@ -44,6 +44,11 @@ export interface ImagingResult {
 export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
 export { IMAGING_CACHE_VERSION } from './cache.ts';
 
+/**
+ * Scans `<datasetDir>/studies/`, writes sprites and covers under `thumbsDir`, keeps its cache in
+ * `cacheDir`. Never throws for bad data: every unusable file or series is a finding. Studies,
+ * series and findings come back in a stable order, so the same input gives the same output.
+ */
 export async function scanImaging(options: ImagingOptions): Promise<ImagingResult> {
   const { datasetDir, cacheDir } = options;
   const progress: OnProgress = options.onProgress ?? (() => {});
