@@ -146,7 +146,7 @@ describe('studies index', () => {
     expect(await ageHeader.getAttribute('aria-sort')).toBe('ascending');
     const ages = (
       await page.$$eval('tr[data-study-row]:not([hidden])', (rows) =>
-        rows.map((r) => r.cells[3]!.dataset['value'] ?? ''),
+        rows.map((r) => (r as HTMLTableRowElement).cells[3]!.dataset['value'] ?? ''),
       )
     )
       .filter((v) => v !== '')
