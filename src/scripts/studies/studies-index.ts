@@ -16,6 +16,10 @@ import { sortByValue, type SortDirection } from './sort-rows.ts';
 
 type View = 'table' | 'grid';
 
+/** A cell's sort value: its `data-value` when the shown text is a label, else the text. */
+const cellValue = (cell: HTMLTableCellElement | undefined) =>
+  cell?.dataset['value'] ?? cell?.textContent?.trim() ?? '';
+
 export function startStudiesIndex(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-study-filters]');
   const table = root.querySelector<HTMLElement>('[data-study-table]');
@@ -79,7 +83,13 @@ export function startStudiesIndex(root: HTMLElement): void {
     if (empty) empty.hidden = shown > 0;
   }
 
+  // The order currently in the DOM: moving 800 rows is the costly part, so only on change.
+  let sortedBy = '';
+
   function applySort(key: string | null, direction: SortDirection): void {
+    const signature = `${key ?? ''} ${direction}`;
+    if (signature === sortedBy || (sortedBy === '' && key === null)) return;
+    sortedBy = signature;
     const column = headers.findIndex((th) => th.dataset['sortKey'] === key);
     for (const [i, th] of headers.entries()) {
       if (i === column) th.setAttribute('aria-sort', direction);
@@ -90,7 +100,7 @@ export function startStudiesIndex(root: HTMLElement): void {
         ? rows
         : sortByValue(
             rows,
-            (row) => row.cells[column]?.dataset['value'] ?? '',
+            (row) => cellValue(row.cells[column]),
             headers[column]!.dataset['numeric'] !== undefined,
             direction,
             collator,
