@@ -110,6 +110,14 @@ export function startGallery(root: HTMLElement): void {
     button.addEventListener('click', () => selectPreset(button.dataset['preset'] ?? ''));
   }
 
+  // Once the reader turns to this gallery, fetch the other presets' sheets so that a switch
+  // shows its image at once (one request per sheet, never per slice).
+  const preload = () => {
+    for (const other of sprites) if (other !== sprite) new Image().src = other.url;
+  };
+  root.addEventListener('pointerenter', preload, { once: true });
+  root.addEventListener('focusin', preload, { once: true });
+
   for (const viewer of viewers) {
     viewer.addEventListener('keydown', (event) => {
       if (event.altKey || event.ctrlKey || event.metaKey) return;

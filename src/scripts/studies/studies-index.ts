@@ -27,7 +27,7 @@ export function startStudiesIndex(root: HTMLElement): void {
   const tbody = table?.querySelector('tbody');
   const status = root.querySelector<HTMLElement>('[data-filter-status]');
   const empty = root.querySelector<HTMLElement>('[data-filter-empty]');
-  const viewGroup = root.querySelector<HTMLElement>('[role="group"]');
+  const viewGroup = root.querySelector<HTMLElement>('[data-view-switch]');
   if (!form || !table || !grid || !tbody || !status) return;
 
   const rows = [...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-study-row]')];
