@@ -300,6 +300,37 @@ describe('study page gallery', () => {
     await close();
   });
 
+  it('scrubs with a horizontal touch swipe', async () => {
+    const context = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/studies/${slug}/`);
+    const g = await gallery(page);
+    await g.viewer.scrollIntoViewIfNeeded();
+    const box = (await g.viewer.boundingBox())!;
+    const y = box.y + box.height / 2;
+    const cdp = await context.newCDPSession(page);
+    await cdp.send('Input.dispatchTouchEvent', {
+      type: 'touchStart',
+      touchPoints: [{ x: box.x + 4, y }],
+    });
+    for (let step = 1; step <= 10; step++) {
+      await cdp.send('Input.dispatchTouchEvent', {
+        type: 'touchMove',
+        touchPoints: [{ x: box.x + 4 + ((box.width - 8) * step) / 10, y }],
+      });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    expect(Number(await g.viewer.getAttribute('data-tile'))).toBe(g.sprites[0]!.count - 1);
+    expect(await g.position.textContent()).toContain(
+      g.positionText(g.sprites[0]!.count - 1, g.sprites[0]),
+    );
+    await context.close();
+  });
+
   it('works from the keyboard alone: Tab to the presets, Enter and Space, arrows, enlarge', async () => {
     const { page, close } = await openPage(`/en/studies/${slug}/`);
     const g = await gallery(page);
