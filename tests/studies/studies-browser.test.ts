@@ -82,6 +82,14 @@ async function expectedStudies(page: Page): Promise<Expected[]> {
   );
 }
 
+/** Unfolds the filters (folded on a phone-sized viewport) and checks that they were folded. */
+async function openFilters(page: Page) {
+  const details = page.locator('[data-filter-details]');
+  expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(false);
+  await details.locator('summary').click();
+  expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
+}
+
 const visibleRows = (page: Page) => page.locator('tr[data-study-row]:not([hidden])').count();
 
 /** A built study page whose first gallery has at least two presets and two tiles. */
@@ -109,6 +117,7 @@ describe('studies index', () => {
     expect(await visibleRows(page)).toBe(total);
     const count = (test: (s: Expected) => boolean) => studies.filter(test).length;
     const status = page.locator('[data-filter-status]');
+    await openFilters(page);
 
     await page.locator('input[name="finding"][value="subdural"]').check();
     const subdural = count((s) => s.findings.includes('subdural'));
@@ -147,6 +156,8 @@ describe('studies index', () => {
     );
 
     await page.goto(`${site.url}/en/studies/?sex=F&sex=unknown`);
+    expect(await page.locator('[data-filter-active]').textContent()).toBe('(2 selected)');
+    await openFilters(page);
     expect(await page.locator('input[name="sex"][value="F"]').isChecked()).toBe(true);
     expect(await visibleRows(page)).toBe(count((s) => s.sex === 'F' || s.sex === 'unknown'));
 

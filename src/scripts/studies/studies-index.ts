@@ -9,12 +9,26 @@ import {
   filterStateToParams,
   matches,
   parseFilterState,
+  VALUE_FACETS,
   type FilterState,
 } from '../../components/studies/filter-state.ts';
+import { fill } from '../gallery/slice-viewer.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
 import { sortByValue, type SortDirection } from './sort-rows.ts';
 
 type View = 'table' | 'grid';
+
+/** How many choices the reader made (each checked value and each age bound). */
+function activeCount(state: FilterState): number {
+  const bounds = [state.ageMin, state.ageMax].filter((v) => v !== null).length;
+  return (
+    bounds +
+    (['class', 'finding', 'sex', ...VALUE_FACETS] as const).reduce(
+      (sum, name) => sum + state[name].length,
+      0,
+    )
+  );
+}
 
 /** A cell's sort value: its `data-value` when the shown text is a label, else the text. */
 const cellValue = (cell: HTMLTableCellElement | undefined) =>
@@ -42,6 +56,10 @@ export function startStudiesIndex(root: HTMLElement): void {
   const shownTemplate = root.dataset['shownTemplate'] ?? '{shown} / {total}';
   const total = rows.length;
 
+  const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
+  const active = form.querySelector<HTMLElement>('[data-filter-active]');
+  // Open on wide screens; on a phone the filters stay folded under their summary.
+  if (details) details.open = matchMedia('(min-width: 48em)').matches;
   form.hidden = false;
   if (viewGroup) viewGroup.hidden = false;
   for (const th of headers) th.querySelector('button')?.removeAttribute('disabled');
@@ -77,10 +95,14 @@ export function startStudiesIndex(root: HTMLElement): void {
       const card = cards.get(row.dataset['id']);
       if (card && card.hidden === visible) card.hidden = !visible;
     }
-    status!.textContent = shownTemplate
-      .replace('{shown}', String(shown))
-      .replace('{total}', String(total));
+    status!.textContent = fill(shownTemplate, { shown, total });
     if (empty) empty.hidden = shown > 0;
+    if (active) {
+      const count = activeCount(state);
+      active.textContent = count
+        ? `(${fill(active.dataset['template'] ?? '{count}', { count })})`
+        : '';
+    }
   }
 
   // The order currently in the DOM: moving 800 rows is the costly part, so only on change.
