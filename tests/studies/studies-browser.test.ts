@@ -436,6 +436,36 @@ describe('study page gallery', () => {
   });
 });
 
+describe('study page navigation', () => {
+  it('links previous and next studies in list order and copies the study folder', async () => {
+    const context = await browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/studies/`);
+    const hrefs = await page.$$eval('tr[data-study-row] a', (links) =>
+      links.map((a) => a.getAttribute('href')),
+    );
+    expect(hrefs.length).toBeGreaterThanOrEqual(2);
+    await page.goto(`${site.url}${hrefs[0]}`);
+    expect(await page.locator('a[rel="prev"]').count()).toBe(0);
+    expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe(hrefs[1]);
+    await page.locator('a[rel="next"]').click();
+    await page.waitForURL(`**${hrefs[1]}`);
+    expect(await page.locator('a[rel="prev"]').getAttribute('href')).toBe(hrefs[0]);
+
+    const folder = (await page.locator('[data-copy-source]').textContent())!;
+    if (siteStudies) {
+      const slug = hrefs[1]!.split('/')[3];
+      expect(folder).toBe(siteStudies.find((s) => s.slug === slug)!.path);
+    }
+    await page.locator('[data-copy] button').click();
+    await expect.poll(() => page.locator('[data-copy-status]').textContent()).toBe('Path copied.');
+    expect(await page.evaluate(() => navigator.clipboard.readText())).toBe(folder);
+    await context.close();
+  });
+});
+
 describe('series without images', () => {
   const unrendered = unrenderedSeries();
   it.skipIf(unrendered.length === 0)('show a note that says why instead of a gallery', async () => {
