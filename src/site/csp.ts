@@ -14,28 +14,24 @@
  * - `frame-ancestors` is ignored in a meta CSP, so it is not listed; a host that can send
  *   headers should add `frame-ancestors 'none'` there.
  */
+import type { AstroUserConfig } from 'astro';
 
-/** Directives other than script-src/style-src (Astro builds those two with its hashes). */
-export const CSP_DIRECTIVES = [
-  "default-src 'self'",
-  "img-src 'self' data:",
-  "font-src 'self'",
-  "connect-src 'self'",
-  "object-src 'none'",
-  "base-uri 'self'",
-  "form-action 'self'",
-];
-
-/** Sources for script-src besides the hashes Astro adds. */
-export const CSP_SCRIPT_RESOURCES = ["'self'", "'wasm-unsafe-eval'"];
-
-/** Sources for style-src besides the hashes Astro adds. */
-export const CSP_STYLE_RESOURCES = ["'self'"];
+type CspConfig = Exclude<NonNullable<AstroUserConfig['security']>['csp'], boolean | undefined>;
 
 /** The value for astro.config.ts `security.csp`. */
 export const contentSecurityPolicy = {
-  algorithm: 'SHA-256' as const,
-  directives: CSP_DIRECTIVES,
-  scriptDirective: { resources: CSP_SCRIPT_RESOURCES },
-  styleDirective: { resources: CSP_STYLE_RESOURCES },
-};
+  algorithm: 'SHA-256',
+  // Directives other than script-src/style-src (Astro builds those two with its hashes).
+  directives: [
+    "default-src 'self'",
+    "img-src 'self' data:",
+    "font-src 'self'",
+    "connect-src 'self'",
+    "object-src 'none'",
+    "base-uri 'self'",
+    "form-action 'self'",
+  ],
+  // Sources besides the hashes Astro adds.
+  scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
+  styleDirective: { resources: ["'self'"] },
+} satisfies CspConfig;

@@ -20,9 +20,17 @@ function isElement(node: Node): node is DefaultTreeAdapterTypes.Element {
   return 'tagName' in node;
 }
 
+/** The children of an element; a `<template>`'s live in its content fragment. */
+function childrenOf(node: DefaultTreeAdapterTypes.Element): DefaultTreeAdapterTypes.ChildNode[] {
+  return node.tagName === 'template'
+    ? (node as DefaultTreeAdapterTypes.Template).content.childNodes
+    : node.childNodes;
+}
+
 function childText(node: DefaultTreeAdapterTypes.Element): string {
-  const children = node.tagName === 'template' ? node.content.childNodes : node.childNodes;
-  return children.map((c) => ('value' in c && c.nodeName === '#text' ? c.value : '')).join('');
+  return childrenOf(node)
+    .map((c) => (c.nodeName === '#text' && 'value' in c ? c.value : ''))
+    .join('');
 }
 
 /**
@@ -41,9 +49,8 @@ export function elementsOf(html: string): HtmlElement[] {
         text: childText(node),
         line: node.sourceCodeLocation?.startLine ?? 0,
       });
-      if (node.tagName === 'template') node.content.childNodes.forEach(visit);
-    }
-    if ('childNodes' in node) node.childNodes.forEach(visit);
+      childrenOf(node).forEach(visit);
+    } else if ('childNodes' in node) node.childNodes.forEach(visit);
   };
   visit(parse(html, { sourceCodeLocationInfo: true }));
   return out;

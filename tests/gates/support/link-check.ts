@@ -147,9 +147,9 @@ export async function checkLinks(siteDir: string, siteOrigin: string): Promise<L
     parsed.set(f, elementsOf(await read(f)));
   const anchors = new Map([...parsed].map(([f, els]) => [f, anchorsOf(els)]));
 
-  const check = (file: string, base: string, ref: Reference) => {
-    const report = (problem: string) =>
-      problems.push({ file, line: ref.line, url: ref.url, problem });
+  const check = (file: string, base: string, ref: Reference): void => {
+    const report = (problem: string): void =>
+      void problems.push({ file, line: ref.line, url: ref.url, problem });
     if (/^\s*javascript:/i.test(ref.url)) return report('javascript: URL');
     if (/^(data|mailto|tel|blob):/i.test(ref.url)) return;
     let url: URL;
