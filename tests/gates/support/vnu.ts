@@ -45,6 +45,7 @@ export async function validateHtml(files: string[]): Promise<VnuMessage[]> {
     if (code === 'ENOENT') {
       throw new Error(
         `Java not found (${java}): install it, e.g. apt-get install default-jre-headless`,
+        { cause: error },
       );
     }
     throw error;
