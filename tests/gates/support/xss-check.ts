@@ -6,6 +6,9 @@
 import type { BrowserContext } from 'playwright-core';
 import { expandDisclosures, runSearch } from './page-states.ts';
 
+/** Every hostile string calls this; its presence in code (not text) means it was injected. */
+export const PAYLOAD_MARKER = 'alert(1)';
+
 export interface XssPageReport {
   url: string;
   /** Messages of dialogs (alert/confirm/prompt) that opened: each one is an executed payload. */
@@ -37,30 +40,27 @@ export async function inspectForXss(
     await expandDisclosures(page);
     if (searchFor) await runSearch(page, searchFor);
     await page.waitForLoadState('networkidle');
-    const injected = await page.evaluate(() => {
+    const injected = await page.evaluate((marker) => {
+      // Only what carries the payloads' marker counts: the site's own scripts may legitimately
+      // create handlers or `javascript:` form actions (Pagefind's UI does).
       const found: string[] = [];
       const executable = (s: HTMLScriptElement) =>
         ['', 'module', 'text/javascript', 'application/javascript'].includes(s.type.trim());
       for (const el of document.querySelectorAll('*')) {
         for (const attr of el.getAttributeNames()) {
-          if (attr.startsWith('on'))
-            found.push(`<${el.localName} ${attr}="${el.getAttribute(attr)}">`);
+          const value = el.getAttribute(attr) ?? '';
+          const isCode = attr.startsWith('on') || /^\s*javascript:/i.test(value);
+          if (isCode && value.includes(marker)) found.push(`<${el.localName} ${attr}="${value}">`);
         }
       }
       for (const img of document.querySelectorAll('img[src="x"]')) found.push(img.outerHTML);
       for (const s of document.querySelectorAll('script')) {
-        if (executable(s) && s.textContent?.includes('alert(1)'))
+        if (executable(s) && s.textContent?.includes(marker)) {
           found.push(`script: ${s.outerHTML.slice(0, 120)}`);
-      }
-      for (const el of document.querySelectorAll('[href], [src], [action], [formaction]')) {
-        for (const attr of ['href', 'src', 'action', 'formaction']) {
-          const value = el.getAttribute(attr);
-          if (value && /^\s*javascript:/i.test(value))
-            found.push(`<${el.localName} ${attr}="${value}">`);
         }
       }
       return found;
-    });
+    }, PAYLOAD_MARKER);
     return { url, dialogs, injected, text: await page.evaluate(() => document.body.innerText) };
   } finally {
     await page.close();
