@@ -10,15 +10,26 @@ import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
-import { buildSiteFrom, ROOT } from './support/build-site.ts';
+import { buildSiteFrom, ROOT, type BuildInto } from './support/build-site.ts';
 import { HOSTILE_STRINGS, writeHostileSiteData } from './support/hostile-data.ts';
 import { searchPageFor } from './support/page-states.ts';
 import { LOCALES } from '../../src/domain/labels.ts';
 import { representatives, sitePages, type SitePage } from './support/site-pages.ts';
-import { inspectForXss, type XssPageReport } from './support/xss-check.ts';
+import { inspectForXss, PAYLOAD_MARKER, type XssPageReport } from './support/xss-check.ts';
 
 const WORK = join(ROOT, '.cache/gates-xss');
 const siteDir = join(WORK, 'dist');
+
+/**
+ * Builds the hostile site. Today: fixture generated data with the strings planted, then Astro +
+ * Pagefind. With the real pipeline, this is the one function to replace: write a sample
+ * dataset whose registry cells and DICOM strings carry HOSTILE_STRINGS, and run the build.
+ */
+const buildHostileSite: BuildInto = async (outDir) => {
+  const generated = join(WORK, 'generated');
+  await writeHostileSiteData(generated);
+  await buildSiteFrom(generated, outDir, join(WORK, 'astro-cache'));
+};
 
 let site: StaticSite;
 let browser: Browser;
@@ -26,13 +37,12 @@ let context: BrowserContext;
 let pagesToVisit: SitePage[];
 beforeAll(async () => {
   await rm(WORK, { recursive: true, force: true });
-  await writeHostileSiteData(join(WORK, 'generated'));
-  await buildSiteFrom(join(WORK, 'generated'), siteDir, join(WORK, 'astro-cache'));
+  await buildHostileSite(siteDir);
   const pages = await sitePages(siteDir);
   // Every page that carries data from the hostile studies, plus one page of every type.
   const carrying: SitePage[] = [];
   for (const page of pages) {
-    if ((await readFile(join(siteDir, page.file), 'utf8')).includes('alert(1)'))
+    if ((await readFile(join(siteDir, page.file), 'utf8')).includes(PAYLOAD_MARKER))
       carrying.push(page);
   }
   pagesToVisit = [...new Set([...representatives(pages), ...carrying])];
