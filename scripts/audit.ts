@@ -48,8 +48,8 @@ interface PageAudit {
   scriptTransferBytes: number;
   scriptResourceBytes: number;
   requests: number;
-  /** Audits that scored below 1 in any category, by id, for follow-up. */
-  failedAudits: string[];
+  /** Audits that scored below 1 in any category, for follow-up. */
+  failedAudits: Array<{ id: string; title: string; score: number; detail?: string }>;
 }
 
 const TEXT_TYPES =
@@ -129,6 +129,16 @@ interface NetworkRequest {
   resourceSize?: number;
 }
 
+/** The first items of an audit's table (e.g. the console errors, the small tap targets). */
+function auditDetail(details: unknown): string | undefined {
+  const items = (details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+  const text = items.slice(0, 3).map((item) => {
+    const node = item.node as { snippet?: string } | undefined;
+    return String(item.description ?? item.url ?? node?.snippet ?? item.source ?? '').slice(0, 160);
+  });
+  return text.filter(Boolean).join(' | ') || undefined;
+}
+
 async function auditPage(
   url: string,
   port: number,
@@ -146,12 +156,15 @@ async function auditPage(
     (lhr.audits['network-requests']?.details as { items?: NetworkRequest[] } | undefined)?.items ??
     [];
   const scripts = requests.filter((r) => r.resourceType === 'Script');
-  const failedAudits = new Set<string>();
+  const failedAudits = new Map<string, PageAudit['failedAudits'][number]>();
   for (const category of CATEGORIES) {
     for (const ref of lhr.categories[category]?.auditRefs ?? []) {
       const audit = lhr.audits[ref.id];
-      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1)
-        failedAudits.add(ref.id);
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+        const detail = auditDetail(audit.details);
+        const failed = { id: ref.id, title: audit.title, score: audit.score };
+        failedAudits.set(ref.id, detail ? { ...failed, detail } : failed);
+      }
     }
   }
   return {
@@ -165,7 +178,7 @@ async function auditPage(
     scriptTransferBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0),
     scriptResourceBytes: scripts.reduce((n, r) => n + (r.resourceSize ?? 0), 0),
     requests: requests.length,
-    failedAudits: [...failedAudits].sort(),
+    failedAudits: [...failedAudits.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
 
@@ -263,8 +276,9 @@ async function main(): Promise<number> {
   await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
   console.log(`\n${table(audits)}\n`);
   for (const a of audits) {
-    if (a.failedAudits.length)
-      console.log(`${a.type} (${a.locale}) below 1: ${a.failedAudits.join(', ')}`);
+    for (const f of a.failedAudits) {
+      console.log(`${a.type} (${a.locale}) ${f.id}: ${f.title}${f.detail ? ` (${f.detail})` : ''}`);
+    }
   }
   console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nAll targets met.');
   console.log(`\nReport: ${join(outDir, 'report.json')}`);

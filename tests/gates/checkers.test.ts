@@ -71,6 +71,8 @@ describe('link crawl', () => {
         '<main id="main"></main>',
       'en/index.html': '<link rel="alternate" hreflang="ru" href="https://site.test/ru/">',
       's.css': 'body{background:url(/bg.png)}',
+      'sitemap-0.xml':
+        '<urlset><url><loc>https://site.test/en/</loc></url><url><loc>https://site.test/en/gone/</loc></url></urlset>',
     });
     const problems = await checkLinks(dir, 'https://site.test');
     expect(problems.map((p) => `${p.file} ${p.url}: ${p.problem}`).sort()).toEqual([
@@ -80,6 +82,7 @@ describe('link crawl', () => {
       'ru/index.html https://cdn.example.com/x.js: loads from another origin (https://cdn.example.com)',
       'ru/index.html javascript:alert(1): javascript: URL',
       's.css /bg.png: no such file in the output',
+      'sitemap-0.xml https://site.test/en/gone/: no such file in the output',
     ]);
   });
 

@@ -1,6 +1,6 @@
 /**
  * A crawl of a built site's files: every reference in every HTML page (href, src, srcset,
- * link href, meta refresh, SVG use) and every CSS `url()` must resolve to a file of the output,
+ * link href, meta refresh, SVG use), every CSS `url()` and every sitemap `<loc>` must resolve to a file of the output,
  * `#fragments` must name an element id of the target page, and nothing the browser loads by
  * itself (scripts, styles, images, fonts, frames) may come from another origin. Plain outbound
  * `<a href>` links to other sites (creativecommons.org, doi.org) are allowed.
@@ -181,6 +181,14 @@ export async function checkLinks(siteDir: string, siteOrigin: string): Promise<L
     const baseHref = elements.find((e) => e.tag === 'base')?.attrs.href;
     const base = new URL(baseHref ?? '', `${siteOrigin}${urlPathOf(file)}`).href;
     for (const el of elements) for (const ref of referencesOf(el)) check(file, base, ref);
+  }
+  // Sitemaps list every page by absolute URL: each must be a page of the output.
+  for (const file of files.filter((f) => f.endsWith('.xml'))) {
+    const xml = await read(file);
+    for (const m of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) {
+      const line = xml.slice(0, m.index).split('\n').length;
+      check(file, `${siteOrigin}/${file}`, { url: m[1]!, kind: 'navigation', line });
+    }
   }
   for (const file of files.filter((f) => f.endsWith('.css'))) {
     const base = `${siteOrigin}/${file}`;
