@@ -16,6 +16,8 @@ import { LOCALES } from '../../src/domain/labels.ts';
 const siteDir = inject('siteDir');
 const pages = representatives(await sitePages(siteDir));
 const SCHEMES = ['light', 'dark'] as const;
+/** A page with many charts and tables takes axe several seconds per run on a loaded 2-core CI. */
+const AXE_TEST_TIMEOUT = 180_000;
 /**
  * Light mode on a 360 px phone and dark mode on a desktop: two runs per page cover both colour
  * schemes and both layouts (touch-target size and contrast can differ between them).
@@ -76,55 +78,63 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
   });
 
   for (const sitePage of pages) {
-    it(`${sitePage.type} (${sitePage.locale ?? 'no locale'}): ${sitePage.urlPath}`, async () => {
-      const problems: string[] = [];
-      for (const scheme of SCHEMES) {
-        const page = await contexts.get(scheme)!.newPage();
-        try {
-          await holdRefresh(page, site.url + sitePage.urlPath);
-          await page.goto(site.url + sitePage.urlPath);
-          const where = `${sitePage.urlPath} [${scheme}, ${VIEWPORTS[scheme].width} px]`;
-          // axe takes 1-2 s a run: the page as loaded once (light), then with everything
-          // expanded in both schemes (the expanded page still holds every collapsed control).
-          if (scheme === 'light') {
-            problems.push(...describeViolations(where, await axeViolations(page)));
+    it(
+      `${sitePage.type} (${sitePage.locale ?? 'no locale'}): ${sitePage.urlPath}`,
+      async () => {
+        const problems: string[] = [];
+        for (const scheme of SCHEMES) {
+          const page = await contexts.get(scheme)!.newPage();
+          try {
+            await holdRefresh(page, site.url + sitePage.urlPath);
+            await page.goto(site.url + sitePage.urlPath);
+            const where = `${sitePage.urlPath} [${scheme}, ${VIEWPORTS[scheme].width} px]`;
+            // axe takes 1-2 s a run: the page as loaded once (light), then with everything
+            // expanded in both schemes (the expanded page still holds every collapsed control).
+            if (scheme === 'light') {
+              problems.push(...describeViolations(where, await axeViolations(page)));
+            }
+            const expanded = (await expandDisclosures(page)) > 0;
+            if (expanded || scheme !== 'light') {
+              const state = expanded ? `${where} expanded` : where;
+              problems.push(...describeViolations(state, await axeViolations(page)));
+            }
+          } finally {
+            await page.close();
           }
-          const expanded = (await expandDisclosures(page)) > 0;
-          if (expanded || scheme !== 'light') {
-            const state = expanded ? `${where} expanded` : where;
-            problems.push(...describeViolations(state, await axeViolations(page)));
-          }
-        } finally {
-          await page.close();
         }
-      }
-      expect(problems, problems.join('\n')).toEqual([]);
-    });
+        expect(problems, problems.join('\n')).toEqual([]);
+      },
+      AXE_TEST_TIMEOUT,
+    );
   }
 
   for (const locale of LOCALES) {
-    it(`search results (${locale})`, async (ctx) => {
-      const page = await contexts.get('light')!.newPage();
-      try {
-        const query = await knownWord(page, site.url, locale);
-        const searchPage = await searchPageFor(page, site.url, pages, locale);
-        if (!searchPage) return ctx.skip('no page with a search box yet');
-        await page.goto(site.url + searchPage.urlPath);
-        expect(await runSearch(page, query), `search for "${query}" loaded no result`).toBe(true);
-        const problems: string[] = [];
-        for (const scheme of SCHEMES) {
-          await page.emulateMedia({ colorScheme: scheme });
-          problems.push(
-            ...describeViolations(
-              `search "${query}" on ${searchPage.urlPath} [${scheme}]`,
-              await axeViolations(page),
-            ),
-          );
+    it(
+      `search results (${locale})`,
+      async (ctx) => {
+        const page = await contexts.get('light')!.newPage();
+        try {
+          const query = await knownWord(page, site.url, locale);
+          const searchPage = await searchPageFor(page, site.url, pages, locale);
+          if (!searchPage) return ctx.skip('no page with a search box yet');
+          await page.goto(site.url + searchPage.urlPath);
+          expect(await runSearch(page, query), `search for "${query}" loaded no result`).toBe(true);
+          const problems: string[] = [];
+          for (const scheme of SCHEMES) {
+            await page.emulateMedia({ colorScheme: scheme });
+            problems.push(
+              ...describeViolations(
+                `search "${query}" on ${searchPage.urlPath} [${scheme}]`,
+                await axeViolations(page),
+              ),
+            );
+          }
+          expect(problems, problems.join('\n')).toEqual([]);
+        } finally {
+          await page.close();
         }
-        expect(problems, problems.join('\n')).toEqual([]);
-      } finally {
-        await page.close();
-      }
-    });
+      },
+      AXE_TEST_TIMEOUT,
+    );
   }
 });
