@@ -69,7 +69,7 @@ describe('hostile strings in the data', () => {
     expect(executed, executed.join('\n')).toEqual([]);
     const text = reports.map((r) => r.text).join('\n');
     for (const hostile of HOSTILE_STRINGS) expect(text).toContain(hostile);
-  });
+  }, 600_000); // one visit per page type and per page carrying hostile data
 
   for (const locale of LOCALES) {
     it(`never execute in search results (${locale})`, async (ctx) => {
