@@ -60,7 +60,7 @@ export function ctImageElements({ study, series, slice, pixels }: InstanceInput)
     { tag: 0x00080050, vr: 'SH', value: '' },
     { tag: 0x00080090, vr: 'PN', value: '' },
     { tag: 0x00081030, vr: 'LO', value: 'CT HEAD' },
-    { tag: 0x00200010, vr: 'SH', value: '' },
+    { tag: 0x00200010, vr: 'SH', value: String(study.index + 1) },
     { tag: 0x0020000d, vr: 'UI', value: study.uid },
     // General Series
     { tag: 0x00080060, vr: 'CS', value: 'CT' },
@@ -74,7 +74,7 @@ export function ctImageElements({ study, series, slice, pixels }: InstanceInput)
     { tag: 0x00080080, vr: 'LO', value: 'SYNTHETIC SAMPLE HOSPITAL' },
     { tag: 0x00081090, vr: 'LO', value: series.model },
     // Patient (anonymised: a synthetic code, no birth date)
-    { tag: 0x00100010, vr: 'PN', value: study.patientCode },
+    { tag: 0x00100010, vr: 'PN', value: `SYNTHETIC^${study.patientCode}` },
     { tag: 0x00100020, vr: 'LO', value: study.patientCode },
     { tag: 0x00100030, vr: 'DA', value: '' },
     { tag: 0x00100040, vr: 'CS', value: study.sex ?? '' },

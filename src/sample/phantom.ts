@@ -6,7 +6,7 @@
  * it only has to look like a head CT at thumbnail size and put every finding in its place.
  */
 import { createRng, type Rng } from './rng.ts';
-import type { HeadShape, Lesion, SeriesPlan, SubarachnoidLesion } from './types.ts';
+import type { HeadShape, Lesion, SeriesPlan } from './types.ts';
 
 export const HU = {
   air: -1000,
@@ -195,12 +195,144 @@ export interface SliceInput {
   rng: Rng;
 }
 
+/** A lesion against the inner table at this slice: epidural (lens) or subdural (crescent). */
+interface ExtraAxial {
+  lens: boolean;
+  angle: number;
+  halfAngle: number;
+  thickness: number;
+  hu: number;
+}
+interface Hematoma {
+  cx: number;
+  cy: number;
+  rx: number;
+  ry: number;
+  /** Radius factor of the core at this z (0 when the slice misses the core). */
+  core: number;
+  rim: number;
+  reach: number;
+  phase: number;
+  hu: number;
+}
+interface FractureLine {
+  angle: number;
+  obliquity: number;
+  halfWidth: number;
+  swell: number;
+  depression: number;
+}
+interface Wedge {
+  angle: number;
+  halfAngle: number;
+  depth: number;
+  hu: number;
+}
+
+/**
+ * The lesions that reach this slice, reduced to plain numbers. The pixel loop then touches only
+ * monomorphic objects, which keeps it fast (lesion unions in the hot loop cost several times more).
+ */
+function lesionsAt(lesions: readonly Lesion[], z: number) {
+  const extraAxial: ExtraAxial[] = [];
+  const hematomas: Hematoma[] = [];
+  const fractures: FractureLine[] = [];
+  const wedges: Wedge[] = [];
+  let sahDiffuseHu = 0;
+  let convexity: { angle: number; halfAngle: number; hu: number } | null = null;
+  let ventricularFill = 0;
+  let ventricularHu = 0;
+  for (const lesion of lesions) {
+    switch (lesion.kind) {
+      case 'epidural':
+      case 'subdural': {
+        const w = zProfile(z, lesion.zCenter, lesion.zHalf);
+        if (w > 0) {
+          extraAxial.push({
+            lens: lesion.kind === 'epidural',
+            angle: lesion.angle,
+            halfAngle: lesion.halfAngle,
+            thickness: lesion.thickness * w,
+            hu: lesion.hu,
+          });
+        }
+        break;
+      }
+      case 'subarachnoid':
+        if (zProfile(z, lesion.zCenter, lesion.zHalf) > 0) {
+          if (lesion.pattern === 'diffuse') sahDiffuseHu = lesion.hu;
+          else convexity = { angle: lesion.angle, halfAngle: lesion.halfAngle, hu: lesion.hu };
+        }
+        break;
+      case 'intracerebral': {
+        const [cx, cy, cz] = lesion.center;
+        const [rx, ry, rz] = lesion.radii;
+        const w = (z - cz) / rz;
+        const along = 1 - w * w;
+        const rimZ = (z - cz) / (rz + lesion.edema);
+        if (rimZ * rimZ >= 1) break;
+        hematomas.push({
+          cx,
+          cy,
+          rx,
+          ry,
+          core: along > 0 ? Math.sqrt(along) : 0,
+          rim: lesion.edema / Math.min(rx, ry),
+          reach: 1.3 * Math.max(rx, ry) + lesion.edema,
+          phase: lesion.lobePhase,
+          hu: lesion.hu,
+        });
+        break;
+      }
+      case 'ventricular':
+        ventricularFill = lesion.fill;
+        ventricularHu = lesion.hu;
+        break;
+      case 'fracture': {
+        const w = zProfile(z, lesion.zCenter, lesion.zHalf);
+        if (w > 0) {
+          fractures.push({
+            angle: lesion.angle,
+            obliquity: lesion.obliquity,
+            halfWidth: lesion.width / 2,
+            swell: lesion.scalpHematoma * w,
+            depression: lesion.depression * w,
+          });
+        }
+        break;
+      }
+      case 'ischemic': {
+        const w = zProfile(z, lesion.zCenter, lesion.zHalf);
+        if (w > 0) {
+          wedges.push({
+            angle: lesion.angle,
+            halfAngle: lesion.halfAngle,
+            depth: lesion.depth * w,
+            hu: lesion.hu,
+          });
+        }
+        break;
+      }
+    }
+  }
+  return {
+    extraAxial,
+    hematomas,
+    fractures,
+    wedges,
+    sahDiffuseHu,
+    convexity,
+    ventricularFill,
+    ventricularHu,
+  };
+}
+
 /**
  * Hounsfield units of one slice, before noise and blur (see {@link renderSlice}).
  * Exported for tests, which measure lesions on the noise-free image.
  */
 export function phantomSlice(input: SliceInput): Float32Array {
-  const { grid, head, lesions, z } = input;
+  const { grid, head, z } = input;
   const scale = headScale(z);
   const n = grid.size * grid.size;
   const out = new Float32Array(n);
@@ -209,224 +341,171 @@ export function phantomSlice(input: SliceInput): Float32Array {
   const csf = head.csfSpace;
   const sulcusHalfWidth = 0.8 + 0.35 * csf;
   const sulcusDepth = 11 * scale;
-  const hasFissure = true;
   const sylvian = zProfile(z, 4, 18) > 0;
   const cisterns = z < -8;
   const thirdVentricle = z > -12 && z < 8;
   const fourthVentricle = z < -14;
   const basalGanglia = zProfile(z, 10, 11) > 0;
   const thalami = zProfile(z, 8, 9) > 0;
-
-  const convexityLesion = lesions.find(
-    (l): l is SubarachnoidLesion => l.kind === 'subarachnoid' && l.pattern === 'convexity',
-  );
-  const convexity =
-    convexityLesion && zProfile(z, convexityLesion.zCenter, convexityLesion.zHalf) > 0
-      ? convexityLesion
-      : null;
-  const maxScalp =
-    head.scalpThickness +
-    Math.max(0, ...lesions.map((l) => (l.kind === 'fracture' ? l.scalpHematoma : 0)));
-  // Lesion terms that depend only on z.
-  const active = lesions.map((lesion) => {
-    switch (lesion.kind) {
-      case 'epidural':
-      case 'subdural':
-      case 'fracture':
-      case 'ischemic':
-        return zProfile(z, lesion.zCenter, lesion.zHalf);
-      case 'subarachnoid':
-        return zProfile(z, lesion.zCenter, lesion.zHalf) > 0 ? 1 : 0;
-      case 'intracerebral':
-        return zProfile(z, lesion.center[2], lesion.radii[2] + lesion.edema);
-      case 'ventricular':
-        return level ? 1 : 0;
-    }
-  });
+  const {
+    extraAxial,
+    hematomas,
+    fractures,
+    wedges,
+    sahDiffuseHu,
+    convexity,
+    ventricularFill,
+    ventricularHu,
+  } = lesionsAt(input.lesions, z);
+  const maxSwell = fractures.reduce((m, f) => Math.max(m, f.swell), 0);
+  const maxScalp = head.scalpThickness + maxSwell;
 
   for (let i = 0; i < n; i++) {
-    const x = grid.x[i]!;
-    const y = grid.y[i]!;
     const rho = grid.rho[i]!;
-    const theta = grid.theta[i]!;
     const outer = grid.outerRadius[i]! * scale;
-    const skull = grid.skullThickness[i]!;
     const d = outer - rho; // depth below the skull's outer surface
     if (d < -maxScalp) {
       out[i] = HU.air;
       continue;
     }
+    const theta = grid.theta[i]!;
+    const skull = grid.skullThickness[i]!;
 
-    // Scalp swelling over a fracture.
+    // Fractures: scalp swelling over the line, and a depressed fragment on one side of it.
     let scalp = head.scalpThickness;
-    let scalpHu: number = HU.scalp;
-    for (let k = 0; k < lesions.length; k++) {
-      const lesion = lesions[k]!;
-      if (lesion.kind !== 'fracture' || active[k] === 0) continue;
-      const off = Math.abs(angleDiff(theta, lesion.angle));
-      if (off < 0.45) {
-        const swell = lesion.scalpHematoma * active[k]! * Math.cos((off / 0.45) * (Math.PI / 2));
-        if (d < 0 && -d > head.scalpThickness) scalpHu = 48;
-        scalp += swell;
+    let shift = 0;
+    let onLine = false;
+    for (let k = 0; k < fractures.length; k++) {
+      const f = fractures[k]!;
+      const off = angleDiff(theta, f.angle);
+      const abs = off < 0 ? -off : off;
+      if (abs < 0.45) scalp += f.swell * Math.cos((abs / 0.45) * (Math.PI / 2));
+      if (off > 0 && off < 0.3) shift = f.depression * (1 - off / 0.3);
+      if (d >= 0 && d < skull + shift) {
+        const u = (d - shift) / skull;
+        const lineOff = angleDiff(theta, f.angle + f.obliquity * (u - 0.5));
+        if ((lineOff < 0 ? -lineOff : lineOff) * rho < f.halfWidth) onLine = true;
       }
     }
-
     if (d < -scalp) {
       out[i] = HU.air;
       continue;
     }
     if (d < 0) {
-      out[i] = scalpHu;
+      out[i] = -d > head.scalpThickness ? 48 : HU.scalp; // beyond the normal scalp: hematoma
       continue;
-    }
-    // A depressed fragment: on one side of a fracture line the skull is pushed inwards.
-    let shift = 0;
-    for (let k = 0; k < lesions.length; k++) {
-      const lesion = lesions[k]!;
-      if (lesion.kind !== 'fracture' || active[k] === 0) continue;
-      const along = angleDiff(theta, lesion.angle);
-      if (along > 0 && along < 0.3) shift = lesion.depression * active[k]! * (1 - along / 0.3);
     }
     if (d < shift) {
       out[i] = 50; // blood and soft tissue over the depressed fragment
       continue;
     }
     if (d - shift < skull) {
+      if (onLine) {
+        out[i] = 45;
+        continue;
+      }
       const u = (d - shift) / skull;
       const diploe = Math.min(1, Math.max(0, (skull - 3.5) / 3));
       const s = Math.sin(Math.PI * u);
-      let hu = HU.boneCortical - (HU.boneCortical - HU.boneDiploe) * diploe * s * s;
-      for (let k = 0; k < lesions.length; k++) {
-        const lesion = lesions[k]!;
-        if (lesion.kind !== 'fracture' || active[k] === 0) continue;
-        // The line runs through the whole thickness, slightly oblique.
-        const lineAngle = lesion.angle + lesion.obliquity * (u - 0.5);
-        if (Math.abs(angleDiff(theta, lineAngle)) * rho < lesion.width / 2) hu = 45;
-      }
-      out[i] = hu;
+      out[i] = HU.boneCortical - (HU.boneCortical - HU.boneDiploe) * diploe * s * s;
       continue;
     }
 
     // Inside the skull.
+    const x = grid.x[i]!;
+    const y = grid.y[i]!;
     const depth = d - shift - skull; // below the inner table
-    let hu: number;
-    let isCsf = false;
-    let inVentricle = false;
     // Blood distends the sulci and the CSF layer it fills, which is what makes it visible.
-    const distended =
-      convexity !== null && Math.abs(angleDiff(theta, convexity.angle)) < convexity.halfAngle;
+    let distended = false;
+    if (convexity !== null) {
+      const off = angleDiff(theta, convexity.angle);
+      distended = (off < 0 ? -off : off) < convexity.halfAngle;
+    }
     const layer = distended ? Math.max(csf, 2.2) : csf;
     const halfWidth = distended ? Math.max(sulcusHalfWidth, 1.7) : sulcusHalfWidth;
+    let isCsf = false;
+    let inVentricle = false;
+    const ax = x < 0 ? -x : x;
     if (depth < layer) {
       isCsf = true;
     } else if (depth < layer + sulcusDepth && grid.sulcusAngle[i]! * rho < halfWidth) {
       isCsf = true;
-    } else if (hasFissure && Math.abs(x) < 0.9 + 0.3 * csf && (y < -18 * scale || y > 24 * scale)) {
-      isCsf = true;
+    } else if (ax < 0.9 + 0.3 * csf && (y < -18 * scale || y > 24 * scale)) {
+      isCsf = true; // interhemispheric fissure
     } else if (
       sylvian &&
-      segmentDistance(Math.abs(x), y, 32 * scale, -4, 58 * scale, -14 * scale) < 1 + 0.3 * csf
+      segmentDistance(ax, y, 32 * scale, -4, 58 * scale, -14 * scale) < 1 + 0.3 * csf
     ) {
       isCsf = true;
-    }
-    if (!isCsf && level && inLateralVentricle(x, y, level)) {
+    } else if (level !== null && inLateralVentricle(x, y, level)) {
       isCsf = true;
       inVentricle = true;
-    }
-    if (!isCsf && thirdVentricle && Math.abs(x) < 1.2 * v && Math.abs(y - 4) < 11) isCsf = true;
-    if (!isCsf && fourthVentricle && inEllipse(x, y, 0, 30, 5, 3.5)) isCsf = true;
-    if (!isCsf && cisterns) {
+    } else if (thirdVentricle && ax < 1.2 * v && y - 4 < 11 && y - 4 > -11) {
+      isCsf = true;
+    } else if (fourthVentricle && inEllipse(x, y, 0, 30, 5, 3.5)) {
+      isCsf = true;
+    } else if (cisterns) {
       const r = Math.sqrt(x * x + (y - 10) * (y - 10));
       if ((r > 11 && r < 14) || inEllipse(x, y, 0, -8, 7, 5)) isCsf = true;
     }
 
+    let hu: number;
     if (isCsf) {
       hu = HU.csf;
+      if (inVentricle) {
+        if (ventricularFill > 0 && level !== null) {
+          // Blood layers in the dependent part: the patient lies supine, the back (+y) is down.
+          const back = level.centerY + level.halfLength + 0.22 * Math.max(0, y - level.centerY);
+          if (y > back - 2 * level.halfLength * ventricularFill) hu = ventricularHu;
+        }
+      } else if (depth >= 0.5) {
+        if (sahDiffuseHu > 0) hu = sahDiffuseHu;
+        else if (distended && convexity !== null && depth < layer + sulcusDepth) hu = convexity.hu;
+      }
     } else {
       // Grey cortex under the CSF layer, white matter deeper, deep grey nuclei in the centre.
       const below = depth - csf;
       const greyWeight = Math.min(1, Math.max(0, 1 - (below - 3) / 2.5));
       hu = HU.white + (HU.grey - HU.white) * greyWeight;
       if (
-        (basalGanglia && inEllipse(Math.abs(x), y, 18, -2, 6, 11)) ||
-        (thalami && inEllipse(Math.abs(x), y, 9, 13, 7, 8))
+        (basalGanglia && inEllipse(ax, y, 18, -2, 6, 11)) ||
+        (thalami && inEllipse(ax, y, 9, 13, 7, 8))
       ) {
         hu = HU.deepGrey;
       }
+      for (let k = 0; k < wedges.length; k++) {
+        const w = wedges[k]!;
+        const off = angleDiff(theta, w.angle);
+        const rel = (off < 0 ? -off : off) / w.halfAngle;
+        if (rel < 1 && depth < w.depth * (1 - rel * rel)) hu = w.hu;
+      }
     }
 
-    for (let k = 0; k < lesions.length; k++) {
-      const weight = active[k]!;
-      if (weight === 0) continue;
-      const lesion = lesions[k]!;
-      switch (lesion.kind) {
-        case 'ischemic': {
-          const off = Math.abs(angleDiff(theta, lesion.angle));
-          if (
-            !isCsf &&
-            off < lesion.halfAngle &&
-            depth < lesion.depth * weight * (1 - (off / lesion.halfAngle) ** 2)
-          ) {
-            hu = lesion.hu;
-          }
-          break;
-        }
-        case 'subarachnoid': {
-          if (!isCsf || inVentricle || depth < 0.5) break;
-          if (lesion.pattern === 'diffuse') {
-            hu = lesion.hu;
-          } else if (distended && depth < layer + sulcusDepth) {
-            hu = lesion.hu;
-          }
-          break;
-        }
-        case 'subdural': {
-          const off = Math.abs(angleDiff(theta, lesion.angle)) / lesion.halfAngle;
-          if (off >= 1) break;
-          // A crescent: nearly constant thickness along the skull, tapering at the tips.
-          const thickness = lesion.thickness * weight * Math.sqrt(1 - off ** 4);
-          if (depth < thickness) hu = lesion.hu;
-          break;
-        }
-        case 'epidural': {
-          const off = Math.abs(angleDiff(theta, lesion.angle)) / lesion.halfAngle;
-          if (off >= 1) break;
-          // A biconvex lens: thick in the middle, pinched at the sutures.
-          const thickness = lesion.thickness * weight * (1 - off * off);
-          if (depth < thickness) hu = lesion.hu;
-          break;
-        }
-        case 'intracerebral': {
-          const [cx, cy, cz] = lesion.center;
-          const [rx, ry, rz] = lesion.radii;
-          const reach = 1.3 * Math.max(rx, ry) + lesion.edema;
-          if (Math.abs(x - cx) > reach || Math.abs(y - cy) > reach) break;
-          const w = (z - cz) / rz;
-          const along = 1 - w * w;
-          const phi = Math.atan2(y - cy, x - cx);
-          const lobes = 1 + 0.14 * Math.sin(3 * phi + lesion.lobePhase) + 0.07 * Math.sin(5 * phi);
-          const u = (x - cx) / rx;
-          const vv = (y - cy) / ry;
-          const r = Math.sqrt(u * u + vv * vv) / lobes;
-          const core = along > 0 ? Math.sqrt(along) : 0;
-          if (r < core) {
-            hu = lesion.hu;
-          } else if (!isCsf) {
-            const rim = lesion.edema / Math.min(rx, ry);
-            if (r < core + rim && along > -0.3) hu = HU.edema;
-          }
-          break;
-        }
-        case 'ventricular': {
-          if (!inVentricle || !level) break;
-          // Blood layers in the dependent part: the patient lies supine, the back (+y) is down.
-          const back = level.centerY + level.halfLength + 0.22 * Math.max(0, y - level.centerY);
-          if (y > back - 2 * level.halfLength * lesion.fill) hu = lesion.hu;
-          break;
-        }
-        case 'fracture':
-          break;
-      }
+    for (let k = 0; k < extraAxial.length; k++) {
+      const e = extraAxial[k]!;
+      const off = angleDiff(theta, e.angle);
+      const rel = (off < 0 ? -off : off) / e.halfAngle;
+      if (rel >= 1) continue;
+      // A lens is thickest in the middle and pinched at the sutures; a crescent keeps its
+      // thickness along the skull and tapers only at the tips.
+      const thickness = e.lens
+        ? e.thickness * (1 - rel * rel)
+        : e.thickness * Math.sqrt(1 - rel * rel * rel * rel);
+      if (depth < thickness) hu = e.hu;
+    }
+
+    for (let k = 0; k < hematomas.length; k++) {
+      const h = hematomas[k]!;
+      const dx = x - h.cx;
+      const dy = y - h.cy;
+      if (dx > h.reach || dx < -h.reach || dy > h.reach || dy < -h.reach) continue;
+      const phi = Math.atan2(dy, dx);
+      const lobes = 1 + 0.14 * Math.sin(3 * phi + h.phase) + 0.07 * Math.sin(5 * phi);
+      const u = dx / h.rx;
+      const w = dy / h.ry;
+      const r = Math.sqrt(u * u + w * w) / lobes;
+      if (r < h.core) hu = h.hu;
+      else if (!isCsf && r < h.core + h.rim) hu = HU.edema;
     }
     out[i] = hu;
   }
