@@ -421,8 +421,8 @@ export function phantomSlice(input: SliceInput): Float32Array {
       const off = angleDiff(theta, convexity.angle);
       distended = (off < 0 ? -off : off) < convexity.halfAngle;
     }
-    const layer = distended ? Math.max(csf, 2.2) : csf;
-    const halfWidth = distended ? Math.max(sulcusHalfWidth, 1.7) : sulcusHalfWidth;
+    const layer = distended ? Math.max(csf, 3) : csf;
+    const halfWidth = distended ? Math.max(sulcusHalfWidth, 2.4) : sulcusHalfWidth;
     let isCsf = false;
     let inVentricle = false;
     const ax = x < 0 ? -x : x;
