@@ -4,7 +4,7 @@
  * default on first use; `npm run sample` calls it from the command line.
  */
 import { availableParallelism } from 'node:os';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OnProgress } from '../pipeline/progress.ts';
@@ -165,11 +165,12 @@ export async function generateSample(options: GenerateSampleOptions): Promise<Sa
 
 /** Reads the manifest of a generated sample, or null when `dir` is not one. */
 export async function readSampleManifest(dir: string): Promise<SampleManifest | null> {
+  let text: string;
   try {
-    await stat(join(dir, SAMPLE_MANIFEST));
-  } catch {
-    return null;
+    text = await readFile(join(dir, SAMPLE_MANIFEST), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile(join(dir, SAMPLE_MANIFEST), 'utf8')) as SampleManifest;
+  return JSON.parse(text) as SampleManifest;
 }
