@@ -3,7 +3,8 @@
  * slice, named `<SOPInstanceUID>.dcm` so the folder's name order is not the spatial order.
  */
 import { ctImageFile } from './ct-image.ts';
-import { buildGrid, renderSlice } from './phantom.ts';
+import { buildGrid } from './geometry.ts';
+import { renderSlice } from './render.ts';
 import { createRng } from './rng.ts';
 import type { StudyPlan } from './types.ts';
 
