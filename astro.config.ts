@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import sitemap from '@astrojs/sitemap';
 
 /**
  * Shared site configuration. `scripts/build.ts` runs Astro programmatically with this file
@@ -16,7 +17,15 @@ export default defineConfig({
     defaultLocale: 'ru',
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
-  integrations: [mdx()],
+  integrations: [
+    mdx(),
+    // sitemap-index.xml + sitemap-0.xml, each page with its hreflang alternates.
+    sitemap({
+      i18n: { defaultLocale: 'ru', locales: { ru: 'ru', en: 'en' } },
+      // The root only redirects; 404 and search pages are not content.
+      filter: (page) => !/^https?:\/\/[^/]+\/$|\/404\/$|\/search\/$/.test(page),
+    }),
+  ],
   vite: {
     resolve: {
       alias: { '@generated': fileURLToPath(new URL('./generated', import.meta.url)) },

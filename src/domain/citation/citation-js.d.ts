@@ -16,3 +16,7 @@ declare module '@citation-js/core' {
 declare module '@citation-js/plugin-bibtex';
 declare module '@citation-js/plugin-ris';
 declare module '@citation-js/plugin-csl';
+declare module '*.csl?raw' {
+  const xml: string;
+  export default xml;
+}

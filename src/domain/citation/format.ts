@@ -3,11 +3,12 @@
  * network: the GOST style is a file in this repository, APA and Vancouver ship with
  * @citation-js/plugin-csl).
  */
-import { readFileSync } from 'node:fs';
 import { Cite, plugins } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
+// Bundled as text by Vite (Astro build and vitest), so no file is read at run time.
+import gostCsl from '../csl/gost-r-7-0-100-2018.csl?raw';
 import type { CslItem } from './items.ts';
 
 export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'csl-json'] as const;
@@ -19,8 +20,7 @@ let registered = false;
 /** Registers the repository's GOST R 7.0.100-2018 CSL style with citation-js, once. */
 function registerGost(): void {
   if (registered) return;
-  const xml = readFileSync(new URL('../csl/gost-r-7-0-100-2018.csl', import.meta.url), 'utf8');
-  plugins.config.get('@csl').styles.add(GOST_TEMPLATE, xml);
+  plugins.config.get('@csl').styles.add(GOST_TEMPLATE, gostCsl);
   // Keep Cyrillic as UTF-8 (biber and modern BibTeX read it); the ASCII escaping drops it.
   const bibtex = plugins.config.get('@bibtex');
   bibtex.format.asciiOnly = false;
