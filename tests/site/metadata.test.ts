@@ -11,37 +11,7 @@ import { alternates } from '../../src/site/head.ts';
 import { wrapWords } from '../../src/site/og-image.ts';
 import { formatDate } from '../../src/site/format.ts';
 import { isCurrent } from '../../src/site/nav.ts';
-
-export const JSON_LD_PROPERTIES = [
-  'name',
-  'description',
-  'creator',
-  'publisher',
-  'license',
-  'version',
-  'url',
-  'keywords',
-  'inLanguage',
-  'datePublished',
-  'temporalCoverage',
-  'isAccessibleForFree',
-  'variableMeasured',
-  'distribution',
-  'citation',
-] as const;
-
-/** Croissant 1.0 required dataset properties (spec, "Dataset-level information"). */
-export const CROISSANT_REQUIRED = [
-  '@context',
-  '@type',
-  'conformsTo',
-  'name',
-  'description',
-  'license',
-  'url',
-  'creator',
-  'datePublished',
-] as const;
+import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from './required-properties.ts';
 
 describe('schema.org Dataset JSON-LD', () => {
   it.each(['ru', 'en'] as const)('carries every listed property (%s)', (locale) => {
