@@ -53,8 +53,7 @@ export function attributionText(locale: Locale, format: AttributionFormat): stri
         ? `[${text}](${url})`
         : `${text} (${url})`;
   const text = (value: string) => (format === 'html' ? escapeHtml(value) : value);
-  const permanent =
-    format === 'text' ? p.permanentLink : link(p.permanentLink, p.permanentLink);
+  const permanent = format === 'text' ? p.permanentLink : link(p.permanentLink, p.permanentLink);
   return [
     `${w.open}${text(p.title)}${w.close}, ${w.by}: ${text(p.authors)} (${text(p.affiliation)}).`,
     `${text(p.copyright)}.`,

@@ -101,7 +101,11 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
       name: `${p.family.en} ${p.initials.en}`,
       affiliation: { '@type': 'sc:Organization', name: FACTS.affiliation.en },
     })),
-    publisher: { '@type': 'sc:Organization', name: FACTS.affiliation.en, url: 'https://mosmed.ai/' },
+    publisher: {
+      '@type': 'sc:Organization',
+      name: FACTS.affiliation.en,
+      url: 'https://mosmed.ai/',
+    },
     citeAs: `${formatCitation(datasetItem('en'), 'bibtex')}\n${formatCitation(paperItem(), 'bibtex')}`,
     distribution: [
       {
@@ -117,7 +121,8 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
         '@type': 'cr:FileObject',
         '@id': REGISTRY_FILE_ID,
         name: 'registry.csv',
-        description: 'The registry as published by this site: one row per study, normalised values.',
+        description:
+          'The registry as published by this site: one row per study, normalised values.',
         contentUrl: new URL('data/registry.csv', site).href,
         encodingFormat: 'text/csv',
         ...(registryCsvSha256 ? { sha256: registryCsvSha256 } : {}),

@@ -5,7 +5,8 @@ import { buildCroissant } from '../domain/croissant.ts';
 import { registryCsv } from '../site/data.ts';
 
 export const GET: APIRoute = ({ site }) => {
-  const sha256 = registryCsv === null ? null : createHash('sha256').update(registryCsv).digest('hex');
+  const sha256 =
+    registryCsv === null ? null : createHash('sha256').update(registryCsv).digest('hex');
   const croissant = buildCroissant({
     siteUrl: (site ?? new URL('http://localhost/')).href,
     registryCsvSha256: sha256,

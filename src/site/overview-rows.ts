@@ -28,31 +28,57 @@ export function overviewRows(declared: Overview, computed: Overview): OverviewRo
   if (declaredSexUnstated > 0) {
     sexNotes.push([
       'home.note.sexUnstated',
-      { male: declared.male, female: declared.female, sum: declared.male + declared.female, unstated: declaredSexUnstated, total: declared.studies },
+      {
+        male: declared.male,
+        female: declared.female,
+        sum: declared.male + declared.female,
+        unstated: declaredSexUnstated,
+        total: declared.studies,
+      },
     ]);
   }
   const rows: OverviewRow[] = [
-    { id: 'studies', declared: show(declared.studies), computed: show(computed.studies), match: declared.studies === computed.studies, notes: [] },
-    { id: 'patients', declared: show(declared.patients), computed: show(computed.patients), match: declared.patients === computed.patients, notes: [['home.note.patients', {}]] },
+    {
+      id: 'studies',
+      declared: show(declared.studies),
+      computed: show(computed.studies),
+      match: declared.studies === computed.studies,
+      notes: [],
+    },
+    {
+      id: 'patients',
+      declared: show(declared.patients),
+      computed: show(computed.patients),
+      match: declared.patients === computed.patients,
+      notes: [['home.note.patients', {}]],
+    },
     {
       id: 'sex',
       declared: `${join(declared.male, declared.female)} (+${declaredSexUnstated})`,
       computed: `${join(computed.male, computed.female)} (+${computed.sexUnknown})`,
-      match: declared.male === computed.male && declared.female === computed.female && declaredSexUnstated === computed.sexUnknown,
+      match:
+        declared.male === computed.male &&
+        declared.female === computed.female &&
+        declaredSexUnstated === computed.sexUnknown,
       notes: sexNotes,
     },
     {
       id: 'age',
       declared: join(declared.ageMin, declared.ageMedian, declared.ageMax),
       computed: join(computed.ageMin, computed.ageMedian, computed.ageMax),
-      match: declared.ageMin === computed.ageMin && declared.ageMedian === computed.ageMedian && declared.ageMax === computed.ageMax,
+      match:
+        declared.ageMin === computed.ageMin &&
+        declared.ageMedian === computed.ageMedian &&
+        declared.ageMax === computed.ageMax,
       notes: [],
     },
     {
       id: 'classes',
       declared: join(declared.withPathology, declared.withoutPathology),
       computed: join(computed.withPathology, computed.withoutPathology),
-      match: declared.withPathology === computed.withPathology && declared.withoutPathology === computed.withoutPathology,
+      match:
+        declared.withPathology === computed.withPathology &&
+        declared.withoutPathology === computed.withoutPathology,
       notes: [],
     },
   ];

@@ -25,23 +25,26 @@ afterAll(async () => {
 });
 
 describe('the site shell in Chromium', () => {
-  it.each(['ru', 'en'])('search (%s) finds the about page by a word from its text', async (locale) => {
-    const page = await context.newPage();
-    await page.goto(`${site.url}/${locale}/about/`);
-    // A word of the page's own text: the first section heading's longest word.
-    const heading = await page.locator('main h2').first().innerText();
-    const word = heading.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
-    await page.locator('header input[name="q"]').fill(word);
-    await page.locator('header input[name="q"]').press('Enter');
-    await page.waitForURL(`**/${locale}/search/?q=*`);
-    const result = page.locator(`#search-results a[href="/${locale}/about/"]`);
-    await result.waitFor({ timeout: 15_000 });
-    expect(await page.getAttribute('html', 'lang')).toBe(locale);
-    // Results are keyboard-reachable links.
-    await result.focus();
-    expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
-    await page.close();
-  });
+  it.each(['ru', 'en'])(
+    'search (%s) finds the about page by a word from its text',
+    async (locale) => {
+      const page = await context.newPage();
+      await page.goto(`${site.url}/${locale}/about/`);
+      // A word of the page's own text: the first section heading's longest word.
+      const heading = await page.locator('main h2').first().innerText();
+      const word = heading.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
+      await page.locator('header input[name="q"]').fill(word);
+      await page.locator('header input[name="q"]').press('Enter');
+      await page.waitForURL(`**/${locale}/search/?q=*`);
+      const result = page.locator(`#search-results a[href="/${locale}/about/"]`);
+      await result.waitFor({ timeout: 15_000 });
+      expect(await page.getAttribute('html', 'lang')).toBe(locale);
+      // Results are keyboard-reachable links.
+      await result.focus();
+      expect(await result.evaluate((el) => el === document.activeElement)).toBe(true);
+      await page.close();
+    },
+  );
 
   it.each([
     ['ru', 'en', 'cite/'],

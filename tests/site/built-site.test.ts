@@ -19,7 +19,10 @@ const MY_PAGES = ['', 'about/', 'cite/', 'license/', 'search/', '404/'];
 
 /** The data the site was built from: copied to <site>/data, or beside the fixture build. */
 function builtFrom(): { source: { synthetic: boolean } } {
-  for (const candidate of [join(siteDir, 'data/studies.json'), join(siteDir, '../generated/data/studies.json')]) {
+  for (const candidate of [
+    join(siteDir, 'data/studies.json'),
+    join(siteDir, '../generated/data/studies.json'),
+  ]) {
     if (existsSync(candidate)) return JSON.parse(readFileSync(candidate, 'utf8'));
   }
   throw new Error('studies.json not found next to the built site');
@@ -54,7 +57,8 @@ describe('/croissant.json', () => {
     const fields = croissant.recordSet[0].field;
     expect(fields.map((f: { name: string }) => f.name)).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
     for (const f of fields) expect(ids.has(f.source.fileObject['@id'])).toBe(true);
-    if (existsSync(join(siteDir, 'data/registry.csv'))) expect(registry.sha256).toMatch(/^[0-9a-f]{64}$/);
+    if (existsSync(join(siteDir, 'data/registry.csv')))
+      expect(registry.sha256).toMatch(/^[0-9a-f]{64}$/);
   });
 });
 
@@ -85,12 +89,16 @@ describe('every page of the shell', () => {
       const partner = page.replace(/^(ru|en)/, locale === 'ru' ? 'en' : 'ru');
       expect(existsSync(join(siteDir, partner, 'index.html'))).toBe(true);
       for (const hreflang of ['ru', 'en', 'x-default']) {
-        expect(html).toMatch(new RegExp(`<link rel="alternate" hreflang="${hreflang}" href="https?://[^"]+"`));
+        expect(html).toMatch(
+          new RegExp(`<link rel="alternate" hreflang="${hreflang}" href="https?://[^"]+"`),
+        );
       }
       expect(html.includes('class="synthetic-notice"')).toBe(source.synthetic);
       // Only <main> is indexed, never the navigation or the footer.
       expect(html.match(/data-pagefind-body/g)?.length ?? 0).toBe(/search|404/.test(page) ? 0 : 1);
-      expect(html).not.toMatch(/<(script|link)[^>]+(src|href)="(https?:)?\/\/(?!mosmed-hemorrhage)/);
+      expect(html).not.toMatch(
+        /<(script|link)[^>]+(src|href)="(https?:)?\/\/(?!mosmed-hemorrhage)/,
+      );
     },
   );
 

@@ -4,7 +4,12 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { formatAll, formatCitation, unwrapRis } from '../../src/domain/citation/format.ts';
-import { datasetItem, paperItem, spacedInitials, type CslItem } from '../../src/domain/citation/items.ts';
+import {
+  datasetItem,
+  paperItem,
+  spacedInitials,
+  type CslItem,
+} from '../../src/domain/citation/items.ts';
 import { citationCff, citationCffText } from '../../src/domain/citation/cff.ts';
 import { FACTS, PAPER } from '../../src/domain/facts.ts';
 
@@ -70,7 +75,9 @@ describe('style details', () => {
     );
     const ru = plain(formatCitation(datasetItem('ru'), 'gost'));
     expect(ru).toContain('/ А. Н. Хоружая, Д. В. Козлов, Е. И. Кремнева [и др.] ;');
-    expect(ru).toContain('. – Версия 1.0.0. – Москва, 2023. – URL: https://mosmed.ai/datasets/. – Текст : электронный.');
+    expect(ru).toContain(
+      '. – Версия 1.0.0. – Москва, 2023. – URL: https://mosmed.ai/datasets/. – Текст : электронный.',
+    );
   });
 
   it('unwraps RIS continuation lines', () => {
@@ -86,7 +93,8 @@ describe('CITATION.cff', () => {
   it('is YAML with the CFF 1.2.0 required keys and the facts', () => {
     const cff = parseYaml(citationCffText());
     expect(cff).toEqual(citationCff());
-    for (const key of ['cff-version', 'message', 'title', 'authors']) expect(cff).toHaveProperty(key);
+    for (const key of ['cff-version', 'message', 'title', 'authors'])
+      expect(cff).toHaveProperty(key);
     expect(cff['cff-version']).toBe('1.2.0');
     expect(cff.version).toBe(FACTS.version);
     expect(cff['date-released']).toBe(FACTS.datePublished);

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { datasetJsonLd, serializeJsonLd } from '../../src/domain/json-ld.ts';
-import { buildCroissant, REGISTRY_DATA_TYPES, REGISTRY_FILE_ID } from '../../src/domain/croissant.ts';
+import {
+  buildCroissant,
+  REGISTRY_DATA_TYPES,
+  REGISTRY_FILE_ID,
+} from '../../src/domain/croissant.ts';
 import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
 import { FACTS } from '../../src/domain/facts.ts';
 import { attributionText, escapeHtml } from '../../src/domain/attribution.ts';
@@ -57,7 +61,9 @@ describe('Croissant 1.0', () => {
 
   it('leaves sha256 out when the build has no registry.csv', () => {
     const none = buildCroissant({ siteUrl: 'https://example.org/', registryCsvSha256: null });
-    expect(none.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)).not.toHaveProperty('sha256');
+    expect(none.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)).not.toHaveProperty(
+      'sha256',
+    );
   });
 });
 
@@ -66,7 +72,9 @@ describe('attribution', () => {
     for (const format of ['text', 'html', 'markdown'] as const) {
       const text = attributionText(locale, format);
       for (const p of FACTS.authors) expect(text).toContain(p.family[locale]);
-      expect(text).toContain(format === 'html' ? escapeHtml(FACTS.affiliation[locale]) : FACTS.affiliation[locale]);
+      expect(text).toContain(
+        format === 'html' ? escapeHtml(FACTS.affiliation[locale]) : FACTS.affiliation[locale],
+      );
       expect(text).toContain(`© ${FACTS.copyright.year}`);
       expect(text).toContain(FACTS.permanentLink);
       expect(text).toContain(FACTS.license.url);
@@ -92,11 +100,18 @@ describe('home key figures', () => {
   });
 
   it('flags a computed figure that differs from the README', () => {
-    const computed = { ...DECLARED_OVERVIEW, ageMedian: 58, withPathology: 399, withoutPathology: 400 };
+    const computed = {
+      ...DECLARED_OVERVIEW,
+      ageMedian: 58,
+      withPathology: 399,
+      withoutPathology: 400,
+    };
     const rows = overviewRows(DECLARED_OVERVIEW, computed);
     expect(rows.find((r) => r.id === 'age')!.match).toBe(false);
     expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain('home.note.differs');
-    expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain('home.note.classUnknown');
+    expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain(
+      'home.note.classUnknown',
+    );
   });
 });
 

@@ -75,7 +75,9 @@ export function setUpSearch(form: HTMLFormElement): void {
       total === 0
         ? fill(text.none ?? '', { query })
         : `${fill(text.count ?? '', { count: total })}${
-            total > found.length ? ` ${fill(text.more ?? '', { shown: found.length, count: total })}` : ''
+            total > found.length
+              ? ` ${fill(text.more ?? '', { shown: found.length, count: total })}`
+              : ''
           }`;
     for (const result of found) {
       const item = document.createElement('li');

@@ -3,7 +3,7 @@ declare module '@citation-js/core' {
   export class Cite {
     constructor(data: unknown);
     static async(data: unknown): Promise<Cite>;
-    data: Record<string, unknown>[];
+    data: object[];
     format(format: string, options?: Record<string, unknown>): string;
   }
   interface PluginConfig {
