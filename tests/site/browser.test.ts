@@ -46,6 +46,25 @@ describe('the site shell in Chromium', () => {
     },
   );
 
+  it('the header search shows results as you type; arrow keys reach them', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/en/license/`);
+    const word = (await page.locator('main h1').innerText()).split(/\s+/)[0]!;
+    const input = page.locator('header input[name="q"]');
+    await input.fill(word);
+    const panel = page.locator('header .search-box__panel');
+    const hit = panel.locator('a[href="/en/license/"]');
+    await hit.waitFor({ timeout: 15_000 });
+    expect(await input.getAttribute('aria-expanded')).toBe('true');
+    await input.press('ArrowDown');
+    expect(
+      await page.evaluate(() => document.activeElement?.closest('.search-box__panel') !== null),
+    ).toBe(true);
+    await page.keyboard.press('Escape');
+    expect(await panel.isVisible()).toBe(false);
+    await page.close();
+  });
+
   it.each([
     ['ru', 'en', 'cite/'],
     ['en', 'ru', 'license/'],
