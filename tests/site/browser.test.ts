@@ -78,6 +78,14 @@ describe('the site shell in Chromium', () => {
     await page.close();
   });
 
+  it('the language switch keeps the query string and fragment', async () => {
+    const page = await context.newPage();
+    await page.goto(`${site.url}/ru/about/?x=1#лицензия`);
+    await page.locator('header a[hreflang="en"]').click();
+    await page.waitForURL(/\/en\/about\/\?x=1#/);
+    await page.close();
+  });
+
   it('the copy button copies the BibTeX of the paper', async () => {
     const clip = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
     const page = await clip.newPage();
