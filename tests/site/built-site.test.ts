@@ -94,6 +94,9 @@ describe('every page of the shell', () => {
         );
       }
       expect(html.includes('class="synthetic-notice"')).toBe(source.synthetic);
+      // The notice is inside the banner landmark, outside the indexed <main>.
+      if (source.synthetic)
+        expect(html.indexOf('synthetic-notice')).toBeLessThan(html.indexOf('</header>'));
       // Only <main> is indexed, never the navigation or the footer.
       expect(html.match(/data-pagefind-body/g)?.length ?? 0).toBe(/search|404/.test(page) ? 0 : 1);
       expect(html).not.toMatch(
@@ -101,6 +104,11 @@ describe('every page of the shell', () => {
       );
     },
   );
+
+  it.each(['index.html', '404.html'])('%s carries the notice too (both languages)', (file) => {
+    const notices = read(file).match(/class="synthetic-notice"/g)?.length ?? 0;
+    expect(notices).toBe(source.synthetic ? 2 : 0);
+  });
 
   it('has robots.txt, sitemap and the social image', () => {
     expect(read('robots.txt')).toMatch(/^Sitemap: https?:\/\/\S+\/sitemap-index\.xml$/m);
