@@ -112,6 +112,28 @@ describe('the site shell in Chromium', () => {
     await noJs.close();
   });
 
+  it('pages send no request off-site', async () => {
+    const page = await context.newPage();
+    const requested: string[] = [];
+    page.on('request', (request) => requested.push(request.url()));
+    for (const path of [
+      '/',
+      '/ru/',
+      '/en/about/',
+      '/ru/cite/',
+      '/en/license/',
+      '/en/search/?q=CT',
+    ]) {
+      await page.goto(`${site.url}${path}`);
+      await page.waitForLoadState('networkidle');
+    }
+    const offSite = requested.filter(
+      (url) => !url.startsWith(site.url) && !url.startsWith('data:'),
+    );
+    expect(offSite).toEqual([]);
+    await page.close();
+  });
+
   it('/ru/about/ has every section heading of the seed README; /en/about/ as many sections', async () => {
     const page = await context.newPage();
     await page.goto(`${site.url}/ru/about/`);
