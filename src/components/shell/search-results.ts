@@ -149,7 +149,6 @@ export function setUpHeaderSearch(form: HTMLFormElement): void {
   let timer: ReturnType<typeof setTimeout> | undefined;
   const close = () => {
     panel.hidden = true;
-    input.setAttribute('aria-expanded', 'false');
   };
   input.addEventListener('input', () => {
     clearTimeout(timer);
@@ -157,7 +156,6 @@ export function setUpHeaderSearch(form: HTMLFormElement): void {
       const query = input.value;
       if (!query.trim()) return close();
       panel.hidden = false;
-      input.setAttribute('aria-expanded', 'true');
       await run(query);
     }, 200);
   });
