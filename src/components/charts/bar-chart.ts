@@ -22,7 +22,7 @@ export function barChart(data: BarChartData, width: number): SvgNode {
   const right = 44;
   const plotBottom = top + Math.max(1, data.rows.length) * ROW;
   const max = Math.max(0, ...data.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
-  const axis = bottomAxis(max, 0, width - right, plotBottom + 4, top, data.xLabel);
+  const axis = bottomAxis(max, 8, width - right, plotBottom + 4, top, data.xLabel);
   const rows = data.rows.map((row, i) => {
     const y = top + i * ROW;
     let x = 0;

@@ -21,7 +21,7 @@ export function boxPlot(data: BoxPlotData, width: number): SvgNode {
   const right = 12;
   const bottom = data.rows.length * ROW;
   const max = Math.max(0, ...data.rows.map((r) => r.summary.max ?? 0));
-  const axis = bottomAxis(max, 0, width - right, bottom + 4, 0, data.xLabel);
+  const axis = bottomAxis(max, 8, width - right, bottom + 4, 0, data.xLabel);
   const x = axis.scale;
   const rows = data.rows.map((row, i) => {
     const y = i * ROW;
