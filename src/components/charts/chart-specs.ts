@@ -272,7 +272,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.cooccurrence'),
           setSizeLabel: t('stats.cooccurrence.setSize'),
-          countLabel: t('stats.cooccurrence.count'),
+          countLabel: studies,
           sets: co.sets.map((s) => ({ label: findingName(s.id), size: s.size })),
           intersections: co.intersections.map((i) => ({
             members: FINDING_IDS.map((id) => i.sets.includes(id)),

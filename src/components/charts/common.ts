@@ -47,7 +47,7 @@ export function legend(series: readonly ChartSeries[], width: number, y = 0): Sv
   let x = 0;
   let row = 0;
   const items = series.map((s) => {
-    const itemWidth = 18 + s.label.length * 6.6 + 12;
+    const itemWidth = 18 + s.label.length * 7.2 + 12;
     if (x > 0 && x + itemWidth > width) {
       x = 0;
       row += 1;

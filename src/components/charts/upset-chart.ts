@@ -21,7 +21,7 @@ const ROW = 18;
 
 export function upsetChart(data: UpsetData, width: number): SvgNode {
   const matrixWidth = data.sets.length * COL;
-  const sizeTop = LINE + 4;
+  const sizeTop = LINE + 14;
   const sizeHeight = 50;
   const labelTop = sizeTop + sizeHeight + 6;
   // Set names run diagonally above the matrix; leave room for the longest.
@@ -52,6 +52,16 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
           height: px(Math.max(set.size ? 0.5 : 0, size(set.size))),
         },
         h('title', {}, `${set.label}: ${set.size}`),
+      ),
+      h(
+        'text',
+        {
+          x: colX(i),
+          y: px(sizeTop + sizeHeight - size(set.size) - 3),
+          'text-anchor': 'middle',
+          'font-size': 9,
+        },
+        String(set.size),
       ),
       h(
         'text',
