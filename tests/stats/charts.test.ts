@@ -104,7 +104,10 @@ describe('chart files', () => {
     const file = chartSvgFile(kernel, 'svg.chart{fill:red}');
     expect(file).not.toContain('<script>');
     expect(file).toContain('&lt;script&gt;alert(1)&lt;/script&gt;');
-    expect(file).toMatch(/^<\?xml[^>]*>\n<svg [^>]*><style>svg\.chart\{fill:red\}<\/style><title>/);
+    expect(file).toMatch(
+      /^<\?xml[^>]*>\n<svg [^>]*><style>svg\.chart\{fill:red\}svg\.chart\{color:/,
+    );
+    expect(file).toMatch(/<svg [^>]*width="400"[^>]*height="\d+"/);
   });
 
   it('escapes attributes and text in the tree serialiser', () => {

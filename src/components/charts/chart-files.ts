@@ -20,11 +20,25 @@ export function chartCsv(spec: Pick<ChartSpec, 'table'>): string {
   return csvFormatRows([spec.table.head, ...spec.table.rows.map((r) => r.map(String))]) + '\n';
 }
 
-/** A standalone SVG document of the chart with its styles embedded. */
+/** Outside a page nothing sets the text colour or background: give the file its own. */
+const STANDALONE_CSS =
+  'svg.chart{color:#1a1a1a;background:#fff}' +
+  '@media (prefers-color-scheme: dark){svg.chart{color:#ececec;background:#161616}}';
+
+/**
+ * A standalone SVG document of the chart: its styles embedded (comments stripped), a fixed
+ * size from the viewBox instead of the page's 100% width.
+ */
 export function chartSvgFile(spec: Pick<ChartSpec, 'svg'>, css: string): string {
-  const svg = toSvgString(spec.svg);
+  const [, , w, hgt] = String(spec.svg.attrs['viewBox'] ?? '').split(' ');
+  const sized = { ...spec.svg, attrs: { ...spec.svg.attrs, width: w ?? '', height: hgt ?? '' } };
+  const svg = toSvgString(sized);
   // Insert the <style> right after the opening tag; CSS text contains no markup.
   const at = svg.indexOf('>') + 1;
-  const style = `<style>${css.replaceAll('<', '\\3c ')}</style>`;
+  const compact = css
+    .replace(/\/\*[\s\S]*?\*\//g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+  const style = `<style>${(compact + STANDALONE_CSS).replaceAll('<', '\\3c ')}</style>`;
   return `<?xml version="1.0" encoding="UTF-8"?>\n${svg.slice(0, at)}${style}${svg.slice(at)}\n`;
 }

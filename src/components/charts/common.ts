@@ -88,8 +88,9 @@ export function bottomAxis(
     .domain([0, Math.max(1, max)])
     .nice(ticks)
     .range([x0, x1]);
-  const format = scale.tickFormat(ticks);
-  const values = scale.ticks(ticks);
+  // Counts and years: whole numbers only (no "0.5 studies" tick on a small subset).
+  const format = (v: number) => String(v);
+  const values = scale.ticks(ticks).filter((v) => Number.isInteger(v));
   const node = h(
     'g',
     { class: 'chart-axis' },

@@ -53,7 +53,7 @@ export function histogram(data: HistogramData, width: number, height = 220): Svg
         h('text', { x: px(x), y: bottom + 16, 'text-anchor': 'middle' }, bin.label),
     );
   });
-  const ticks = y.ticks(4);
+  const ticks = y.ticks(4).filter((v) => Number.isInteger(v));
   const axis = h(
     'g',
     { class: 'chart-axis' },
@@ -62,9 +62,7 @@ export function histogram(data: HistogramData, width: number, height = 220): Svg
       { class: 'chart-grid' },
       ticks.map((t) => h('line', { x1: left, x2: width - right, y1: px(y(t)), y2: px(y(t)) })),
     ),
-    ticks.map((t) =>
-      h('text', { x: left - 6, y: px(y(t)) + 4, 'text-anchor': 'end' }, y.tickFormat(4)(t)),
-    ),
+    ticks.map((t) => h('text', { x: left - 6, y: px(y(t)) + 4, 'text-anchor': 'end' }, String(t))),
     h('line', { x1: left, x2: width - right, y1: bottom, y2: bottom }),
     h('text', { x: 0, y: top + 10, class: 'chart-muted' }, data.yLabel),
     h(
