@@ -1,7 +1,8 @@
 import { csvParseRows } from 'd3';
 import { describe, expect, it } from 'vitest';
 import { chartCsv, chartSvgFile } from '../../src/components/charts/chart-files.ts';
-import { buildCharts, CHART_IDS } from '../../src/components/charts/chart-specs.ts';
+import { buildCharts, CHART_IDS, UPSET_MAX_ROWS } from '../../src/components/charts/chart-specs.ts';
+import { FINDING_IDS } from '../../src/domain/labels.ts';
 import { h, toSvgString, type SvgNode } from '../../src/components/charts/svg-tree.ts';
 import { computeStats } from '../../src/domain/stats.ts';
 import { makeStudy } from './make-study.ts';
@@ -71,6 +72,41 @@ describe('buildCharts', () => {
       ['Subdural hemorrhage + Skull fracture', 1],
       ['No finding', 1],
     ]);
+  });
+
+  it('draws at most UPSET_MAX_ROWS combinations but lists every one in the table', () => {
+    // 2^6 - 1 = 63 distinct non-empty combinations of the first six findings.
+    const many = Array.from({ length: 63 }, (_, i) =>
+      makeStudy({ with: FINDING_IDS.slice(0, 6).filter((_, b) => (i + 1) & (1 << b)) }),
+    );
+    const upset = buildCharts(computeStats(many), {
+      locale: 'en',
+      source,
+      datasetTotal: 63,
+      width: 400,
+    }).find((s) => s.id === 'cooccurrence')!;
+    let bars = 0;
+    const texts: string[] = [];
+    walk(upset.svg, (n) => {
+      if (n.tag === 'rect' && n.attrs['class'] === 'chart-s-with') bars += 1;
+      if (n.tag === 'text' && typeof n.children[0] === 'string') texts.push(n.children[0]);
+    });
+    expect(bars).toBe(UPSET_MAX_ROWS);
+    expect(texts).toContain(
+      `+ ${63 - UPSET_MAX_ROWS} more combinations (all are in the data table)`,
+    );
+    expect(upset.table.rows).toHaveLength(63 + 1);
+  });
+
+  it('renders every chart for an empty subset', () => {
+    const empty = buildCharts(computeStats([]), {
+      locale: 'en',
+      source,
+      datasetTotal: 3,
+      width: 320,
+    });
+    expect(empty).toHaveLength(CHART_IDS.length);
+    expect(empty[0]!.scope).toContain('0 of 3 studies');
   });
 
   it('speaks Russian on Russian pages', () => {

@@ -61,6 +61,9 @@ export const CHART_IDS = [
 ] as const;
 export type ChartId = (typeof CHART_IDS)[number];
 
+/** The UpSet chart draws the largest combinations; its table lists every one. */
+export const UPSET_MAX_ROWS = 40;
+
 const CLASS_KEYS = ['with', 'without', 'unknown'] as const satisfies readonly (keyof ClassSplit)[];
 const CLASS_CLASSNAMES = {
   with: 'chart-s-with',
@@ -273,6 +276,8 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title: t('stats.chart.cooccurrence'),
           setSizeLabel: t('stats.cooccurrence.setSize'),
           countLabel: studies,
+          maxRows: UPSET_MAX_ROWS,
+          moreLabel: t('stats.cooccurrence.more'),
           sets: co.sets.map((s) => ({ label: findingName(s.id), size: s.size })),
           intersections: co.intersections.map((i) => ({
             members: FINDING_IDS.map((id) => i.sets.includes(id)),

@@ -25,7 +25,7 @@ export function svgRoot(
   title: string,
   width: number,
   height: number,
-  ...children: SvgNode[]
+  ...children: (SvgNode | false | null)[]
 ): SvgNode {
   return h(
     'svg',

@@ -14,6 +14,10 @@ export interface UpsetData {
   sets: readonly { label: string; size: number }[];
   /** `members[i]` says whether set i is part of the combination. */
   intersections: readonly { members: readonly boolean[]; count: number }[];
+  /** Draw at most this many combinations (the largest); the data table lists them all. */
+  maxRows?: number;
+  /** Text under the chart when rows were left out; `{n}` is how many. */
+  moreLabel?: string;
 }
 
 const COL = 20;
@@ -32,6 +36,7 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
   const barRight = width - 36;
   const maxSize = Math.max(1, ...data.sets.map((s) => s.size));
   const maxCount = Math.max(1, ...data.intersections.map((r) => r.count));
+  const rowsHeight = (n: number) => Math.max(1, n) * ROW;
   const size = scaleLinear().domain([0, maxSize]).range([0, sizeHeight]);
   const bar = scaleLinear()
     .domain([0, maxCount])
@@ -70,7 +75,9 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
       ),
     ),
   );
-  const rows = data.intersections.map((row, r) => {
+  const shown = data.intersections.slice(0, data.maxRows ?? Infinity);
+  const hidden = data.intersections.length - shown.length;
+  const rows = shown.map((row, r) => {
     const y = rowsTop + r * ROW + ROW / 2;
     const on = row.members.flatMap((m, i) => (m ? [i] : []));
     const names = on.map((i) => data.sets[i]!.label).join(' + ');
@@ -111,13 +118,20 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
       h('text', { x: px(barLeft + bar(row.count) + 4), y: y + 4 }, String(row.count)),
     );
   });
+  const bottom = rowsTop + rowsHeight(shown.length);
   return svgRoot(
     data.title,
     width,
-    rowsTop + Math.max(1, data.intersections.length) * ROW + 8,
+    bottom + (hidden > 0 ? 24 : 8),
     h('text', { x: 0, y: 12, class: 'chart-muted' }, data.setSizeLabel),
     h('text', { x: barLeft, y: rowsTop - 6, class: 'chart-muted' }, data.countLabel),
     h('g', {}, columns),
     h('g', {}, rows),
+    hidden > 0 &&
+      h(
+        'text',
+        { x: 0, y: bottom + 16, class: 'chart-muted' },
+        (data.moreLabel ?? '+{n}').replace('{n}', String(hidden)),
+      ),
   );
 }
