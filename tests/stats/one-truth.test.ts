@@ -124,8 +124,14 @@ describe('the statistics page without JavaScript', () => {
 });
 
 describe('every chart number equals an independent count from registry.csv and studies.json', () => {
-  it('covers the same studies', () => {
-    expect(new Set(registry.map((r) => r.id))).toEqual(new Set(studies.map((s) => s.id)));
+  it('covers the same studies: registry.csv, studies.json and the explorer dataset', async () => {
+    const ids = new Set(registry.map((r) => r.id));
+    expect(ids.size).toBe(registry.length);
+    expect(new Set(studies.map((s) => s.id))).toEqual(ids);
+    const explorer = (await (await page.request.get(`${site.url}/data/explorer.json`)).json()) as {
+      studies: { id: string }[];
+    };
+    expect(new Set(explorer.studies.map((s) => s.id))).toEqual(ids);
   });
 
   it('class balance and sex', () => {

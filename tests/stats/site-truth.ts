@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import { csvFormat, csvParse } from 'd3';
 import type { Page } from 'playwright-core';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
-import type { Study } from '../../src/domain/schemas.ts';
+import type { QualityFile, Study } from '../../src/domain/schemas.ts';
 
 /** studies.json as the site build copied it, or (fixture builds) where the fixture wrote it. */
 export function loadStudies(siteDir: string): Study[] {
@@ -19,6 +19,17 @@ export function loadStudies(siteDir: string): Study[] {
   const file = candidates.find((f) => existsSync(f));
   if (!file) throw new Error(`studies.json not found in ${candidates.join(' or ')}`);
   return (JSON.parse(readFileSync(file, 'utf8')) as { studies: Study[] }).studies;
+}
+
+/** quality.json as the build copied it, or where the fixture wrote it. */
+export function loadQuality(siteDir: string): QualityFile {
+  const candidates = [
+    join(siteDir, 'data/quality.json'),
+    join(siteDir, '../generated/data/quality.json'),
+  ];
+  const file = candidates.find((f) => existsSync(f));
+  if (!file) throw new Error(`quality.json not found in ${candidates.join(' or ')}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as QualityFile;
 }
 
 export interface RegistryRow {
