@@ -74,7 +74,7 @@ export function loadRegistry(siteDir: string): { rows: RegistryRow[]; fromFile: 
   const file = join(siteDir, 'data/registry.csv');
   const fromFile = existsSync(file);
   const csv = fromFile ? readFileSync(file, 'utf8') : registryCsvFromStudiesJson(siteDir);
-  const rows = csvParse(csv).map((r) => ({
+  const rows = csvParse(csv.replace(/^\ufeff/, '')).map((r) => ({
     id: r['study_uid'] ?? '',
     pathology: bool(r['pathology']),
     findings: Object.fromEntries(FINDING_IDS.map((id) => [id, bool(r[id])])),

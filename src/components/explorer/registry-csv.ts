@@ -16,9 +16,11 @@ export const REGISTRY_CSV_COLUMNS: string[] = REGISTRY_COLUMNS.map((c) => c.id);
  * @example subsetRegistryCsv('study_uid,age\na,1\nb,2\n', new Set(['b'])) // 'study_uid,age\nb,2\n'
  */
 export function subsetRegistryCsv(csv: string, ids: ReadonlySet<string>): string {
-  const rows = csvParse(csv);
+  // A byte-order mark (written for spreadsheet apps) would glue itself to the first header.
+  const bom = csv.startsWith('\ufeff') ? '\ufeff' : '';
+  const rows = csvParse(csv.slice(bom.length));
   const kept = rows.filter((row) => ids.has(row['study_uid'] ?? ''));
-  return csvFormat(kept, rows.columns) + '\n';
+  return bom + csvFormat(kept, rows.columns) + '\n';
 }
 
 const bool = (v: boolean | null) => (v === null ? '' : v ? '1' : '0');
