@@ -53,10 +53,7 @@ describe('buildCharts', () => {
       if (n.tag === 'rect' && n.children[0] && typeof n.children[0] !== 'string')
         titles.push(String(n.children[0].children[0]));
     });
-    expect(titles).toEqual([
-      'With signs of hemorrhage · Studies: 2',
-      'Without signs of hemorrhage · Studies: 1',
-    ]);
+    expect(titles).toEqual(['With signs of hemorrhage: 2', 'Without signs of hemorrhage: 1']);
   });
 
   it('draws one UpSet row per combination with dots for its members', () => {

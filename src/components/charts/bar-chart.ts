@@ -12,13 +12,24 @@ export interface BarChartData {
   series: readonly ChartSeries[];
   /** One row per category; `values[i]` belongs to `series[i]`. */
   rows: readonly { label: string; values: readonly number[] }[];
+  /** Show the colour legend (default: when there is more than one series). */
+  legend?: boolean;
 }
 
 const BAR = 14;
+
+/**
+ * Tooltip name of a bar segment: "row · series", or just the row when they say the same.
+ * @example segmentName('Male', 'Male') // 'Male'
+ */
+function segmentName(row: string, series: string): string {
+  return row === series ? row : `${row} · ${series}`;
+}
 const ROW = LINE + BAR + 8;
 
 export function barChart(data: BarChartData, width: number): SvgNode {
-  const top = legendHeight(data.series, width);
+  const showLegend = data.legend ?? data.series.length > 1;
+  const top = showLegend ? legendHeight(data.series, width) : 0;
   const right = 44;
   const plotBottom = top + Math.max(1, data.rows.length) * ROW;
   const max = Math.max(0, ...data.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
@@ -41,7 +52,7 @@ export function barChart(data: BarChartData, width: number): SvgNode {
           width: px(Math.max(0.5, axis.scale(x) - left)),
           height: BAR,
         },
-        h('title', {}, `${row.label} · ${data.series[k]!.label}: ${value}`),
+        h('title', {}, `${segmentName(row.label, data.series[k]!.label)}: ${value}`),
       );
     });
     return h(
@@ -56,7 +67,7 @@ export function barChart(data: BarChartData, width: number): SvgNode {
     data.title,
     width,
     plotBottom + 44,
-    data.series.length > 1 ? legend(data.series, width) : h('g'),
+    showLegend ? legend(data.series, width) : h('g'),
     axis.node,
     h('g', {}, rows),
   );

@@ -179,10 +179,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.classBalance'),
           xLabel: studies,
-          series: totalSeries,
+          // Each row in its class colour; the row labels make a legend redundant.
+          series: classSeries,
+          legend: false,
           rows: CLASS_KEYS.map((k, i) => ({
             label: classSeries[i]!.label,
-            values: [stats.classBalance[k]],
+            values: CLASS_KEYS.map((other) => (other === k ? stats.classBalance[k] : 0)),
           })),
         },
         width,
@@ -199,8 +201,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.sex'),
           xLabel: studies,
-          series: totalSeries,
-          rows: SEX_KEYS.map((k, i) => ({ label: sexSeries[i]!.label, values: [stats.sex[k]] })),
+          series: sexSeries,
+          legend: false,
+          rows: SEX_KEYS.map((k, i) => ({
+            label: sexSeries[i]!.label,
+            values: SEX_KEYS.map((other) => (other === k ? stats.sex[k] : 0)),
+          })),
         },
         width,
       ),
