@@ -12,6 +12,8 @@ export interface BarChartData {
   series: readonly ChartSeries[];
   /** One row per category; `values[i]` belongs to `series[i]`. */
   rows: readonly { label: string; values: readonly number[] }[];
+  /** What the categories are, with unit (e.g. "Slice thickness, mm"), shown above the bars. */
+  categoryLabel?: string;
   /** Show the colour legend (default: when there is more than one series). */
   legend?: boolean;
 }
@@ -29,7 +31,8 @@ const ROW = LINE + BAR + 8;
 
 export function barChart(data: BarChartData, width: number): SvgNode {
   const showLegend = data.legend ?? data.series.length > 1;
-  const top = showLegend ? legendHeight(data.series, width) : 0;
+  const labelTop = showLegend ? legendHeight(data.series, width) : 0;
+  const top = labelTop + (data.categoryLabel ? LINE + 2 : 0);
   const right = 44;
   const plotBottom = top + Math.max(1, data.rows.length) * ROW;
   const max = Math.max(0, ...data.rows.map((r) => r.values.reduce((a, b) => a + b, 0)));
@@ -68,6 +71,9 @@ export function barChart(data: BarChartData, width: number): SvgNode {
     width,
     plotBottom + 44,
     showLegend ? legend(data.series, width) : h('g'),
+    data.categoryLabel
+      ? h('text', { x: 0, y: labelTop + 12, class: 'chart-muted' }, data.categoryLabel)
+      : h('g'),
     axis.node,
     h('g', {}, rows),
   );

@@ -129,6 +129,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title,
           xLabel: studies,
+          categoryLabel: t(labelKey),
           series: classSeries,
           rows: counts.map((c) => ({
             label: keyLabel(c.key),
@@ -179,6 +180,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.classBalance'),
           xLabel: studies,
+          categoryLabel: t('stats.class'),
           // Each row in its class colour; the row labels make a legend redundant.
           series: classSeries,
           legend: false,
@@ -201,6 +203,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.sex'),
           xLabel: studies,
+          categoryLabel: t('stats.sex'),
           series: sexSeries,
           legend: false,
           rows: SEX_KEYS.map((k, i) => ({
@@ -264,6 +267,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.findings'),
           xLabel: studies,
+          categoryLabel: t('stats.finding'),
           series: totalSeries,
           rows: stats.findings.map((f) => ({ label: findingName(f.id), values: [f.present] })),
         },
@@ -371,6 +375,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
         {
           title: t('stats.chart.seriesPerStudy'),
           xLabel: studies,
+          categoryLabel: t('stats.seriesCount'),
           series: totalSeries,
           rows: stats.seriesPerStudy.map((s) => ({ label: String(s.series), values: [s.count] })),
         },
