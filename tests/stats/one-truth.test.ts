@@ -10,7 +10,14 @@ import en from '../../src/i18n/en/stats.json' with { type: 'json' };
 import { FINDING_IDS, FINDING_NAMES } from '../../src/domain/labels.ts';
 import type { Study } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
-import { loadRegistry, loadStudies, readChartTables, type RegistryRow } from './site-truth.ts';
+import {
+  loadQuality,
+  loadRegistry,
+  loadStats,
+  loadStudies,
+  readChartTables,
+  type RegistryRow,
+} from './site-truth.ts';
 
 let site: StaticSite;
 let browser: Browser;
@@ -132,6 +139,29 @@ describe('every chart number equals an independent count from registry.csv and s
       studies: { id: string }[];
     };
     expect(new Set(explorer.studies.map((s) => s.id))).toEqual(ids);
+  });
+
+  it("stats.json's overview (what the home page shows) and the quality page's computed column", () => {
+    const siteDir = inject('siteDir');
+    const ages = registry.flatMap((r) => (r.age === null ? [] : [r.age]));
+    const expected = {
+      studies: N(),
+      male: registry.filter((r) => r.sex === 'M').length,
+      female: registry.filter((r) => r.sex === 'F').length,
+      sexUnknown: registry.filter((r) => r.sex === null).length,
+      ageMin: Math.min(...ages),
+      ageMedian: median(ages),
+      ageMax: Math.max(...ages),
+      withPathology: registry.filter((r) => r.pathology === true).length,
+      withoutPathology: registry.filter((r) => r.pathology === false).length,
+    };
+    const stats = loadStats(siteDir);
+    expect(stats.total).toBe(N());
+    expect(stats.overview).toMatchObject(expected);
+    const computed = Object.fromEntries(
+      loadQuality(siteDir).overview.map((o) => [o.key, o.computed]),
+    );
+    expect(computed).toMatchObject(expected);
   });
 
   it('class balance and sex', () => {

@@ -9,28 +9,23 @@ import { csvFormat, csvParse } from 'd3';
 import type { Page } from 'playwright-core';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
+import type { Stats } from '../../src/domain/stats.ts';
 
 /** studies.json as the site build copied it, or (fixture builds) where the fixture wrote it. */
 export function loadStudies(siteDir: string): Study[] {
-  const candidates = [
-    join(siteDir, 'data/studies.json'),
-    join(siteDir, '../generated/data/studies.json'),
-  ];
-  const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`studies.json not found in ${candidates.join(' or ')}`);
-  return (JSON.parse(readFileSync(file, 'utf8')) as { studies: Study[] }).studies;
+  return loadGenerated<{ studies: Study[] }>(siteDir, 'studies.json').studies;
 }
 
-/** quality.json as the build copied it, or where the fixture wrote it. */
-export function loadQuality(siteDir: string): QualityFile {
-  const candidates = [
-    join(siteDir, 'data/quality.json'),
-    join(siteDir, '../generated/data/quality.json'),
-  ];
+/** A generated JSON file as the build copied it to `data/`, or where the fixture wrote it. */
+function loadGenerated<T>(siteDir: string, name: string): T {
+  const candidates = [join(siteDir, 'data', name), join(siteDir, '../generated/data', name)];
   const file = candidates.find((f) => existsSync(f));
-  if (!file) throw new Error(`quality.json not found in ${candidates.join(' or ')}`);
-  return JSON.parse(readFileSync(file, 'utf8')) as QualityFile;
+  if (!file) throw new Error(`${name} not found in ${candidates.join(' or ')}`);
+  return JSON.parse(readFileSync(file, 'utf8')) as T;
 }
+
+export const loadQuality = (siteDir: string) => loadGenerated<QualityFile>(siteDir, 'quality.json');
+export const loadStats = (siteDir: string) => loadGenerated<Stats>(siteDir, 'stats.json');
 
 export interface RegistryRow {
   id: string;
