@@ -45,17 +45,24 @@ export interface FacetState {
 }
 
 /** URL query parameter of each part of the state. */
+/**
+ * URL query parameter of each part of the state: the same vocabulary as the studies index
+ * (notes/readme-studies.md), so one link means one subset on both pages.
+ */
 export const FACET_PARAMS = {
   class: 'class',
+  findings: 'finding',
   sex: 'sex',
   manufacturer: 'manufacturer',
   kernel: 'kernel',
-  sliceThickness: 'slice',
+  sliceThickness: 'thickness',
   kvp: 'kvp',
-  findings: 'finding',
-  ageMin: 'age_min',
-  ageMax: 'age_max',
+  ageMin: 'ageMin',
+  ageMax: 'ageMax',
 } as const satisfies Record<keyof FacetState, string>;
+
+/** Class option values: with signs of hemorrhage, without. */
+export const CLASS_VALUES = { with: 'pathology', without: 'normal' } as const;
 
 /** The state that matches every study. */
 export function emptyState(): FacetState {
@@ -72,9 +79,9 @@ export function emptyState(): FacetState {
   };
 }
 
-/** Numbers as option values: `5`, `0.625` (no float noise). */
+/** Numbers as option values, as written in the JSON: `5`, `0.625`. */
 function numberValue(value: number | null): string {
-  return value === null ? UNKNOWN : String(Math.round(value * 1000) / 1000);
+  return value === null ? UNKNOWN : String(value);
 }
 
 function textValue(value: string | null): string {
@@ -84,12 +91,16 @@ function textValue(value: string | null): string {
 
 /**
  * The option value of a study for a categorical facet.
- * @example facetValue({ ...study, pathology: true }, 'class') // 'with'
+ * @example facetValue({ ...study, pathology: true }, 'class') // 'pathology'
  */
 export function facetValue(study: FacetStudy, facet: CategoricalFacetId): string {
   switch (facet) {
     case 'class':
-      return study.pathology === true ? 'with' : study.pathology === false ? 'without' : UNKNOWN;
+      return study.pathology === true
+        ? CLASS_VALUES.with
+        : study.pathology === false
+          ? CLASS_VALUES.without
+          : UNKNOWN;
     case 'sex':
       return study.sex ?? UNKNOWN;
     case 'manufacturer':
@@ -145,7 +156,7 @@ export function facetOptions(
   }
   const numeric = facet === 'sliceThickness' || facet === 'kvp';
   const fixedOrder: Partial<Record<CategoricalFacetId, string[]>> = {
-    class: ['with', 'without'],
+    class: [CLASS_VALUES.with, CLASS_VALUES.without],
     sex: ['M', 'F'],
   };
   const order = fixedOrder[facet];
@@ -189,12 +200,14 @@ export function stateFromParams(params: URLSearchParams): FacetState {
  */
 export function stateToParams(state: FacetState): URLSearchParams {
   const params = new URLSearchParams();
-  for (const facet of CATEGORICAL_FACETS) {
+  const append = (facet: CategoricalFacetId) => {
     for (const value of state[facet]) params.append(FACET_PARAMS[facet], value);
-  }
+  };
+  append('class');
   for (const id of FINDING_IDS) {
     if (state.findings.includes(id)) params.append(FACET_PARAMS.findings, id);
   }
+  for (const facet of CATEGORICAL_FACETS) if (facet !== 'class') append(facet);
   if (state.ageMin !== null) params.set(FACET_PARAMS.ageMin, String(state.ageMin));
   if (state.ageMax !== null) params.set(FACET_PARAMS.ageMax, String(state.ageMax));
   return params;

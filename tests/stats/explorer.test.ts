@@ -83,6 +83,9 @@ describe('the statistics explorer', () => {
     expect(await links.count()).toBe(expected.length);
     if (expected.length > 0)
       expect(await links.first().getAttribute('href')).toMatch(/^\/en\/studies\/[^/]+\/$/);
+    // The same subset in the studies index: same query vocabulary.
+    const studiesLink = await page.locator('[data-explorer-studies-link]').getAttribute('href');
+    expect(studiesLink).toBe(`/en/studies/?${url.searchParams.toString()}`);
     // The subset's registry rows as CSV.
     const href = await page.locator('[data-explorer-csv]').getAttribute('href');
     const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
@@ -109,7 +112,7 @@ describe('the statistics explorer', () => {
 
   it('announces the count in a live region and labels every control', async () => {
     const page = await browser.newPage();
-    await openExplorer(page, '?sex=F&age_min=30&age_max=60');
+    await openExplorer(page, '?sex=F&ageMin=30&ageMax=60');
     const expected = registry.filter(
       (r) => r.sex === 'F' && r.age !== null && r.age >= 30 && r.age <= 60,
     );

@@ -24,7 +24,7 @@ describe('matches', () => {
   });
 
   it('ORs values within a facet and ANDs facets', () => {
-    const state = { ...emptyState(), sex: ['F', UNKNOWN], class: ['without'] };
+    const state = { ...emptyState(), sex: ['F', UNKNOWN], class: ['normal'] };
     expect(all.filter((s) => matches(s, state))).toEqual([healthy]);
     expect(all.filter((s) => matches(s, { ...emptyState(), sex: ['F', 'M'] }))).toEqual([
       both,
@@ -67,13 +67,13 @@ describe('URL state', () => {
       ageMin: 20,
     };
     const params = stateToParams(state);
-    expect(params.toString()).toBe('sex=F&kvp=120&finding=subdural&finding=fracture&age_min=20');
+    expect(params.toString()).toBe('finding=subdural&finding=fracture&sex=F&kvp=120&ageMin=20');
     expect(stateFromParams(params)).toEqual({ ...state, findings: ['subdural', 'fracture'] });
   });
 
   it('ignores unknown findings, duplicates and unreadable ages', () => {
     const state = stateFromParams(
-      new URLSearchParams('finding=nope&finding=epidural&sex=M&sex=M&age_max=old'),
+      new URLSearchParams('finding=nope&finding=epidural&sex=M&sex=M&ageMax=old'),
     );
     expect(state.findings).toEqual(['epidural']);
     expect(state.sex).toEqual(['M']);
@@ -85,8 +85,8 @@ describe('URL state', () => {
 describe('facetOptions', () => {
   it('lists values with counts, fixed order for class, UNKNOWN last', () => {
     expect(facetOptions(all, 'class')).toEqual([
-      { value: 'with', count: 2 },
-      { value: 'without', count: 1 },
+      { value: 'pathology', count: 2 },
+      { value: 'normal', count: 1 },
     ]);
     expect(facetOptions(all, 'manufacturer')).toEqual([
       { value: 'SIEMENS', count: 2 },

@@ -146,6 +146,10 @@ function render(ex: Explorer, state: FacetState): void {
       return li;
     }),
   );
+  // The studies index reads the same query parameters (src/domain/facets.ts).
+  const query = stateToParams(state).toString();
+  must<HTMLAnchorElement>(ex.root, '[data-explorer-studies-link]').href =
+    ex.studiesBase + (query ? `?${query}` : '');
   const ids = new Set(subset.map((s) => s.id));
   const csv =
     ex.registryCsv === null
