@@ -212,3 +212,34 @@ export function stateToParams(state: FacetState): URLSearchParams {
   if (state.ageMax !== null) params.set(FACET_PARAMS.ageMax, String(state.ageMax));
   return params;
 }
+
+export interface FacetCounts {
+  /** For each categorical facet: studies per value, with every other facet applied. */
+  categorical: Record<CategoricalFacetId, Map<string, number>>;
+  /** For each finding: studies that would match with that finding also required. */
+  findings: Record<FindingId, number>;
+}
+
+/**
+ * How many studies each option would give (faceted-search counts): a value's count applies
+ * every other facet but not its own, since values within a facet are alternatives; a
+ * finding's count adds it to the selected findings, since findings combine with AND.
+ */
+export function facetCounts(studies: readonly FacetStudy[], state: FacetState): FacetCounts {
+  const categorical = {} as FacetCounts['categorical'];
+  for (const facet of CATEGORICAL_FACETS) {
+    const others: FacetState = { ...state, [facet]: [] };
+    const counts = new Map<string, number>();
+    for (const study of studies) {
+      if (!matches(study, others)) continue;
+      const value = facetValue(study, facet);
+      counts.set(value, (counts.get(value) ?? 0) + 1);
+    }
+    categorical[facet] = counts;
+  }
+  const subset = studies.filter((s) => matches(s, state));
+  const findings = Object.fromEntries(
+    FINDING_IDS.map((id) => [id, subset.filter((s) => s.findings[id] === true).length]),
+  ) as Record<FindingId, number>;
+  return { categorical, findings };
+}

@@ -99,6 +99,17 @@ describe('the statistics explorer', () => {
     await expect.poll(() => count(page)).toBe(countText(expected.length));
     expect(await page.getByRole('checkbox', { name: 'Skull fracture' }).isChecked()).toBe(true);
 
+    // Each option says how many studies choosing it would give: with subdural + fracture
+    // selected, adding epidural leaves the studies that have all three.
+    const withEpidural = expected.filter((r) => r.findings['epidural'] === true).length;
+    expect(
+      await page
+        .getByRole('checkbox', { name: /^Epidural hemorrhage/ })
+        .evaluate(
+          (input) => input.closest('label')?.querySelector('[data-option-count]')?.textContent,
+        ),
+    ).toBe(`(${withEpidural})`);
+
     // Back goes to the previous state (subdural only), forward returns.
     await page.goBack();
     await expect.poll(() => count(page)).toBe(countText(subdural().length));
@@ -125,7 +136,7 @@ describe('the statistics explorer', () => {
     );
     expect(unlabelled).toBe(0);
     // Keyboard: Space on a focused checkbox filters too.
-    await page.getByRole('checkbox', { name: 'Male', exact: true }).focus();
+    await page.getByRole('checkbox', { name: /^Male \(/ }).focus();
     await page.keyboard.press('Space');
     const both = registry.filter(
       (r) => r.sex !== null && r.age !== null && r.age >= 30 && r.age <= 60,

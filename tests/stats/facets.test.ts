@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import {
   UNKNOWN,
   emptyState,
+  facetCounts,
   facetOptions,
   isEmptyState,
   matches,
@@ -93,5 +94,24 @@ describe('facetOptions', () => {
       { value: UNKNOWN, count: 1 },
     ]);
     expect(facetOptions(all, 'sliceThickness').map((o) => o.value)).toEqual(['0.625', '5']);
+  });
+});
+
+describe('facetCounts', () => {
+  it('counts each value with the other facets applied, and each finding added to the selection', () => {
+    const state = { ...emptyState(), sex: ['F'], findings: ['subdural' as const] };
+    const counts = facetCounts(all, state);
+    // Sex ignores its own selection: both sexes among subdural studies.
+    expect(counts.categorical.sex).toEqual(
+      new Map([
+        ['F', 1],
+        ['M', 1],
+      ]),
+    );
+    // Class applies sex = F and subdural.
+    expect(counts.categorical.class).toEqual(new Map([['pathology', 1]]));
+    expect(counts.findings.fracture).toBe(1);
+    expect(counts.findings.epidural).toBe(0);
+    expect(counts.findings.subdural).toBe(1);
   });
 });

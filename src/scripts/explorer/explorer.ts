@@ -14,8 +14,16 @@ import {
   registryCsvFromStudies,
   subsetRegistryCsv,
 } from '../../components/explorer/registry-csv.ts';
-import { matches, stateFromParams, stateToParams, type FacetState } from '../../domain/facets.ts';
-import type { Locale } from '../../domain/labels.ts';
+import {
+  CATEGORICAL_FACETS,
+  FACET_PARAMS,
+  facetCounts,
+  matches,
+  stateFromParams,
+  stateToParams,
+  type FacetState,
+} from '../../domain/facets.ts';
+import type { FindingId, Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import { computeStats } from '../../domain/stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
@@ -111,6 +119,22 @@ function updateFigure(ex: Explorer, figure: HTMLElement, spec: ChartSpec): void 
   );
 }
 
+/** Each option's "(n)": how many studies choosing it would give (see facetCounts). */
+function showOptionCounts(ex: Explorer, state: FacetState): void {
+  const counts = facetCounts(ex.studies, state);
+  const byParam = new Map<string, (value: string) => number>([
+    [FACET_PARAMS.findings, (v) => counts.findings[v as FindingId] ?? 0],
+    ...CATEGORICAL_FACETS.map(
+      (f) => [FACET_PARAMS[f], (v: string) => counts.categorical[f].get(v) ?? 0] as const,
+    ),
+  ]);
+  for (const input of ex.form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const countOf = byParam.get(input.name);
+    const target = input.closest('label')?.querySelector('[data-option-count]');
+    if (countOf && target) target.textContent = `(${countOf(input.value)})`;
+  }
+}
+
 function chartWidth(): number {
   const holder = document.querySelector<HTMLElement>('[data-chart-svg]');
   const measured = holder?.clientWidth ?? 0;
@@ -131,6 +155,7 @@ function render(ex: Explorer, state: FacetState): void {
     const figure = document.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
     if (figure) updateFigure(ex, figure, spec);
   }
+  showOptionCounts(ex, state);
   must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
     n: subset.length,
     total: ex.total,
