@@ -25,7 +25,8 @@ import {
 } from '../../domain/facets.ts';
 import type { FindingId, Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
-import { computeStats } from '../../domain/stats.ts';
+// compute-stats, not stats.ts: the same function without the schema library in the bundle.
+import { computeStats } from '../../domain/compute-stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
 
 interface Explorer {
