@@ -66,9 +66,7 @@ function sex(raw: string | undefined): 'M' | 'F' | null {
  * (fixture builds), a CSV with the same columns is written here from studies.json first.
  */
 export function loadRegistry(siteDir: string): { rows: RegistryRow[]; fromFile: boolean } {
-  const file = join(siteDir, 'data/registry.csv');
-  const fromFile = existsSync(file);
-  const csv = fromFile ? readFileSync(file, 'utf8') : registryCsvFromStudiesJson(siteDir);
+  const { csv, fromFile } = registryCsvText(siteDir);
   const rows = csvParse(csv.replace(/^\ufeff/, '')).map((r) => ({
     id: r['study_uid'] ?? '',
     pathology: bool(r['pathology']),
@@ -84,11 +82,20 @@ export function loadRegistry(siteDir: string): { rows: RegistryRow[]; fromFile: 
   return { rows, fromFile };
 }
 
+/** The text of registry.csv, or of the stand-in written from studies.json when it is absent. */
+export function registryCsvText(siteDir: string): { csv: string; fromFile: boolean } {
+  const file = join(siteDir, 'data/registry.csv');
+  return existsSync(file)
+    ? { csv: readFileSync(file, 'utf8'), fromFile: true }
+    : { csv: registryCsvFromStudiesJson(siteDir), fromFile: false };
+}
+
 function registryCsvFromStudiesJson(siteDir: string): string {
   const b = (v: boolean | null) => (v === null ? '' : v ? 'true' : 'false');
   return csvFormat(
     loadStudies(siteDir).map((s) => ({
       study_uid: s.id,
+      path: s.path,
       pathology: b(s.pathology),
       ...Object.fromEntries(FINDING_IDS.map((id) => [id, b(s.findings[id])])),
       age: s.age ?? '',

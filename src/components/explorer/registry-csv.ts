@@ -3,7 +3,7 @@
  * `data/registry.csv` whose study is in the subset, with its columns untouched. When that
  * file is not available, the same columns (REGISTRY_COLUMNS ids) are written from the studies.
  */
-import { csvFormat, csvParse } from 'd3';
+import { csvFormat, csvFormatRows, csvParseRows } from 'd3';
 import { FINDING_IDS } from '../../domain/labels.ts';
 import { REGISTRY_COLUMNS } from '../../domain/registry-columns.ts';
 import type { ExplorerStudy } from './explorer-data.ts';
@@ -12,15 +12,17 @@ export const REGISTRY_CSV_COLUMNS: string[] = REGISTRY_COLUMNS.map((c) => c.id);
 
 /**
  * Keeps the rows of a registry CSV whose `study_uid` is in `ids`, in the file's order and
- * with the file's columns.
+ * with the file's columns. Works on rows, not objects: d3-dsv builds row objects with
+ * `new Function`, which the site's Content-Security-Policy (no 'unsafe-eval') forbids.
  * @example subsetRegistryCsv('study_uid,age\na,1\nb,2\n', new Set(['b'])) // 'study_uid,age\nb,2\n'
  */
 export function subsetRegistryCsv(csv: string, ids: ReadonlySet<string>): string {
   // A byte-order mark (written for spreadsheet apps) would glue itself to the first header.
   const bom = csv.startsWith('\ufeff') ? '\ufeff' : '';
-  const rows = csvParse(csv.slice(bom.length));
-  const kept = rows.filter((row) => ids.has(row['study_uid'] ?? ''));
-  return bom + csvFormat(kept, rows.columns) + '\n';
+  const [header = [], ...rows] = csvParseRows(csv.slice(bom.length));
+  const idColumn = header.indexOf('study_uid');
+  const kept = rows.filter((row) => idColumn >= 0 && ids.has(row[idColumn] ?? ''));
+  return bom + csvFormatRows([header, ...kept]) + '\n';
 }
 
 const bool = (v: boolean | null) => (v === null ? '' : v ? '1' : '0');

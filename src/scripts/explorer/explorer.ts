@@ -184,13 +184,27 @@ function render(ex: Explorer, state: FacetState): void {
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
 }
 
+/** Renders, reporting a failure in the status line instead of leaving the page half-updated. */
+function safeRender(ex: Explorer, state: FacetState): void {
+  try {
+    render(ex, state);
+  } catch (error) {
+    const status = document.querySelector<HTMLElement>('[data-explorer-status]');
+    if (status) {
+      status.hidden = false;
+      status.textContent = useTranslations(ex.locale)('explorer.loadError');
+    }
+    throw error;
+  }
+}
+
 /** Applies a state from the form: a new history entry when it changed, then a render. */
 function commit(ex: Explorer): void {
   const state = stateFromForm(ex.form);
   const query = stateToParams(state).toString();
   const next = query ? `?${query}` : window.location.pathname;
   if (`?${query}` !== (window.location.search || '?')) window.history.pushState(null, '', next);
-  render(ex, state);
+  safeRender(ex, state);
 }
 
 export async function startExplorer(root: HTMLElement): Promise<void> {
@@ -223,10 +237,6 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   if (status) status.hidden = true;
   root.hidden = false;
 
-  const initial = stateFromUrl();
-  showState(ex.form, initial);
-  render(ex, initial);
-
   ex.form.addEventListener('change', () => commit(ex));
   ex.form.addEventListener('submit', (event) => {
     event.preventDefault();
@@ -242,7 +252,7 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   window.addEventListener('popstate', () => {
     const state = stateFromUrl();
     showState(ex.form, state);
-    render(ex, state);
+    safeRender(ex, state);
   });
   let resizeTimer: ReturnType<typeof setTimeout> | undefined;
   let lastWidth = chartWidth();
@@ -251,7 +261,12 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     resizeTimer = setTimeout(() => {
       if (chartWidth() === lastWidth) return;
       lastWidth = chartWidth();
-      render(ex, stateFromUrl());
+      safeRender(ex, stateFromUrl());
     }, 200);
   });
+
+  // Listeners first: a failing render must not leave the form dead.
+  const initial = stateFromUrl();
+  showState(ex.form, initial);
+  safeRender(ex, initial);
 }
