@@ -4,6 +4,7 @@
  * lists the studies, offers their registry rows, and puts the state in the URL; reload and
  * back restore it.
  */
+import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
@@ -35,7 +36,7 @@ afterAll(async () => {
  * filtered registry, as on a real build.
  */
 async function strictPage(): Promise<Page> {
-  const context = await browser.newContext();
+  const context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
     if (url.pathname === '/data/registry.csv' && !registryCsv.fromFile)
@@ -43,7 +44,7 @@ async function strictPage(): Promise<Page> {
     const response = await route.fetch();
     const headers = { ...response.headers() };
     if ((headers['content-type'] ?? '').includes('text/html'))
-      headers['content-security-policy'] = "script-src 'self'; object-src 'none'";
+      headers['content-security-policy'] = "script-src 'self'; connect-src 'self'; object-src 'none'";
     return route.fulfill({ response, headers });
   });
   const page = await context.newPage();
@@ -113,9 +114,12 @@ describe('the statistics explorer', () => {
     // The same subset in the studies index: same query vocabulary.
     const studiesLink = await page.locator('[data-explorer-studies-link]').getAttribute('href');
     expect(studiesLink).toBe(`/en/studies/?${url.searchParams.toString()}`);
-    // The subset's registry rows as CSV.
-    const href = await page.locator('[data-explorer-csv]').getAttribute('href');
-    const csv = await page.evaluate(async (u) => (await fetch(u!)).text(), href);
+    // The subset's registry rows as CSV, downloaded as a reader would (a click).
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('[data-explorer-csv]').click(),
+    ]);
+    const csv = await readFile((await download.path())!, 'utf8');
     const rows = csvParse(csv);
     expect(rows.columns).toEqual(Object.keys(csvParse(registryCsv.csv)[0] ?? {}));
     expect(new Set(rows.map((r) => r['study_uid']))).toEqual(new Set(expected.map((r) => r.id)));
