@@ -44,7 +44,8 @@ async function strictPage(): Promise<Page> {
     const response = await route.fetch();
     const headers = { ...response.headers() };
     if ((headers['content-type'] ?? '').includes('text/html'))
-      headers['content-security-policy'] = "script-src 'self'; connect-src 'self'; object-src 'none'";
+      headers['content-security-policy'] =
+        "script-src 'self'; connect-src 'self'; object-src 'none'";
     return route.fulfill({ response, headers });
   });
   const page = await context.newPage();
