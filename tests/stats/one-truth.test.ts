@@ -106,7 +106,7 @@ function checkBins(
 
 describe('the statistics page without JavaScript', () => {
   it('shows every chart as an SVG with content, its table and downloads', async () => {
-    const figures = await page.$$eval('figure[data-chart]', (fs) =>
+    const figures = await page.$$eval('section[data-chart]', (fs) =>
       fs.map((f) => ({
         shapes: f.querySelectorAll('svg rect, svg circle, svg line').length,
         rows: f.querySelectorAll('table tbody tr').length,

@@ -111,7 +111,7 @@ function registryCsvFromStudiesJson(siteDir: string): string {
 
 /** Every chart's data table on the page: chart id → rows of cell texts (header row first). */
 export async function readChartTables(page: Page): Promise<Record<string, string[][]>> {
-  return page.$$eval('figure[data-chart]', (figures) =>
+  return page.$$eval('section[data-chart]', (figures) =>
     Object.fromEntries(
       figures.map((f) => [
         (f as HTMLElement).dataset['chart']!,
