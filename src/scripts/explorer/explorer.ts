@@ -1,0 +1,272 @@
+/**
+ * The explorer in the browser: reads the facet state from the URL, filters the studies, runs
+ * the same computeStats and chart functions as the build, and replaces each chart's SVG,
+ * caption, table and downloads in place. State changes push a history entry (shareable URL,
+ * back/forward restore it). All data goes into the page as text nodes or attributes.
+ */
+import chartCss from '../../components/charts/chart.css?raw';
+import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
+import { buildCharts, type ChartSpec } from '../../components/charts/chart-specs.ts';
+import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
+import { toDom } from '../../components/charts/svg-tree.ts';
+import type { ExplorerFile, ExplorerStudy } from '../../components/explorer/explorer-data.ts';
+import {
+  registryCsvFromStudies,
+  subsetRegistryCsv,
+} from '../../components/explorer/registry-csv.ts';
+import {
+  CATEGORICAL_FACETS,
+  FACET_PARAMS,
+  facetCounts,
+  matches,
+  stateFromParams,
+  stateToParams,
+  type FacetState,
+} from '../../domain/facets.ts';
+import type { FindingId, Locale } from '../../domain/labels.ts';
+import type { Source } from '../../domain/schemas.ts';
+// compute-stats, not stats.ts: the same function without the schema library in the bundle.
+import { computeStats } from '../../domain/compute-stats.ts';
+import { useTranslations } from '../../i18n/index.ts';
+
+interface Explorer {
+  root: HTMLElement;
+  form: HTMLFormElement;
+  locale: Locale;
+  source: Source;
+  total: number;
+  studiesBase: string;
+  studies: ExplorerStudy[];
+  /** The site's registry.csv text, or null when it could not be fetched. */
+  registryCsv: string | null;
+  /** Object URLs of the current downloads, revoked when replaced. */
+  urls: string[];
+}
+
+function must<T extends Element>(root: ParentNode, selector: string): T {
+  const el = root.querySelector<T>(selector);
+  if (!el) throw new Error(`explorer: missing ${selector}`);
+  return el;
+}
+
+async function fetchText(url: string): Promise<string | null> {
+  try {
+    const response = await fetch(url);
+    return response.ok ? await response.text() : null;
+  } catch {
+    return null;
+  }
+}
+
+/** The state in the URL's query string. */
+const stateFromUrl = (): FacetState => stateFromParams(new URLSearchParams(window.location.search));
+
+/** The state the form shows (its inputs are named like the URL parameters). */
+function stateFromForm(form: HTMLFormElement): FacetState {
+  const params = new URLSearchParams();
+  for (const [name, value] of new FormData(form)) {
+    if (typeof value === 'string' && value !== '') params.append(name, value);
+  }
+  return stateFromParams(params);
+}
+
+function showState(form: HTMLFormElement, state: FacetState): void {
+  const params = stateToParams(state);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input[name]')) {
+    if (input.type === 'checkbox') input.checked = params.getAll(input.name).includes(input.value);
+    else input.value = params.get(input.name) ?? '';
+  }
+}
+
+function objectUrl(ex: Explorer, text: string, type: string): string {
+  const url = URL.createObjectURL(new Blob([text], { type }));
+  ex.urls.push(url);
+  return url;
+}
+
+function cell(tag: 'th' | 'td', text: string, scope?: string): HTMLElement {
+  const el = document.createElement(tag);
+  if (scope) el.setAttribute('scope', scope);
+  el.textContent = text;
+  return el;
+}
+
+function updateFigure(ex: Explorer, figure: HTMLElement, spec: ChartSpec): void {
+  must(figure, '[data-chart-svg]').replaceChildren(toDom(spec.svg, document));
+  must(figure, '[data-chart-caption]').textContent = spec.caption;
+  must(figure, '[data-chart-scope]').textContent = spec.scope;
+  const table = must<HTMLTableElement>(figure, '[data-chart-table]');
+  const headRow = document.createElement('tr');
+  headRow.append(...spec.table.head.map((h) => cell('th', h, 'col')));
+  must(table, 'thead').replaceChildren(headRow);
+  must(table, 'tbody').replaceChildren(
+    ...spec.table.rows.map((row) => {
+      const tr = document.createElement('tr');
+      tr.append(
+        ...row.map((c, i) => (i === 0 ? cell('th', String(c), 'row') : cell('td', String(c)))),
+      );
+      return tr;
+    }),
+  );
+  must<HTMLAnchorElement>(figure, 'a[data-download="csv"]').href = objectUrl(
+    ex,
+    chartCsv(spec),
+    'text/csv',
+  );
+  must<HTMLAnchorElement>(figure, 'a[data-download="svg"]').href = objectUrl(
+    ex,
+    chartSvgFile(spec, chartCss),
+    'image/svg+xml',
+  );
+}
+
+/** Each option's "(n)": how many studies choosing it would give (see facetCounts). */
+function showOptionCounts(ex: Explorer, state: FacetState): void {
+  const counts = facetCounts(ex.studies, state);
+  const byParam = new Map<string, (value: string) => number>([
+    [FACET_PARAMS.findings, (v) => counts.findings[v as FindingId] ?? 0],
+    ...CATEGORICAL_FACETS.map(
+      (f) => [FACET_PARAMS[f], (v: string) => counts.categorical[f].get(v) ?? 0] as const,
+    ),
+  ]);
+  for (const input of ex.form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
+    const countOf = byParam.get(input.name);
+    const target = input.closest('label')?.querySelector('[data-option-count]');
+    if (countOf && target) target.textContent = `(${countOf(input.value)})`;
+  }
+}
+
+function chartWidth(): number {
+  const holder = document.querySelector<HTMLElement>('[data-chart-svg]');
+  const measured = holder?.clientWidth ?? 0;
+  return measured > 0 ? Math.min(640, Math.max(280, Math.round(measured))) : DEFAULT_WIDTH;
+}
+
+function render(ex: Explorer, state: FacetState): void {
+  const t = useTranslations(ex.locale);
+  const subset = ex.studies.filter((s) => matches(s, state));
+  const specs = buildCharts(computeStats(subset), {
+    locale: ex.locale,
+    source: ex.source,
+    datasetTotal: ex.total,
+    width: chartWidth(),
+  });
+  for (const url of ex.urls.splice(0)) URL.revokeObjectURL(url);
+  for (const spec of specs) {
+    const figure = document.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
+    if (figure) updateFigure(ex, figure, spec);
+  }
+  showOptionCounts(ex, state);
+  must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
+    n: subset.length,
+    total: ex.total,
+  });
+  must(ex.root, '[data-explorer-studies-count]').textContent = String(subset.length);
+  must(ex.root, '[data-explorer-studies]').replaceChildren(
+    ...subset.map((s) => {
+      const li = document.createElement('li');
+      const a = document.createElement('a');
+      a.href = `${ex.studiesBase}${encodeURIComponent(s.slug)}/`;
+      a.textContent = s.id;
+      li.append(a);
+      return li;
+    }),
+  );
+  // The studies index reads the same query parameters (src/domain/facets.ts).
+  const query = stateToParams(state).toString();
+  must<HTMLAnchorElement>(ex.root, '[data-explorer-studies-link]').href =
+    ex.studiesBase + (query ? `?${query}` : '');
+  const ids = new Set(subset.map((s) => s.id));
+  const csv =
+    ex.registryCsv === null
+      ? registryCsvFromStudies(subset)
+      : subsetRegistryCsv(ex.registryCsv, ids);
+  must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
+}
+
+/** Renders, reporting a failure in the status line instead of leaving the page half-updated. */
+function safeRender(ex: Explorer, state: FacetState): void {
+  try {
+    render(ex, state);
+  } catch (error) {
+    const status = document.querySelector<HTMLElement>('[data-explorer-status]');
+    if (status) {
+      status.hidden = false;
+      status.textContent = useTranslations(ex.locale)('explorer.loadError');
+    }
+    throw error;
+  }
+}
+
+/** Applies a state from the form: a new history entry when it changed, then a render. */
+function commit(ex: Explorer): void {
+  const state = stateFromForm(ex.form);
+  const query = stateToParams(state).toString();
+  const next = query ? `?${query}` : window.location.pathname;
+  if (`?${query}` !== (window.location.search || '?')) window.history.pushState(null, '', next);
+  safeRender(ex, state);
+}
+
+export async function startExplorer(root: HTMLElement): Promise<void> {
+  const status = document.querySelector<HTMLElement>('[data-explorer-status]');
+  const locale = (root.dataset['locale'] ?? 'ru') as Locale;
+  const t = useTranslations(locale);
+  if (status) {
+    status.hidden = false;
+    status.textContent = t('explorer.loading');
+  }
+  const [dataText, registryCsv] = await Promise.all([
+    fetchText(root.dataset['src'] ?? ''),
+    fetchText(root.dataset['registry'] ?? ''),
+  ]);
+  if (dataText === null) {
+    if (status) status.textContent = t('explorer.loadError');
+    return;
+  }
+  const ex: Explorer = {
+    root,
+    form: must<HTMLFormElement>(root, '[data-explorer-form]'),
+    locale,
+    source: JSON.parse(root.dataset['source'] ?? '{}') as Source,
+    total: Number(root.dataset['total']),
+    studiesBase: root.dataset['studiesBase'] ?? '/',
+    studies: (JSON.parse(dataText) as ExplorerFile).studies,
+    registryCsv,
+    urls: [],
+  };
+  if (status) status.hidden = true;
+  root.hidden = false;
+
+  ex.form.addEventListener('change', () => commit(ex));
+  ex.form.addEventListener('submit', (event) => {
+    event.preventDefault();
+    commit(ex);
+  });
+  must(root, '[data-explorer-reset]').addEventListener('click', () => {
+    for (const input of ex.form.querySelectorAll<HTMLInputElement>('input[name]')) {
+      if (input.type === 'checkbox') input.checked = false;
+      else input.value = '';
+    }
+    commit(ex);
+  });
+  window.addEventListener('popstate', () => {
+    const state = stateFromUrl();
+    showState(ex.form, state);
+    safeRender(ex, state);
+  });
+  let resizeTimer: ReturnType<typeof setTimeout> | undefined;
+  let lastWidth = chartWidth();
+  window.addEventListener('resize', () => {
+    clearTimeout(resizeTimer);
+    resizeTimer = setTimeout(() => {
+      if (chartWidth() === lastWidth) return;
+      lastWidth = chartWidth();
+      safeRender(ex, stateFromUrl());
+    }, 200);
+  });
+
+  // Listeners first: a failing render must not leave the form dead.
+  const initial = stateFromUrl();
+  showState(ex.form, initial);
+  safeRender(ex, initial);
+}

@@ -1,0 +1,101 @@
+/**
+ * The data-quality page shows everything in quality.json: the verdict, every finding grouped
+ * by severity and code with counts and the file/row/column concerned, and the declared versus
+ * computed overview with its explanations. Read without JavaScript (the page needs none).
+ */
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Browser, Page } from 'playwright-core';
+import type { QualityFile } from '../../src/domain/schemas.ts';
+import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { loadQuality } from './site-truth.ts';
+
+let site: StaticSite;
+let browser: Browser;
+let page: Page;
+let quality: QualityFile;
+
+beforeAll(async () => {
+  const siteDir = inject('siteDir');
+  quality = loadQuality(siteDir);
+  site = await serveStatic(siteDir);
+  browser = await launchChromium();
+  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`${site.url}/en/quality/`);
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('the data-quality page', () => {
+  it('states a verdict that follows from the findings and the overview', async () => {
+    const errors = quality.findings.filter((f) => f.severity === 'error').length;
+    const mismatches = quality.overview.filter((o) => !o.match).length;
+    const expected =
+      errors > 0
+        ? 'errors'
+        : mismatches > 0
+          ? 'mismatch'
+          : quality.findings.length > 0
+            ? 'consistentWithNotes'
+            : 'consistent';
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe(expected);
+  });
+
+  it('groups every finding by severity and code, with counts and file/row/column', async () => {
+    for (const severity of ['error', 'warning', 'info'] as const) {
+      const own = quality.findings.filter((f) => f.severity === severity);
+      const section = page.locator(`[data-severity="${severity}"]`);
+      if (own.length === 0) {
+        expect(await section.count()).toBe(0);
+        continue;
+      }
+      expect(await section.locator('h3 [data-count]').textContent()).toBe(String(own.length));
+      for (const code of new Set(own.map((f) => f.code))) {
+        const ofCode = own.filter((f) => f.code === code);
+        const group = section.locator(`details[data-code="${code}"]`);
+        expect(await group.locator('summary [data-count]').textContent()).toBe(
+          String(ofCode.length),
+        );
+        const rows = await group
+          .locator('tbody tr')
+          .evaluateAll((trs) =>
+            trs.map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent ?? '')),
+          );
+        expect(rows.length).toBe(Math.min(200, ofCode.length));
+        rows.forEach((row, i) => {
+          const f = ofCode[i]!;
+          expect(row).toEqual([
+            f.message.en,
+            f.file ?? '',
+            String(f.row ?? ''),
+            f.column ?? '',
+            f.study ?? '',
+          ]);
+        });
+      }
+    }
+  });
+
+  it('compares the README overview with the computed one, explaining the unstated sex', async () => {
+    for (const o of quality.overview) {
+      const cells = await page
+        .locator(`[data-overview-table] tr[data-key="${o.key}"] td`)
+        .allTextContents();
+      expect(cells.slice(0, 2).map((c) => (c === '—' ? null : Number(c)))).toEqual([
+        o.declared,
+        o.computed,
+      ]);
+      expect(cells[2]).toContain(o.match ? 'yes' : 'no');
+    }
+    const declared = (k: string) => quality.overview.find((o) => o.key === k)?.declared;
+    const [male, female, studies] = [declared('male'), declared('female'), declared('studies')];
+    if (male != null && female != null && studies != null) {
+      const note = await page
+        .locator('[data-overview-table] tr[data-key="sexUnknown"] .note')
+        .textContent();
+      expect(note).toContain(`${male} + ${female} = ${male + female} of ${studies}`);
+      expect(note).toContain(`so ${studies - male - female} have no sex specified`);
+    }
+  });
+});
