@@ -122,7 +122,7 @@ describe('readRegistry', () => {
   });
 
   it('names a missing required column with the aliases tried, and unknown columns by header', async () => {
-    const headers = [...HEADERS];
+    const headers: string[] = [...HEADERS];
     headers[REGISTRY_COLUMNS.findIndex((c) => c.id === 'subdural')] = 'Примечание';
     const result = await read([headers, row({})]);
     const missing = result.findings.find((f) => f.code === 'registry-missing-column');

@@ -78,7 +78,7 @@ function headerBottom(sheet: Worksheet, headerRow: number, headers: HeaderCell[]
     const row = sheet.getRow(r);
     const continues = headers.some((h) => {
       const cell = row.getCell(h.column);
-      return cell.isMerged && cell.master !== cell && cell.master.row <= bottom;
+      return cell.isMerged && cell.master !== cell && Number(cell.master.row) <= bottom;
     });
     if (!continues) break;
     bottom = r;
