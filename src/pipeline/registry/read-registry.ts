@@ -30,7 +30,11 @@ export interface RegistryResult {
   sha256: string;
   sheet: string | null;
   headerRow: number | null;
+  /** The header as written for each field found (findings name columns this way). */
+  headers: Partial<Record<RegistryFieldId, string>>;
   rows: RegistryRow[];
+  /** Non-empty rows below the header, including those skipped with a finding. */
+  dataRows: number;
   findings: QualityFinding[];
 }
 
@@ -43,7 +47,7 @@ const HEADER_OF = new Map<RegistryFieldId, string>(REGISTRY_COLUMNS.map((c) => [
 export async function readRegistry(path: string, file: string): Promise<RegistryResult> {
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
-  const empty = { file, sha256, sheet: null, headerRow: null, rows: [] };
+  const empty = { file, sha256, sheet: null, headerRow: null, headers: {}, rows: [], dataRows: 0 };
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types expect its own Buffer alias; a Node Buffer is what it reads.
@@ -88,12 +92,14 @@ export async function readRegistry(path: string, file: string): Promise<Registry
   const rows: RegistryRow[] = [];
   const headerAt = new Map(headers.map((h) => [h.column, h.header]));
   const firstRowOf = new Map<string, number>();
+  let dataRows = 0;
 
   for (let r = layout.firstDataRow; r <= sheet.rowCount; r += 1) {
     const sheetRow = sheet.getRow(r);
     // A row with nothing in any header column is spacing or a footnote, not a study.
     const used = headers.some((h) => plainCell(sheetRow.getCell(h.column)) !== null);
     if (!used) continue;
+    dataRows += 1;
 
     const values = emptyValues();
     for (const [field, column] of columns) {
@@ -159,5 +165,17 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     rows.push({ row: r, values, folder, duplicateOf: earlier });
   }
 
-  return { file, sha256, sheet: sheet.name, headerRow: layout.headerRow, rows, findings };
+  const fieldHeaders = Object.fromEntries(
+    [...columns].map(([field, column]) => [field, headerAt.get(column)!]),
+  );
+  return {
+    file,
+    sha256,
+    sheet: sheet.name,
+    headerRow: layout.headerRow,
+    headers: fieldHeaders,
+    rows,
+    dataRows,
+    findings,
+  };
 }
