@@ -43,7 +43,7 @@ function fakeDeps(overrides: Partial<SiteBuildDeps> = {}) {
       },
     },
     scanImaging: async (options) => {
-      const result = await imaging();
+      const result = await imaging(options);
       // Like the real stage: one sprite file per series and preset, plus a cover.
       for (const s of result.studies) {
         for (const url of [s.cover!, ...s.series.flatMap((x) => x.sprites.map((p) => p.url))]) {
