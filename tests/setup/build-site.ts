@@ -14,6 +14,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
     generatedDir: string;
+    /** The dataset the site was built from; empty while the setup builds from fixtures. */
+    datasetDir: string;
   }
 }
 
@@ -31,4 +33,5 @@ export default async function setup(project: TestProject) {
   await pagefindIndex(outDir);
   project.provide('siteDir', outDir);
   project.provide('generatedDir', generated);
+  project.provide('datasetDir', '');
 }
