@@ -6,7 +6,7 @@
  */
 import { rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { QualityFile } from '../../src/domain/schemas.ts';
+import type { QualityFile, Study } from '../../src/domain/schemas.ts';
 import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
 import type { OnProgress } from '../../src/pipeline/progress.ts';
@@ -36,6 +36,7 @@ export interface SiteBuildDeps extends PipelineStages {
   astroBuild: (root: string, outDir: string, generatedDir: string) => Promise<void>;
   pagefindIndex: (siteDir: string) => Promise<unknown>;
   linkTree: (source: string, target: string) => Promise<number>;
+  linkFiles: (sourceRoot: string, targetRoot: string, paths: Iterable<string>) => Promise<string[]>;
   replaceDir: (staged: string, out: string) => Promise<void>;
 }
 
@@ -65,6 +66,14 @@ export async function checkDatasetDir(dir: string): Promise<void> {
       `No registry in ${dir}: expected dataset_registry.xlsx (or another .xlsx) next to the studies/ folder`,
     );
   }
+}
+
+/** Every image file the study records reference (covers and sprite sheets). */
+export function imageUrls(studies: readonly Study[]): string[] {
+  return studies.flatMap((s) => [
+    ...(s.cover ? [s.cover] : []),
+    ...s.series.flatMap((series) => series.sprites.map((sprite) => sprite.url)),
+  ]);
 }
 
 export async function buildSite(
@@ -132,7 +141,16 @@ export async function buildSite(
       await timed('astro', () => deps.astroBuild(options.root, staged, options.generated));
       await timed('copy', async () => {
         await deps.linkTree(join(options.generated, 'data'), join(staged, 'data'));
-        await deps.linkTree(join(options.generated, 'thumbs'), join(staged, 'thumbs'));
+        const missing = await deps.linkFiles(
+          options.generated,
+          staged,
+          imageUrls(pipeline.studies),
+        );
+        if (missing.length > 0) {
+          hooks.log?.(
+            `Warning: ${missing.length} image(s) named in studies.json are missing, e.g. ${missing[0]}`,
+          );
+        }
       });
       await timed('pagefind', () => deps.pagefindIndex(staged));
       await timed('publish', () => deps.replaceDir(staged, out));

@@ -5,7 +5,7 @@ import { computeStats } from '../../src/domain/stats.ts';
 import { scanImaging } from '../../src/pipeline/imaging/index.ts';
 import { DEFAULT_SEED, generateSample, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import type { SiteBuildDeps } from './build-site.ts';
-import { astroBuild, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
+import { astroBuild, linkFiles, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
 
 /** The default sample size: the 800 studies of the real dataset's declared overview. */
 export const DEFAULT_SAMPLE_STUDIES = 800;
@@ -22,5 +22,6 @@ export const realDeps: SiteBuildDeps = {
   astroBuild,
   pagefindIndex,
   linkTree,
+  linkFiles,
   replaceDir,
 };

@@ -4,7 +4,7 @@
  * the old output in one rename.
  */
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 
@@ -66,6 +66,36 @@ export async function linkTree(source: string, target: string): Promise<number> 
     }
   }
   return files;
+}
+
+/**
+ * Links the listed files (paths relative to `sourceRoot`, e.g. `thumbs/<study>/cover.webp`)
+ * into `targetRoot`. Only what the data references reaches the site: a thumbnail left over in
+ * the generated folder from another dataset is never published. Returns the paths that were
+ * missing.
+ */
+export async function linkFiles(
+  sourceRoot: string,
+  targetRoot: string,
+  paths: Iterable<string>,
+): Promise<string[]> {
+  const missing: string[] = [];
+  const made = new Set<string>();
+  for (const path of new Set(paths)) {
+    const from = join(sourceRoot, path);
+    const to = join(targetRoot, path);
+    const folder = dirname(to);
+    if (!made.has(folder)) {
+      await mkdir(folder, { recursive: true });
+      made.add(folder);
+    }
+    await rm(to, { force: true });
+    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
+      if (error.code === 'ENOENT') missing.push(path);
+      else await copyFile(from, to);
+    });
+  }
+  return missing;
 }
 
 /**

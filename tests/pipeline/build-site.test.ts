@@ -10,7 +10,7 @@ import {
   type SiteBuildDeps,
   type SiteBuildOptions,
 } from '../../scripts/lib/build-site.ts';
-import { linkTree, replaceDir } from '../../scripts/lib/site-output.ts';
+import { linkFiles, linkTree, replaceDir } from '../../scripts/lib/site-output.ts';
 import { fakeImaging } from './support/fake-imaging.ts';
 import { tempDir, writeWorkbook } from './support/xlsx.ts';
 
@@ -66,6 +66,7 @@ function fakeDeps(overrides: Partial<SiteBuildDeps> = {}) {
       await writeFile(join(dir, 'pagefind', 'pagefind.js'), '');
     },
     linkTree,
+    linkFiles,
     replaceDir,
     ...overrides,
   };
@@ -110,6 +111,9 @@ describe('buildSite', () => {
       expect((await stat(join(out, 'data', name))).isFile()).toBe(true);
     }
     expect(await readdir(join(out, 'thumbs/s0'))).toContain('cover.webp');
+    expect((await readdir(join(out, 'thumbs/s0'))).sort()).toEqual(
+      (await readdir(join(opts.generated, 'thumbs/s0'))).sort(),
+    );
     expect(await readdir(join(out, 'pagefind'))).toEqual(['pagefind.js']);
     expect((await readdir(opts.root)).sort()).toEqual(['.cache', 'dist', 'generated']);
     expect(result.timings.map((t) => t.stage)).toEqual([

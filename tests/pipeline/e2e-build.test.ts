@@ -69,7 +69,7 @@ describe('the built site', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(datasetDir, quality.source.registryFile!));
     const sheet = workbook.worksheets[0]!;
-    const headers = REGISTRY_COLUMNS.map((c) => c.header);
+    const headers: string[] = REGISTRY_COLUMNS.map((c) => c.header);
     let headerRow = 0;
     sheet.eachRow((row, n) => {
       if (!headerRow && headers.includes(String(row.getCell(1).value))) headerRow = n;

@@ -1,7 +1,7 @@
 import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { linkTree, replaceDir } from '../../scripts/lib/site-output.ts';
+import { linkFiles, linkTree, replaceDir } from '../../scripts/lib/site-output.ts';
 import { writeFileAtomic } from '../../src/pipeline/outputs/write-file-atomic.ts';
 import { tempDir } from './support/xlsx.ts';
 
@@ -44,5 +44,20 @@ describe('replaceDir', () => {
     await replaceDir(join(dir, 'dist.tmp'), join(dir, 'dist'));
     expect(await readdir(join(dir, 'dist'))).toEqual(['new.html']);
     expect(await readdir(dir)).toEqual(['dist']);
+  });
+});
+
+describe('linkFiles', () => {
+  it('links only the listed files and reports the missing ones', async () => {
+    const dir = await tempDir('linkfiles-');
+    await mkdir(join(dir, 'gen/thumbs/a'), { recursive: true });
+    await writeFile(join(dir, 'gen/thumbs/a/cover.webp'), 'a');
+    await writeFile(join(dir, 'gen/thumbs/a/stale.webp'), 'old dataset');
+    const missing = await linkFiles(join(dir, 'gen'), join(dir, 'site'), [
+      'thumbs/a/cover.webp',
+      'thumbs/b/cover.webp',
+    ]);
+    expect(missing).toEqual(['thumbs/b/cover.webp']);
+    expect(await readdir(join(dir, 'site/thumbs/a'))).toEqual(['cover.webp']);
   });
 });
