@@ -94,7 +94,19 @@ export async function runPipeline(
   });
 
   const folders = await listStudyFolders(datasetDir);
-  if (folders === null) {
+
+  const imaging = await timed('imaging', () =>
+    stages.scanImaging({
+      datasetDir,
+      thumbsDir: join(options.generatedDir, 'thumbs'),
+      cacheDir: options.cacheDir,
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }),
+  );
+  findings.push(...imaging.findings);
+  // The imaging stage reports a missing studies/ folder itself; say it here only if it did not.
+  if (folders === null && !imaging.findings.some((f) => f.file === 'studies')) {
     findings.push(
       finding(
         'error',
@@ -107,17 +119,6 @@ export async function runPipeline(
       ),
     );
   }
-
-  const imaging = await timed('imaging', () =>
-    stages.scanImaging({
-      datasetDir,
-      thumbsDir: join(options.generatedDir, 'thumbs'),
-      cacheDir: options.cacheDir,
-      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
-    }),
-  );
-  findings.push(...imaging.findings);
 
   const joined = await timed('join', () =>
     joinStudies({ registry, imaging: imaging.studies, folders: folders ?? [] }),
