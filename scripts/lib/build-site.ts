@@ -93,7 +93,7 @@ export async function buildSite(
   };
 
   let datasetDir = options.dataset;
-  const synthetic = datasetDir === null;
+  let synthetic = datasetDir === null;
   if (datasetDir === null) {
     const { sample } = deps;
     const seed = options.seed ?? sample.defaultSeed;
@@ -114,6 +114,7 @@ export async function buildSite(
     datasetDir = dir;
   } else {
     await checkDatasetDir(datasetDir);
+    synthetic = (await deps.sample.isSample?.(datasetDir)) ?? false;
   }
 
   const pipeline = await runPipeline(

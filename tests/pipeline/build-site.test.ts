@@ -37,6 +37,7 @@ function fakeDeps(overrides: Partial<SiteBuildDeps> = {}) {
       version: 'v1',
       defaultSeed: 42,
       defaultStudies: 2,
+      isSample: async (dir) => dir.includes('sample-'),
       generate: async ({ outDir, studies }) => {
         calls.generate += 1;
         await writeDataset(outDir, studies ?? 2);
@@ -164,5 +165,12 @@ describe('buildSite', () => {
     expect(result).toMatchObject({ datasetDir: dataset, synthetic: false });
     expect(calls.generate).toBe(0);
     expect(result.quality.source.synthetic).toBe(false);
+  });
+
+  it('marks a dataset folder that is a generated sample as synthetic', async () => {
+    const dataset = await tempDir('sample-');
+    await writeDataset(dataset, 2);
+    const result = await buildSite(await options({ dataset }), fakeDeps().deps);
+    expect(result).toMatchObject({ datasetDir: dataset, synthetic: true });
   });
 });
