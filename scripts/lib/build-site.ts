@@ -32,6 +32,8 @@ export interface SiteBuildDeps extends PipelineStages {
     version: string;
     defaultSeed: number;
     defaultStudies: number;
+    /** Whether a folder is a generated sample (so `--dataset <sample>` is marked synthetic too). */
+    isSample?: (dir: string) => Promise<boolean>;
   };
   astroBuild: (root: string, outDir: string, generatedDir: string) => Promise<void>;
   pagefindIndex: (siteDir: string) => Promise<unknown>;
