@@ -5,7 +5,8 @@
  * temporary folder next to `out` and replaces `out` only when everything succeeded.
  */
 import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
 import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
@@ -70,6 +71,16 @@ export async function checkDatasetDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The imaging cache of one dataset folder: `.cache/imaging/<hash of its path>/`. Separate
+ * per dataset, so building the test sample and then the default sample (or a real dataset)
+ * does not evict the other's cache, and two builds of different datasets never share one.
+ */
+export function imagingCacheDir(root: string, datasetDir: string): string {
+  const key = createHash('sha256').update(resolve(datasetDir)).digest('hex').slice(0, 16);
+  return join(root, '.cache/imaging', key);
+}
+
 /** Every image file the study records reference (covers and sprite sheets). */
 export function imageUrls(studies: readonly Study[]): string[] {
   return studies.flatMap((s) => [
@@ -123,7 +134,7 @@ export async function buildSite(
     {
       datasetDir,
       generatedDir: options.generated,
-      cacheDir: join(options.root, '.cache/imaging'),
+      cacheDir: imagingCacheDir(options.root, datasetDir),
       synthetic,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.sourceDateEpoch !== undefined
