@@ -1,0 +1,115 @@
+/**
+ * The imaging stage: every file under `<datasetDir>/studies/` → allow-listed headers → studies
+ * and series in spatial order → WebP sprite sheets per series and window preset, and a cover
+ * per study; every file not used is a quality finding. Incremental through `cacheDir`.
+ */
+import { existsSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
+import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
+import type { QualityFinding, Series } from '../../domain/schemas.ts';
+import type { OnProgress } from '../progress.ts';
+import { IMAGING_CACHE_VERSION, loadCache, saveCache, type ImagingCache } from './cache.ts';
+import { WorkerPool } from './pool.ts';
+import { scanHeaders } from './scan-headers.ts';
+import { planStudies } from './series.ts';
+import { renderStudies } from './thumbnails.ts';
+import { listStudyFiles } from './walk.ts';
+
+export interface ImagingOptions {
+  datasetDir: string;
+  thumbsDir: string;
+  cacheDir: string;
+  concurrency?: number;
+  onProgress?: OnProgress;
+}
+
+export interface ImagingStudy {
+  /** Study folder name under studies/. */
+  folder: string;
+  studyUid: string | null;
+  patientSex: 'M' | 'F' | null;
+  patientAge: number | null;
+  series: Series[];
+  cover: string | null;
+}
+
+export interface ImagingResult {
+  studies: ImagingStudy[];
+  findings: QualityFinding[];
+  files: number;
+  filesParsed: number;
+}
+
+export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
+export { IMAGING_CACHE_VERSION } from './cache.ts';
+
+/**
+ * Scans `<datasetDir>/studies/`, writes sprites and covers under `thumbsDir`, keeps its cache in
+ * `cacheDir`. Never throws for bad data: every unusable file or series is a finding. Studies,
+ * series and findings come back in a stable order, so the same input gives the same output.
+ */
+export async function scanImaging(options: ImagingOptions): Promise<ImagingResult> {
+  const { datasetDir, cacheDir } = options;
+  const progress: OnProgress = options.onProgress ?? (() => {});
+  if (!existsSync(join(datasetDir, 'studies'))) {
+    return {
+      studies: [],
+      findings: [
+        {
+          severity: 'error',
+          code: 'dicom-no-studies-folder',
+          message: {
+            ru: 'В папке набора данных нет папки studies/',
+            en: 'The dataset folder has no studies/ folder',
+          },
+          file: 'studies',
+        },
+      ],
+      files: 0,
+      filesParsed: 0,
+    };
+  }
+  progress({ stage: 'list files', done: 0, total: null });
+  const listing = await listStudyFiles(datasetDir, (done) =>
+    progress({ stage: 'list files', done, total: null }),
+  );
+  const cache = loadCache(cacheDir);
+  const next: ImagingCache = { version: IMAGING_CACHE_VERSION, files: {}, series: {} };
+  const size = Math.max(1, options.concurrency ?? availableParallelism());
+  let pool: WorkerPool | null = null;
+  const getPool = () => (pool ??= new WorkerPool(size));
+  try {
+    const scans = await scanHeaders(datasetDir, listing.files, cache, next, getPool, progress);
+    const plan = planStudies(scans, listing.studyFolders);
+    const findings = [...plan.findings];
+    const studies = await renderStudies(
+      plan.studies,
+      options,
+      cache,
+      next,
+      getPool,
+      progress,
+      findings,
+    );
+    saveCache(cacheDir, next);
+    const parsed = scans.filter(
+      (s) =>
+        'header' in s ||
+        ['not-ct', 'localizer', 'secondary-capture', 'no-pixel-data'].includes(s.problem),
+    ).length;
+    return {
+      studies,
+      findings: sortFindings(findings),
+      files: listing.files.length,
+      filesParsed: parsed,
+    };
+  } finally {
+    await (pool as WorkerPool | null)?.close();
+  }
+}
+
+function sortFindings(findings: QualityFinding[]): QualityFinding[] {
+  const key = (f: QualityFinding) => `${f.file ?? ''}\u0000${f.code}\u0000${f.column ?? ''}`;
+  return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
+}
