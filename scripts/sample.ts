@@ -1,0 +1,128 @@
+/**
+ * `npm run sample -- --out <dir> [--studies N] [--seed S] [--workers W]`
+ * Writes a synthetic MosMedData HEMORRHAGE dataset folder (see src/sample/index.ts).
+ */
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import type { OnProgress } from '../src/pipeline/progress.ts';
+import { DEFAULT_SEED, DEFAULT_STUDIES, generateSample } from '../src/sample/index.ts';
+
+const USAGE = `Usage: npm run sample -- --out <dir> [--studies N] [--seed S] [--workers W]
+
+Writes a synthetic sample dataset (DICOM studies, dataset_registry.xlsx, README_RU.md,
+README_EN.md) into <dir>. An existing <dir> is replaced only if it is empty or an earlier sample.
+
+Options:
+  --out <dir>      output folder (required)
+  --studies <N>    number of studies, positive integer (default ${DEFAULT_STUDIES})
+  --seed <S>       random seed, non-negative integer (default ${DEFAULT_SEED})
+  --workers <W>    worker threads, 0 = none (default: one per core)
+  -h, --help       show this help`;
+
+class UsageError extends Error {}
+
+function integerOption(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
+    throw new UsageError(`--${name} must be an integer >= ${min}, got "${value}"`);
+  }
+  return Number(value);
+}
+
+function parse(argv: string[]) {
+  let parsed;
+  try {
+    parsed = parseArgs({
+      args: argv,
+      options: {
+        out: { type: 'string' },
+        studies: { type: 'string' },
+        seed: { type: 'string' },
+        workers: { type: 'string' },
+        help: { type: 'boolean', short: 'h' },
+      },
+      strict: true,
+      allowPositionals: false,
+    });
+  } catch (error) {
+    throw new UsageError((error as Error).message);
+  }
+  const { values } = parsed;
+  if (values.help) return null;
+  if (!values.out) throw new UsageError('--out <dir> is required');
+  return {
+    outDir: values.out,
+    studies: integerOption('studies', values.studies, 1),
+    seed: integerOption('seed', values.seed, 0),
+    workers: integerOption('workers', values.workers, 0),
+  };
+}
+
+/** A progress bar on a terminal; a line per 10% otherwise (logs, CI). */
+function progressReporter(): { onProgress: OnProgress; stop: () => void } {
+  if (process.stderr.isTTY) {
+    const bar = new cliProgress.SingleBar(
+      {
+        format: 'sample [{bar}] {value}/{total} studies | {eta_formatted} left',
+        stream: process.stderr,
+      },
+      cliProgress.Presets.shades_classic,
+    );
+    let started = false;
+    return {
+      onProgress: ({ done, total }) => {
+        if (!started) bar.start(total ?? 0, done);
+        started = true;
+        bar.update(done);
+      },
+      stop: () => bar.stop(),
+    };
+  }
+  let lastTenth = -1;
+  return {
+    onProgress: ({ done, total }) => {
+      if (!total) return;
+      const tenth = Math.floor((done / total) * 10);
+      if (tenth !== lastTenth) {
+        lastTenth = tenth;
+        console.error(`sample: ${done}/${total} studies`);
+      }
+    },
+    stop: () => {},
+  };
+}
+
+async function main(): Promise<number> {
+  let options;
+  try {
+    options = parse(process.argv.slice(2));
+  } catch (error) {
+    if (error instanceof UsageError) {
+      console.error(`sample: ${error.message}\n\n${USAGE}`);
+      return 2;
+    }
+    throw error;
+  }
+  if (options === null) {
+    console.log(USAGE);
+    return 0;
+  }
+  const started = performance.now();
+  const { onProgress, stop } = progressReporter();
+  try {
+    const summary = await generateSample({ ...options, onProgress });
+    stop();
+    const seconds = ((performance.now() - started) / 1000).toFixed(1);
+    const megabytes = (summary.bytes / 1024 / 1024).toFixed(1);
+    console.log(
+      `sample: wrote ${summary.studies} studies, ${summary.series} series, ${summary.files} files (${megabytes} MiB) to ${options.outDir} in ${seconds} s`,
+    );
+    return 0;
+  } catch (error) {
+    stop();
+    console.error(`sample: failed: ${(error as Error).message}`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();
