@@ -27,7 +27,12 @@ const serve = sirv(dir, { dev: false, etag: true });
 /** The 404 page of the locale in the path (`/en/...` → en), else the Russian one. */
 async function notFound(url: string): Promise<Buffer | null> {
   const locale = url.startsWith('/en/') ? 'en' : 'ru';
-  for (const candidate of [join(dir, locale, '404.html'), join(dir, '404.html')]) {
+  const candidates = [
+    join(dir, locale, '404', 'index.html'),
+    join(dir, locale, '404.html'),
+    join(dir, '404.html'),
+  ];
+  for (const candidate of candidates) {
     const page = await readFile(candidate).catch(() => null);
     if (page) return page;
   }
