@@ -4,10 +4,7 @@
  * for every option and the exit codes.
  */
 import { resolve } from 'node:path';
-import { DatasetError, buildSite } from './lib/build-site.ts';
 import { parseBuildArgs, USAGE, UsageError } from './lib/build-args.ts';
-import { createProgressDisplay } from './lib/progress-display.ts';
-import { formatSummary } from './lib/summary.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
@@ -24,9 +21,12 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
-  // Loaded only now: the stages pull in Astro, sharp and the codecs, which --help and a usage
-  // error do not need.
+  // Loaded only now: the stages pull in Astro, exceljs, sharp and the codecs, which --help and a
+  // usage error do not need.
+  const { DatasetError, buildSite } = await import('./lib/build-site.ts');
   const { realDeps } = await import('./lib/real-deps.ts');
+  const { createProgressDisplay } = await import('./lib/progress-display.ts');
+  const { formatSummary } = await import('./lib/summary.ts');
   const display = createProgressDisplay(process.stderr);
   try {
     const result = await buildSite(
