@@ -49,7 +49,11 @@ export async function inspectForXss(
       for (const el of document.querySelectorAll('*')) {
         for (const attr of el.getAttributeNames()) {
           const value = el.getAttribute(attr) ?? '';
-          const isCode = attr.startsWith('on') || /^\s*javascript:/i.test(value);
+          // A `javascript:` value only runs where the browser navigates to it; in data-* or an
+          // input's value it is inert text.
+          const isUrl = ['href', 'src', 'action', 'formaction', 'xlink:href', 'data', 'poster'];
+          const isCode =
+            attr.startsWith('on') || (isUrl.includes(attr) && /^\s*javascript:/i.test(value));
           if (isCode && value.includes(marker)) found.push(`<${el.localName} ${attr}="${value}">`);
         }
       }
