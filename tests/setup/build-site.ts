@@ -1,44 +1,48 @@
 /**
- * Builds one small site before the test run and hands its folder to every test file
- * (`inject('siteDir')`). Placeholder: builds from fixture data until the real build script
- * (sample → pipeline → Astro → Pagefind) is wired in by the pipeline work.
+ * Builds one small site before the test run, the way `npm run build` does: a synthetic
+ * sample of a few dozen studies (fixed seed, generated once into `.cache/sample/`), the real
+ * pipeline, Astro and Pagefind. Every test file gets `inject('siteDir')` (the site),
+ * `inject('generatedDir')` (the data it was built from) and `inject('datasetDir')` (the sample).
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from 'astro';
-import * as pagefind from 'pagefind';
-import { writeFixtureSiteData } from '../fixtures/site-data.ts';
+import { buildSite } from '../../scripts/lib/build-site.ts';
+import { realDeps } from '../../scripts/lib/real-deps.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
+    generatedDir: string;
+    /** The dataset folder the site was built from. */
+    datasetDir: string;
   }
 }
 
 const ROOT = resolve(import.meta.dirname, '../..');
+/** Small enough for CI, large enough for every label, sex and scanner to occur. */
+const TEST_SAMPLE_STUDIES = 30;
+/** Any fixed seed: the same sample every run. */
+const TEST_SAMPLE_SEED = 1012;
 
 export default async function setup(project: TestProject) {
   const work = join(ROOT, '.cache/test-site');
   await rm(work, { recursive: true, force: true });
-  const generated = join(work, 'generated');
   const outDir = join(work, 'dist');
-  await writeFixtureSiteData(generated, 24);
-  await build({
-    root: ROOT,
-    outDir,
-    logLevel: 'warn',
-    vite: { resolve: { alias: { '@generated': generated } } },
-  });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
+  const generated = join(work, 'generated');
+  const result = await buildSite(
+    {
+      dataset: null,
+      out: outDir,
+      generated,
+      root: ROOT,
+      studies: TEST_SAMPLE_STUDIES,
+      seed: TEST_SAMPLE_SEED,
+      sourceDateEpoch: 0,
+    },
+    realDeps,
+  );
   project.provide('siteDir', outDir);
+  project.provide('generatedDir', generated);
+  project.provide('datasetDir', result.datasetDir);
 }
