@@ -30,6 +30,9 @@ export const CATEGORICAL_FACETS = [
 ] as const;
 export type CategoricalFacetId = (typeof CATEGORICAL_FACETS)[number];
 
+/** Facets whose values are numbers: ordered numerically, shown in the locale's notation. */
+export const NUMERIC_FACETS: readonly CategoricalFacetId[] = ['sliceThickness', 'kvp'];
+
 export interface FacetState {
   class: string[];
   sex: string[];
@@ -44,10 +47,9 @@ export interface FacetState {
   ageMax: number | null;
 }
 
-/** URL query parameter of each part of the state. */
 /**
- * URL query parameter of each part of the state: the same vocabulary as the studies index
- * (notes/readme-studies.md), so one link means one subset on both pages.
+ * URL query parameter of each part of the state: the studies index and the explorer share it
+ * (docs/studies.md), so one link means one subset on both pages.
  */
 export const FACET_PARAMS = {
   class: 'class',
@@ -114,26 +116,62 @@ export function facetValue(study: FacetStudy, facet: CategoricalFacetId): string
   }
 }
 
-/** Whether a study passes every facet of the state. */
-export function matches(study: FacetStudy, state: FacetState): boolean {
+/**
+ * A study reduced to what the facets compare: the option value of each categorical facet,
+ * the findings marked present, the age. The studies index writes these into its rows'
+ * data-* attributes and filters on them in the browser.
+ */
+export interface FacetValues {
+  categorical: Record<CategoricalFacetId, string>;
+  /** Findings marked present (true); absent and unknown ones are not listed. */
+  findings: FindingId[];
+  age: number | null;
+}
+
+/** The facet values of a study. */
+export function facetValues(study: FacetStudy): FacetValues {
+  return {
+    categorical: Object.fromEntries(
+      CATEGORICAL_FACETS.map((facet) => [facet, facetValue(study, facet)]),
+    ) as Record<CategoricalFacetId, string>,
+    findings: FINDING_IDS.filter((id) => study.findings[id] === true),
+    age: study.age,
+  };
+}
+
+/** Whether a study's facet values pass every facet of the state. */
+export function valuesMatch(values: FacetValues, state: FacetState): boolean {
   for (const facet of CATEGORICAL_FACETS) {
     const selected = state[facet];
-    if (selected.length > 0 && !selected.includes(facetValue(study, facet))) return false;
+    if (selected.length > 0 && !selected.includes(values.categorical[facet])) return false;
   }
-  if (!state.findings.every((id) => study.findings[id] === true)) return false;
-  if (state.ageMin !== null && (study.age === null || study.age < state.ageMin)) return false;
-  if (state.ageMax !== null && (study.age === null || study.age > state.ageMax)) return false;
+  if (!state.findings.every((id) => values.findings.includes(id))) return false;
+  const { age } = values;
+  if (state.ageMin !== null && (age === null || age < state.ageMin)) return false;
+  if (state.ageMax !== null && (age === null || age > state.ageMax)) return false;
   return true;
+}
+
+/** Whether a study passes every facet of the state. */
+export function matches(study: FacetStudy, state: FacetState): boolean {
+  return valuesMatch(facetValues(study), state);
+}
+
+/**
+ * How many choices the state holds: each selected value and each age bound.
+ * @example selectionCount({ ...emptyState(), sex: ['F'], ageMin: 40 }) // 2
+ */
+export function selectionCount(state: FacetState): number {
+  const bounds = [state.ageMin, state.ageMax].filter((v) => v !== null).length;
+  return CATEGORICAL_FACETS.reduce(
+    (sum, f) => sum + state[f].length,
+    bounds + state.findings.length,
+  );
 }
 
 /** True when the state filters nothing. */
 export function isEmptyState(state: FacetState): boolean {
-  return (
-    CATEGORICAL_FACETS.every((f) => state[f].length === 0) &&
-    state.findings.length === 0 &&
-    state.ageMin === null &&
-    state.ageMax === null
-  );
+  return selectionCount(state) === 0;
 }
 
 export interface FacetOption {
@@ -154,7 +192,7 @@ export function facetOptions(
     const value = facetValue(study, facet);
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
-  const numeric = facet === 'sliceThickness' || facet === 'kvp';
+  const numeric = NUMERIC_FACETS.includes(facet);
   const fixedOrder: Partial<Record<CategoricalFacetId, string[]>> = {
     class: [CLASS_VALUES.with, CLASS_VALUES.without],
     sex: ['M', 'F'],
@@ -177,14 +215,28 @@ function parseAge(raw: string | null): number | null {
 }
 
 /**
- * Reads a state from a URL query; unknown finding ids and unreadable ages are ignored.
+ * The values a closed facet can take; a link naming any other value (hand-edited, or from an
+ * older site) is read as not selecting it rather than as selecting nothing.
+ */
+const CLOSED_VALUES: Partial<Record<CategoricalFacetId, readonly string[]>> = {
+  class: [CLASS_VALUES.with, CLASS_VALUES.without, UNKNOWN],
+  sex: ['M', 'F', UNKNOWN],
+};
+
+/**
+ * Reads a state from a URL query; unknown finding, class and sex values, and unreadable ages
+ * are ignored; parameters that are not facets (sort, view) are left alone.
  * @example stateFromParams(new URLSearchParams('finding=subdural&finding=fracture')).findings
  * // ['subdural', 'fracture']
  */
 export function stateFromParams(params: URLSearchParams): FacetState {
   const state = emptyState();
   for (const facet of CATEGORICAL_FACETS) {
-    state[facet] = [...new Set(params.getAll(FACET_PARAMS[facet]).filter((v) => v !== ''))];
+    const closed = CLOSED_VALUES[facet];
+    const values = params
+      .getAll(FACET_PARAMS[facet])
+      .filter((v) => v !== '' && (!closed || closed.includes(v)));
+    state[facet] = [...new Set(values)];
   }
   const findings = new Set(params.getAll(FACET_PARAMS.findings));
   state.findings = FINDING_IDS.filter((id) => findings.has(id));
@@ -195,11 +247,17 @@ export function stateFromParams(params: URLSearchParams): FacetState {
 
 /**
  * Writes a state as a URL query (empty parts omitted), in a stable order so equal states give
- * equal URLs.
+ * equal URLs. With `base`, the result is a copy of it whose facet parameters are replaced by
+ * the state's, so other parameters (sort, view) survive.
  * @example stateToParams({ ...emptyState(), findings: ['subdural'] }).toString() // 'finding=subdural'
+ * @example stateToParams(emptyState(), new URLSearchParams('sex=F&view=grid')).toString() // 'view=grid'
  */
-export function stateToParams(state: FacetState): URLSearchParams {
-  const params = new URLSearchParams();
+export function stateToParams(
+  state: FacetState,
+  base: URLSearchParams = new URLSearchParams(),
+): URLSearchParams {
+  const params = new URLSearchParams(base);
+  for (const name of Object.values(FACET_PARAMS)) params.delete(name);
   const append = (facet: CategoricalFacetId) => {
     for (const value of state[facet]) params.append(FACET_PARAMS[facet], value);
   };
@@ -226,20 +284,21 @@ export interface FacetCounts {
  * finding's count adds it to the selected findings, since findings combine with AND.
  */
 export function facetCounts(studies: readonly FacetStudy[], state: FacetState): FacetCounts {
+  const values = studies.map(facetValues);
   const categorical = {} as FacetCounts['categorical'];
   for (const facet of CATEGORICAL_FACETS) {
     const others: FacetState = { ...state, [facet]: [] };
     const counts = new Map<string, number>();
-    for (const study of studies) {
-      if (!matches(study, others)) continue;
-      const value = facetValue(study, facet);
+    for (const study of values) {
+      if (!valuesMatch(study, others)) continue;
+      const value = study.categorical[facet];
       counts.set(value, (counts.get(value) ?? 0) + 1);
     }
     categorical[facet] = counts;
   }
-  const subset = studies.filter((s) => matches(s, state));
+  const subset = values.filter((v) => valuesMatch(v, state));
   const findings = Object.fromEntries(
-    FINDING_IDS.map((id) => [id, subset.filter((s) => s.findings[id] === true).length]),
+    FINDING_IDS.map((id) => [id, subset.filter((v) => v.findings.includes(id)).length]),
   ) as Record<FindingId, number>;
   return { categorical, findings };
 }

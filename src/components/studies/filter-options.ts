@@ -1,75 +1,37 @@
 /**
  * The choices each index filter offers, taken from the studies themselves (only values that
- * occur), with how many studies carry each value.
+ * occur), with how many studies carry each value: the shared facet options
+ * (src/domain/facets.ts) plus every finding and the age range.
  */
-import { FINDING_IDS, type FindingId } from '../../domain/labels.ts';
 import {
-  CLASS_VALUES,
-  SEX_VALUES,
-  UNKNOWN,
-  VALUE_FACETS,
-  type ClassValue,
-  type SexValue,
-  type StudyFacets,
-  type ValueFacet,
-} from './filter-state.ts';
-
-export interface Option<T extends string = string> {
-  value: T;
-  count: number;
-}
+  CATEGORICAL_FACETS,
+  facetOptions,
+  type CategoricalFacetId,
+  type FacetOption,
+  type FacetStudy,
+} from '../../domain/facets.ts';
+import { FINDING_IDS, type FindingId } from '../../domain/labels.ts';
 
 export interface FilterOptions {
-  class: Option<ClassValue>[];
-  finding: Option<FindingId>[];
-  sex: Option<SexValue>[];
+  categorical: Record<CategoricalFacetId, FacetOption[]>;
+  /** Every finding, with how many studies have it marked present. */
+  findings: { value: FindingId; count: number }[];
   age: { min: number; max: number } | null;
-  values: Record<ValueFacet, Option[]>;
-}
-
-/** Facets whose values are numbers (sorted numerically, shown in the locale's notation). */
-export const NUMERIC_FACETS: readonly ValueFacet[] = ['thickness', 'kvp'];
-
-function countBy<T extends string>(values: T[]): Map<T, number> {
-  const counts = new Map<T, number>();
-  for (const value of values) counts.set(value, (counts.get(value) ?? 0) + 1);
-  return counts;
-}
-
-/** Known values first in their fixed order, then the rest sorted; `unknown` always last. */
-function ordered<T extends string>(counts: Map<T, number>, numeric: boolean): Option<T>[] {
-  const known = [...counts.keys()].filter((v) => v !== UNKNOWN);
-  known.sort((a, b) => (numeric ? Number(a) - Number(b) : a.localeCompare(b)));
-  const values = counts.has(UNKNOWN as T) ? [...known, UNKNOWN as T] : known;
-  return values.map((value) => ({ value, count: counts.get(value)! }));
 }
 
 /**
- * @example filterOptions([]).class // []
+ * @example filterOptions([]).categorical.class // []
  */
-export function filterOptions(facets: readonly StudyFacets[]): FilterOptions {
-  const classes = countBy(facets.map((f) => f.class));
-  const sexes = countBy(facets.map((f) => f.sex));
-  const ages = facets.flatMap((f) => (f.age === null ? [] : [f.age]));
+export function filterOptions(studies: readonly FacetStudy[]): FilterOptions {
+  const ages = studies.flatMap((s) => (s.age === null ? [] : [s.age]));
   return {
-    class: CLASS_VALUES.filter((v) => classes.has(v)).map((value) => ({
+    categorical: Object.fromEntries(
+      CATEGORICAL_FACETS.map((facet) => [facet, facetOptions(studies, facet)]),
+    ) as Record<CategoricalFacetId, FacetOption[]>,
+    findings: FINDING_IDS.map((value) => ({
       value,
-      count: classes.get(value)!,
-    })),
-    finding: FINDING_IDS.map((value) => ({
-      value,
-      count: facets.filter((f) => f.findings.includes(value)).length,
-    })),
-    sex: SEX_VALUES.filter((v) => sexes.has(v)).map((value) => ({
-      value,
-      count: sexes.get(value)!,
+      count: studies.filter((s) => s.findings[value] === true).length,
     })),
     age: ages.length ? { min: Math.min(...ages), max: Math.max(...ages) } : null,
-    values: Object.fromEntries(
-      VALUE_FACETS.map((name) => [
-        name,
-        ordered(countBy(facets.map((f) => f[name])), NUMERIC_FACETS.includes(name)),
-      ]),
-    ) as Record<ValueFacet, Option[]>,
   };
 }

@@ -5,7 +5,7 @@
 import { FINDING_NAMES, type FindingId, type Locale } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useTranslations } from '../../i18n/index.ts';
-import { UNKNOWN, type ClassValue, type SexValue } from './filter-state.ts';
+import { UNKNOWN } from '../../domain/facets.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
@@ -26,8 +26,10 @@ export function studyLabels(locale: Locale) {
     unknown,
     number: (value: number | null) => formatNumber(locale, value) ?? unknown,
     text: (value: string | null) => (value?.trim() ? value : unknown),
-    classOf: (value: ClassValue) => t(`studies.class.${value}`),
-    sexOf: (value: SexValue) => t(`studies.sex.${value}`),
+    /** A class facet value (`pathology`, `normal`, `unknown`) as its label. */
+    classOf: (value: string) => t(`studies.class.${value}`),
+    /** A sex facet value (`M`, `F`, `unknown`) as its label. */
+    sexOf: (value: string) => t(`studies.sex.${value}`),
     finding: (id: FindingId) => FINDING_NAMES[id][locale],
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>

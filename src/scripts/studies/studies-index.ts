@@ -3,32 +3,20 @@
  * forward restore them). Rows are never re-rendered: filtering toggles `hidden`, sorting
  * moves the existing nodes, so 800+ studies stay smooth on a phone.
  */
+import { valuesFromDataset } from '../../components/studies/row-facets.ts';
 import {
-  EMPTY_FILTER,
-  facetsFromDataset,
-  filterStateToParams,
-  matches,
-  parseFilterState,
-  VALUE_FACETS,
-  type FilterState,
-} from '../../components/studies/filter-state.ts';
+  emptyState,
+  selectionCount,
+  stateFromParams,
+  stateToParams,
+  valuesMatch,
+  type FacetState,
+} from '../../domain/facets.ts';
 import { fill } from '../gallery/slice-viewer.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
 import { sortByValue, type SortDirection } from './sort-rows.ts';
 
 type View = 'table' | 'grid';
-
-/** How many choices the reader made (each checked value and each age bound). */
-function activeCount(state: FilterState): number {
-  const bounds = [state.ageMin, state.ageMax].filter((v) => v !== null).length;
-  return (
-    bounds +
-    (['class', 'finding', 'sex', ...VALUE_FACETS] as const).reduce(
-      (sum, name) => sum + state[name].length,
-      0,
-    )
-  );
-}
 
 /** A cell's sort value: its `data-value` when the shown text is a label, else the text. */
 const cellValue = (cell: HTMLTableCellElement | undefined) =>
@@ -48,7 +36,7 @@ export function startStudiesIndex(root: HTMLElement): void {
   const cards = new Map(
     [...grid.querySelectorAll<HTMLElement>('[data-study-card]')].map((c) => [c.dataset['id'], c]),
   );
-  const facets = new Map(rows.map((row) => [row, facetsFromDataset(row.dataset)]));
+  const facets = new Map(rows.map((row) => [row, valuesFromDataset(row.dataset)]));
   const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
   const collator = new Intl.Collator(document.documentElement.lang || undefined, {
     numeric: true,
@@ -66,30 +54,28 @@ export function startStudiesIndex(root: HTMLElement): void {
 
   const currentParams = () => new URLSearchParams(location.search);
 
-  function readForm(): FilterState {
+  // The form's controls are named like the URL parameters, so both go through the same query.
+  function readForm(): FacetState {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form!)) {
       if (typeof value === 'string') params.append(name, value);
     }
-    return parseFilterState(params);
+    return stateFromParams(params);
   }
 
-  function writeForm(state: FilterState): void {
+  function writeForm(state: FacetState): void {
+    const params = stateToParams(state);
     for (const input of form!.querySelectorAll<HTMLInputElement>('input')) {
-      if (input.type === 'checkbox') {
-        const selected = state[input.name as keyof FilterState];
-        input.checked = Array.isArray(selected) && (selected as string[]).includes(input.value);
-      } else if (input.name === 'ageMin' || input.name === 'ageMax') {
-        const value = state[input.name];
-        input.value = value === null ? '' : String(value);
-      }
+      if (input.type === 'checkbox')
+        input.checked = params.getAll(input.name).includes(input.value);
+      else if (input.type === 'number') input.value = params.get(input.name) ?? '';
     }
   }
 
-  function applyFilter(state: FilterState): void {
+  function applyFilter(state: FacetState): void {
     let shown = 0;
     for (const row of rows) {
-      const visible = matches(facets.get(row)!, state);
+      const visible = valuesMatch(facets.get(row)!, state);
       if (visible) shown += 1;
       if (row.hidden === visible) row.hidden = !visible;
       const card = cards.get(row.dataset['id']);
@@ -98,7 +84,7 @@ export function startStudiesIndex(root: HTMLElement): void {
     status!.textContent = fill(shownTemplate, { shown, total });
     if (empty) empty.hidden = shown > 0;
     if (active) {
-      const count = activeCount(state);
+      const count = selectionCount(state);
       active.textContent = count
         ? `(${fill(active.dataset['template'] ?? '{count}', { count })})`
         : '';
@@ -140,7 +126,7 @@ export function startStudiesIndex(root: HTMLElement): void {
   }
 
   function render(params: URLSearchParams): void {
-    const state = parseFilterState(params);
+    const state = stateFromParams(params);
     writeForm(state);
     applyFilter(state);
     applySort(params.get('sort'), params.get('dir') === 'desc' ? 'descending' : 'ascending');
@@ -154,13 +140,13 @@ export function startStudiesIndex(root: HTMLElement): void {
     render(params);
   }
 
-  form.addEventListener('change', () => commit(filterStateToParams(readForm(), currentParams())));
+  form.addEventListener('change', () => commit(stateToParams(readForm(), currentParams())));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    commit(filterStateToParams(readForm(), currentParams()));
+    commit(stateToParams(readForm(), currentParams()));
   });
   root.querySelector('[data-filter-reset]')?.addEventListener('click', () => {
-    commit(filterStateToParams(EMPTY_FILTER, currentParams()));
+    commit(stateToParams(emptyState(), currentParams()));
   });
   for (const th of headers) {
     th.querySelector('button')?.addEventListener('click', () => {

@@ -1,16 +1,17 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStudies } from '../fixtures/site-data.ts';
 import {
-  EMPTY_FILTER,
-  facetsFromDataset,
-  facetsToDataset,
-  filterStateToParams,
-  isEmptyFilter,
-  matches,
-  parseFilterState,
-  studyFacets,
-} from '../../src/components/studies/filter-state.ts';
+  emptyState,
+  facetValues,
+  isEmptyState,
+  stateFromParams,
+  stateToParams,
+  valuesMatch,
+  type FacetState,
+} from '../../src/domain/facets.ts';
+import { valuesFromDataset, valuesToDataset } from '../../src/components/studies/row-facets.ts';
 import { filterOptions } from '../../src/components/studies/filter-options.ts';
+import { FINDING_IDS } from '../../src/domain/labels.ts';
 import type { Study } from '../../src/domain/schemas.ts';
 
 const base = fixtureStudies(1)[0]!;
@@ -25,9 +26,9 @@ const asDataset = (attrs: Record<string, string>) =>
     ]),
   );
 
-describe('study facets', () => {
+describe('study facet values', () => {
   it('maps nulls to "unknown" and lists only the findings marked present', () => {
-    const facets = studyFacets(
+    const facets = facetValues(
       study({
         pathology: null,
         sex: null,
@@ -38,12 +39,14 @@ describe('study facets', () => {
         findings: { ...base.findings, subdural: true, fracture: null, epidural: false },
       }),
     );
-    expect(facets.class).toBe('unknown');
-    expect(facets.sex).toBe('unknown');
-    expect(facets.manufacturer).toBe('unknown');
-    expect(facets.kernel).toBe('unknown');
-    expect(facets.thickness).toBe('0.625');
-    expect(facets.kvp).toBe('unknown');
+    expect(facets.categorical).toEqual({
+      class: 'unknown',
+      sex: 'unknown',
+      manufacturer: 'unknown',
+      kernel: 'unknown',
+      sliceThickness: '0.625',
+      kvp: 'unknown',
+    });
     expect(facets.findings).toContain('subdural');
     expect(facets.findings).not.toContain('fracture');
     expect(facets.findings).not.toContain('epidural');
@@ -51,47 +54,49 @@ describe('study facets', () => {
 
   it('survives the trip through data-* attributes unchanged', () => {
     for (const s of fixtureStudies(12)) {
-      const facets = studyFacets(s);
-      expect(facetsFromDataset(asDataset(facetsToDataset(facets)))).toEqual(facets);
+      const facets = facetValues(s);
+      expect(valuesFromDataset(asDataset(valuesToDataset(facets)))).toEqual(facets);
     }
-    const noAge = studyFacets(study({ age: null }));
-    expect(facetsFromDataset(asDataset(facetsToDataset(noAge))).age).toBeNull();
+    const noAge = facetValues(study({ age: null }));
+    expect(valuesFromDataset(asDataset(valuesToDataset(noAge))).age).toBeNull();
   });
 });
 
 describe('filter state in the URL', () => {
   it('reads what it writes, and keeps parameters that are not filters', () => {
-    const state = {
-      ...EMPTY_FILTER,
-      class: ['pathology' as const],
-      finding: ['subdural' as const, 'fracture' as const],
-      sex: ['F' as const, 'unknown' as const],
+    const state: FacetState = {
+      ...emptyState(),
+      class: ['pathology'],
+      findings: ['subdural', 'fracture'],
+      sex: ['F', 'unknown'],
       ageMin: 40,
       manufacturer: ['GE MEDICAL SYSTEMS', 'unknown'],
-      thickness: ['0.625'],
+      sliceThickness: ['0.625'],
     };
-    const params = filterStateToParams(state, new URLSearchParams('sort=age&dir=desc&sex=M'));
+    const params = stateToParams(state, new URLSearchParams('sort=age&dir=desc&sex=M'));
     expect(params.get('sort')).toBe('age');
+    expect(params.get('dir')).toBe('desc');
     expect(params.getAll('sex')).toEqual(['F', 'unknown']);
-    expect(parseFilterState(new URLSearchParams(params.toString()))).toEqual(state);
+    expect(params.getAll('thickness')).toEqual(['0.625']);
+    expect(stateFromParams(new URLSearchParams(params.toString()))).toEqual(state);
   });
 
   it('ignores values it does not know instead of failing', () => {
-    const state = parseFilterState(
+    const state = stateFromParams(
       new URLSearchParams('class=maybe&finding=tumour&finding=subdural&sex=X&ageMin=old'),
     );
     expect(state.class).toEqual([]);
-    expect(state.finding).toEqual(['subdural']);
+    expect(state.findings).toEqual(['subdural']);
     expect(state.sex).toEqual([]);
     expect(state.ageMin).toBeNull();
-    expect(isEmptyFilter(parseFilterState(new URLSearchParams('view=grid')))).toBe(true);
+    expect(isEmptyState(stateFromParams(new URLSearchParams('view=grid')))).toBe(true);
   });
 });
 
 describe('matching', () => {
   const studies = fixtureStudies(40);
   const count = (query: string) =>
-    studies.filter((s) => matches(studyFacets(s), parseFilterState(new URLSearchParams(query))))
+    studies.filter((s) => valuesMatch(facetValues(s), stateFromParams(new URLSearchParams(query))))
       .length;
 
   it('requires every selected finding (AND) and any selected value of a facet (OR)', () => {
@@ -115,27 +120,34 @@ describe('matching', () => {
 
   it('an empty filter matches everything; a study of unknown age fails an age bound', () => {
     expect(count('')).toBe(studies.length);
-    expect(matches(studyFacets(study({ age: null })), { ...EMPTY_FILTER, ageMax: 200 })).toBe(
+    expect(valuesMatch(facetValues(study({ age: null })), { ...emptyState(), ageMax: 200 })).toBe(
       false,
     );
   });
 });
 
 describe('filter options', () => {
-  it('offers only values that occur, with their counts, unknown last and numbers in order', () => {
+  it('offers only values that occur, with their counts, unknown last, numbers in order, text by count', () => {
     const studies = [
       study({ sliceThickness: 5, manufacturer: 'SIEMENS' }),
       study({ sliceThickness: null, manufacturer: null }),
       study({ sliceThickness: 0.625, manufacturer: 'SIEMENS' }),
       study({ sliceThickness: 10, manufacturer: 'GE' }),
     ];
-    const options = filterOptions(studies.map(studyFacets));
-    expect(options.values.thickness.map((o) => o.value)).toEqual(['0.625', '5', '10', 'unknown']);
-    expect(options.values.manufacturer).toEqual([
-      { value: 'GE', count: 1 },
+    const options = filterOptions(studies);
+    expect(options.categorical.sliceThickness.map((o) => o.value)).toEqual([
+      '0.625',
+      '5',
+      '10',
+      'unknown',
+    ]);
+    expect(options.categorical.manufacturer).toEqual([
       { value: 'SIEMENS', count: 2 },
+      { value: 'GE', count: 1 },
       { value: 'unknown', count: 1 },
     ]);
-    expect(options.class.map((o) => o.value)).toEqual(['pathology']);
+    expect(options.categorical.class.map((o) => o.value)).toEqual(['pathology']);
+    expect(options.findings.map((o) => o.value)).toEqual(FINDING_IDS);
+    expect(options.age).toEqual({ min: base.age, max: base.age });
   });
 });
