@@ -18,20 +18,9 @@ import { constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import sirv from 'sirv';
+import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const CHROMIUM_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-/** The flags of tests/support/browser.ts: keep Chromium off the network, no sandbox in CI. */
-const CHROMIUM_FLAGS = [
-  '--headless=new',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
 const LOCALES = ['ru', 'en'] as const;
 /** Targets from issue 7. */
@@ -249,7 +238,7 @@ async function main(): Promise<number> {
   const { url, server } = await serve(siteDir);
   const chrome = await chromeLauncher.launch({
     chromePath: CHROMIUM_PATH,
-    chromeFlags: CHROMIUM_FLAGS,
+    chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   const audits: PageAudit[] = [];
   try {
