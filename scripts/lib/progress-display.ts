@@ -53,21 +53,29 @@ export function progressLine(event: ProgressEvent, elapsedMs: number, baseline =
   return `[${stage}] ${done}/${total} (${percent}%)${rateText}${eta}`;
 }
 
-/** Plain lines: at most one per stage every `intervalMs`, plus the final count. */
+/**
+ * Plain lines, bounded per stage so a long build does not flood a CI log: with a known total,
+ * one line per new tenth of the work (at most 11), and never two within `intervalMs`; without
+ * one (a stage still counting), at most one line every `intervalMs`. The final count always.
+ */
 export function createPlainProgress(
   write: (line: string) => void,
   now: () => number = () => performance.now(),
   intervalMs = 2000,
 ): ProgressDisplay {
   const started = new Map<string, { at: number; baseline: number }>();
-  const lastShown = new Map<string, number>();
+  const lastShown = new Map<string, { at: number; tenth: number }>();
   return {
     onProgress(event) {
       const t = now();
       if (!started.has(event.stage)) started.set(event.stage, { at: t, baseline: event.done });
-      const done = event.total !== null && event.done >= event.total;
-      if (!done && t - (lastShown.get(event.stage) ?? -Infinity) < intervalMs) return;
-      lastShown.set(event.stage, t);
+      const { total, done } = event;
+      const tenth = total ? Math.floor((done / total) * 10) : -1;
+      const last = lastShown.get(event.stage) ?? { at: -Infinity, tenth: -Infinity };
+      const finished = total !== null && done >= total;
+      const due = t - last.at >= intervalMs && (total ? tenth > last.tenth : true);
+      if (!finished && !due) return;
+      lastShown.set(event.stage, { at: t, tenth });
       const start = started.get(event.stage)!;
       write(progressLine(event, t - start.at, start.baseline));
     },

@@ -40,6 +40,57 @@ describe('progress display', () => {
   });
 });
 
+describe('plain progress of a long stage', () => {
+  it('prints at most one line per tenth of the work, however long the stage runs', () => {
+    const lines: string[] = [];
+    let t = 0;
+    const display = createPlainProgress(
+      (l) => lines.push(l),
+      () => t,
+      1000,
+    );
+    // 5000 items at one per second: an interval alone would print 5000 lines.
+    for (let done = 1; done <= 5000; done += 1) {
+      t = done * 1000;
+      display.onProgress({ stage: 'imaging', done, total: 5000 });
+    }
+    expect(lines.length).toBeLessThanOrEqual(11);
+    expect(lines.map((l) => l.match(/\((\d+)%\)/)![1])).toEqual([
+      '0',
+      '10',
+      '20',
+      '30',
+      '40',
+      '50',
+      '60',
+      '70',
+      '80',
+      '90',
+      '100',
+    ]);
+  });
+
+  it('throttles a stage without a total by time', () => {
+    const lines: string[] = [];
+    let t = 0;
+    const display = createPlainProgress(
+      (l) => lines.push(l),
+      () => t,
+      1000,
+    );
+    for (let done = 1; done <= 100; done += 1) {
+      t = done * 100;
+      display.onProgress({ stage: 'list files', done, total: null });
+    }
+    expect(lines).toEqual([
+      '[list files] 1',
+      ...[11, 21, 31, 41, 51, 61, 71, 81, 91].map((n) =>
+        expect.stringMatching(new RegExp(`^\\[list files\\] ${n} `)),
+      ),
+    ]);
+  });
+});
+
 describe('progress of cached work', () => {
   it('shows no rate for a stage that reports everything done at once', () => {
     const lines: string[] = [];
