@@ -92,4 +92,3 @@ export const statsFileSchema = z.object({
   }),
 });
 export type Stats = z.infer<typeof statsFileSchema>;
-export type AcquisitionParameter = Exclude<keyof Stats['acquisition'], 'tubeCurrent'>;

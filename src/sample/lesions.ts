@@ -23,11 +23,6 @@ const SECONDARY_CHANCE: Record<HemorrhageKind, number> = {
   epidural: 0.04,
 };
 
-/** The lateral direction of a side, radians: the patient's left is +x (angle 0). */
-export function lateralAngle(side: Side): number {
-  return side === 'L' ? 0 : Math.PI;
-}
-
 /**
  * Turns an angle measured from the lateral direction (negative = towards the front) into an
  * absolute angle on the given side.

@@ -11,7 +11,6 @@ export interface ChartSeries {
   className: string;
 }
 
-export const FONT_SIZE = 12;
 export const LINE = 16;
 
 /** Default width of build-time charts (the viewBox scales to the container). */

@@ -47,7 +47,7 @@ export function imageCount(study: Study): number {
 }
 
 /** The first series with rendered sprites (its brain tile sizes the cover). */
-export function firstRendered(study: Study): Series | undefined {
+function firstRendered(study: Study): Series | undefined {
   return study.series.find((s) => s.status === 'ok' && s.sprites.length > 0);
 }
 
