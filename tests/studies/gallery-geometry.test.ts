@@ -5,7 +5,8 @@ import {
   sheetSize,
   tileBackground,
 } from '../../src/components/gallery/sprite-geometry.ts';
-import { fill, tileForKey } from '../../src/scripts/gallery/slice-viewer.ts';
+import { fill } from '../../src/scripts/fill-template.ts';
+import { tileForKey } from '../../src/scripts/gallery/slice-viewer.ts';
 import { compareValues, sortByValue } from '../../src/scripts/studies/sort-rows.ts';
 import { withQuery } from '../../src/scripts/studies/list-query.ts';
 

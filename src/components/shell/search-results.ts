@@ -4,6 +4,8 @@
  * index and English pages the English one). Loaded lazily, on first use.
  * Data goes into the DOM only as text: excerpts are parsed and only their text and <mark>s kept.
  */
+import { fill } from '../../scripts/fill-template.ts';
+
 export interface PagefindResultData {
   url: string;
   excerpt: string;
@@ -50,11 +52,23 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   }
 }
 
-function fill(template: string | undefined, vars: Record<string, string | number>): string {
-  return (template ?? '').replace(/\{(\w+)\}/g, (_, k: string) => String(vars[k] ?? ''));
+/**
+ * The data-* attributes a search form carries: its UI texts from the i18n strings, which the
+ * script reads back as `Texts`.
+ */
+export function searchTextAttributes(
+  t: (key: string) => string,
+): Record<`data-${keyof Texts}`, string> {
+  return {
+    'data-loading': t('search.loading'),
+    'data-count': t('search.count'),
+    'data-none': t('search.none'),
+    'data-unavailable': t('search.unavailable'),
+    'data-more': t('search.more'),
+  };
 }
 
-/** UI texts, read from the form's data-* attributes (set from the i18n strings). */
+/** UI texts, read from the form's data-* attributes (see `searchTextAttributes`). */
 interface Texts {
   loading?: string;
   count?: string;
@@ -88,10 +102,12 @@ function makeRunner(list: HTMLElement, status: HTMLElement, texts: Texts, max: n
     const { total, results } = found;
     status.textContent =
       total === 0
-        ? fill(texts.none, { query })
+        ? fill(texts.none ?? '', { query })
         : [
-            fill(texts.count, { count: total }),
-            total > results.length ? fill(texts.more, { shown: results.length, count: total }) : '',
+            fill(texts.count ?? '', { count: total }),
+            total > results.length
+              ? fill(texts.more ?? '', { shown: results.length, count: total })
+              : '',
           ]
             .join(' ')
             .trim();

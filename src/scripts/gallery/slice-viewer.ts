@@ -6,6 +6,7 @@
  */
 import { clampTile, tileBackground } from '../../components/gallery/sprite-geometry.ts';
 import type { Sprite } from '../../domain/schemas.ts';
+import { fill } from '../fill-template.ts';
 
 /** Wheel travel (in pixels) that moves one slice: a notch of a mouse wheel is about 100. */
 const WHEEL_STEP = 60;
@@ -28,16 +29,6 @@ export function tileForKey(key: string, tile: number, count: number): number | n
     End: count - 1,
   };
   return key in moves ? clampTile(moves[key]!, count) : null;
-}
-
-/**
- * Fills `{name}` placeholders of a UI string template.
- * @example fill('Slice {n} of {total}', { n: 3, total: 24 }) // 'Slice 3 of 24'
- */
-export function fill(template: string, vars: Record<string, string | number>): string {
-  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
-    name in vars ? String(vars[name]) : whole,
-  );
 }
 
 function cssUrl(url: string): string {

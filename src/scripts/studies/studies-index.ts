@@ -12,7 +12,7 @@ import {
   valuesMatch,
   type FacetState,
 } from '../../domain/facets.ts';
-import { fill } from '../gallery/slice-viewer.ts';
+import { fill } from '../fill-template.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
 import { sortByValue, type SortDirection } from './sort-rows.ts';
 
