@@ -7,6 +7,18 @@ import {
 import { formatSummary } from '../../scripts/lib/summary.ts';
 import type { QualityFile } from '../../src/domain/schemas.ts';
 
+/** A plain display that writes into `lines`, on a clock the test sets. */
+function recordPlain(intervalMs: number) {
+  const lines: string[] = [];
+  const clock = { t: 0 };
+  const display = createPlainProgress(
+    (l) => lines.push(l),
+    () => clock.t,
+    intervalMs,
+  );
+  return { lines, display, clock };
+}
+
 describe('progress display', () => {
   it('shows count, percentage, rate and ETA', () => {
     expect(progressLine({ stage: 'imaging', done: 50, total: 200 }, 10_000)).toBe(
@@ -18,15 +30,9 @@ describe('progress display', () => {
   });
 
   it('prints plain lines at most every interval per stage, and always the last one', () => {
-    const lines: string[] = [];
-    let t = 0;
-    const display = createPlainProgress(
-      (l) => lines.push(l),
-      () => t,
-      1000,
-    );
+    const { lines, display, clock } = recordPlain(1000);
     for (let done = 1; done <= 10; done += 1) {
-      t = done * 300;
+      clock.t = done * 300;
       display.onProgress({ stage: 'imaging', done, total: 10 });
     }
     display.onStage({ stage: 'imaging', phase: 'end', ms: 3000 });
@@ -42,16 +48,10 @@ describe('progress display', () => {
 
 describe('plain progress of a long stage', () => {
   it('prints at most one line per tenth of the work, however long the stage runs', () => {
-    const lines: string[] = [];
-    let t = 0;
-    const display = createPlainProgress(
-      (l) => lines.push(l),
-      () => t,
-      1000,
-    );
+    const { lines, display, clock } = recordPlain(1000);
     // 5000 items at one per second: an interval alone would print 5000 lines.
     for (let done = 1; done <= 5000; done += 1) {
-      t = done * 1000;
+      clock.t = done * 1000;
       display.onProgress({ stage: 'imaging', done, total: 5000 });
     }
     expect(lines.length).toBeLessThanOrEqual(11);
@@ -71,15 +71,9 @@ describe('plain progress of a long stage', () => {
   });
 
   it('throttles a stage without a total by time', () => {
-    const lines: string[] = [];
-    let t = 0;
-    const display = createPlainProgress(
-      (l) => lines.push(l),
-      () => t,
-      1000,
-    );
+    const { lines, display, clock } = recordPlain(1000);
     for (let done = 1; done <= 100; done += 1) {
-      t = done * 100;
+      clock.t = done * 100;
       display.onProgress({ stage: 'list files', done, total: null });
     }
     expect(lines).toEqual([
