@@ -89,7 +89,7 @@ beforeAll(async () => {
   studies = studiesFileSchema.parse(
     JSON.parse(await readFile(join(generatedDir, 'data/studies.json'), 'utf8')),
   ).studies;
-}, 600_000);
+}, 1_200_000); // two full builds; slow when the whole suite shares 2 cores
 
 const findings = (code: string) => quality.findings.filter((f) => f.code === code);
 const allSeries = () => studies.flatMap((s) => s.series.map((series) => ({ study: s, series })));

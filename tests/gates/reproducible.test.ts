@@ -34,5 +34,5 @@ describe('two real builds from the same dataset', () => {
     }, WORK);
     expect(files).toBeGreaterThan(0);
     expect(differences, differences.join('\n')).toEqual([]);
-  }, 600_000);
+  }, 1_200_000);
 });
