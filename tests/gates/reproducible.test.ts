@@ -1,28 +1,38 @@
 /**
- * Gate 5, reproducible builds: two builds from the same inputs are byte-identical, file by
- * file. Builds from fixture data (Astro + Pagefind) until the real build script can be passed
- * as the `BuildInto` callback.
+ * Gate 5, reproducible builds: two REAL builds (`scripts/build.ts`: registry, DICOM, thumbnails,
+ * Astro, Pagefind) of the same small sample dataset into different folders, each with its own
+ * generated data and a cold imaging cache, are byte-identical, file by file.
  */
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { writeFixtureSiteData } from '../fixtures/site-data.ts';
-import { buildSiteFrom, ROOT } from './support/build-site.ts';
+import { generateSample } from '../../src/sample/index.ts';
+import { imagingCacheDir } from '../../scripts/lib/build-site.ts';
+import { runBuild } from '../e2e/support/run-build.ts';
+import { ROOT } from './support/build-site.ts';
 import { buildTwiceAndCompare } from './support/reproducible.ts';
 
 const WORK = join(ROOT, '.cache/gates-reproducible');
 
-describe('two builds from the same inputs', () => {
+describe('two real builds from the same dataset', () => {
   it('give byte-identical output', async () => {
     await rm(WORK, { recursive: true, force: true });
-    const generated = join(WORK, 'generated');
-    await writeFixtureSiteData(generated, 6);
-    const { files, differences } = await buildTwiceAndCompare(
-      // Each build gets a fresh cache, as on a clean machine.
-      (outDir) => buildSiteFrom(generated, outDir, `${outDir}-cache`),
-      WORK,
-    );
+    const dataset = join(WORK, 'dataset');
+    await generateSample({ outDir: dataset, studies: 3, seed: 5, workers: 0 });
+    const { files, differences } = await buildTwiceAndCompare(async (outDir) => {
+      // Nothing reused: a cold imaging cache and a generated folder of its own.
+      await rm(imagingCacheDir(ROOT, dataset), { recursive: true, force: true });
+      const run = await runBuild([
+        '--dataset',
+        dataset,
+        '--out',
+        outDir,
+        '--generated',
+        `${outDir}-generated`,
+      ]);
+      expect(run.code, run.stderr).toBe(0);
+    }, WORK);
     expect(files).toBeGreaterThan(0);
     expect(differences, differences.join('\n')).toEqual([]);
-  }, 300_000);
+  }, 1_200_000);
 });
