@@ -1,0 +1,153 @@
+/**
+ * Renders one series: decodes its chosen slices one at a time (never the whole series), windows
+ * each with every preset, scales it to a tile, and writes one WebP sprite sheet per preset plus
+ * the cover candidate (middle slice, brain window). sharp writes no metadata unless asked to
+ * (no `withMetadata`/`keepMetadata`), so the images carry pixels only.
+ */
+import { readFileSync } from 'node:fs';
+import sharp from 'sharp';
+import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
+import { writeFileAtomic } from './atomic.ts';
+import { UnsupportedTransferSyntax, decodeHu } from './pixels.ts';
+import { transferSyntaxInfo } from './transfer-syntax.ts';
+import type { ImageHeader } from './types.ts';
+import { applyWindow } from './window.ts';
+
+export interface RenderSlice {
+  path: string;
+  rel: string;
+  header: ImageHeader;
+}
+
+export interface RenderJob {
+  /** The tiles' slices, in sheet order. */
+  tiles: RenderSlice[];
+  cover: RenderSlice;
+  tile: { width: number; height: number };
+  coverSize: { width: number; height: number };
+  columns: number;
+  /** Output path prefix: writes `<prefix>-<preset>.webp` and `<prefix>-cover.webp`. */
+  outPrefix: string;
+}
+
+export type RenderResult =
+  | { status: 'ok' }
+  | { status: 'unsupported'; transferSyntax: string; file: string }
+  | { status: 'failed'; detail: string; file: string };
+
+const WEBP = { quality: 82, effort: 4 } as const;
+
+export function spritePath(outPrefix: string, preset: WindowPresetId | 'cover'): string {
+  return `${outPrefix}-${preset}.webp`;
+}
+
+export async function renderSeries(job: RenderJob): Promise<RenderResult> {
+  const unsupported = [...job.tiles, job.cover].find(
+    (s) => !transferSyntaxInfo(s.header.transferSyntax).codec,
+  );
+  if (unsupported) {
+    return {
+      status: 'unsupported',
+      transferSyntax: unsupported.header.transferSyntax,
+      file: unsupported.rel,
+    };
+  }
+  const { tile, columns } = job;
+  const rows = Math.ceil(job.tiles.length / columns);
+  const sheetWidth = tile.width * Math.min(columns, job.tiles.length);
+  const sheetHeight = tile.height * rows;
+  const sheets = new Map(
+    WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(sheetWidth * sheetHeight)]),
+  );
+  let current: RenderSlice = job.cover;
+  try {
+    for (const [index, slice] of job.tiles.entries()) {
+      current = slice;
+      const image = await decodeHu(readFileSync(slice.path), slice.header);
+      const invert = slice.header.photometric === 'MONOCHROME1';
+      // One resize per slice: the presets travel together as the channels of one image.
+      const windowed = WINDOW_PRESET_IDS.map((id) =>
+        applyWindow(image.hu, WINDOW_PRESETS[id].center, WINDOW_PRESETS[id].width, invert),
+      );
+      const scaled = await scaleChannels(
+        windowed,
+        image.width,
+        image.height,
+        tile.width,
+        tile.height,
+      );
+      WINDOW_PRESET_IDS.forEach((id, c) =>
+        blit(sheets.get(id)!, sheetWidth, scaled[c]!, tile, index, columns),
+      );
+    }
+    current = job.cover;
+    const cover = await decodeHu(readFileSync(job.cover.path), job.cover.header);
+    const { center, width } = WINDOW_PRESETS.brain;
+    const grey = applyWindow(
+      cover.hu,
+      center,
+      width,
+      job.cover.header.photometric === 'MONOCHROME1',
+    );
+    const { width: cw, height: ch } = job.coverSize;
+    const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
+    await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
+    for (const id of WINDOW_PRESET_IDS) {
+      await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
+    }
+    return { status: 'ok' };
+  } catch (error) {
+    if (error instanceof UnsupportedTransferSyntax) {
+      return { status: 'unsupported', transferSyntax: error.transferSyntax, file: current.rel };
+    }
+    const detail = error instanceof Error ? error.message : String(error);
+    return { status: 'failed', detail: detail.split('\n')[0]!.slice(0, 200), file: current.rel };
+  }
+}
+
+/** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
+async function scaleChannels(
+  planes: Uint8Array[],
+  width: number,
+  height: number,
+  toWidth: number,
+  toHeight: number,
+): Promise<Uint8Array[]> {
+  const channels = planes.length as 1 | 2 | 3 | 4;
+  const interleaved = new Uint8Array(width * height * channels);
+  planes.forEach((plane, c) => {
+    for (let i = 0; i < plane.length; i++) interleaved[i * channels + c] = plane[i]!;
+  });
+  const { data, info } = await sharp(interleaved, { raw: { width, height, channels } })
+    .resize(toWidth, toHeight, { fit: 'fill' })
+    .raw()
+    .toBuffer({ resolveWithObject: true });
+  return planes.map((_, c) => {
+    const out = new Uint8Array(toWidth * toHeight);
+    for (let i = 0; i < out.length; i++) out[i] = data[i * info.channels + c]!;
+    return out;
+  });
+}
+
+function blit(
+  sheet: Uint8Array,
+  sheetWidth: number,
+  tilePixels: Uint8Array,
+  tile: { width: number; height: number },
+  index: number,
+  columns: number,
+): void {
+  const x0 = (index % columns) * tile.width;
+  const y0 = Math.floor(index / columns) * tile.height;
+  for (let y = 0; y < tile.height; y++) {
+    const from = y * tile.width;
+    sheet.set(tilePixels.subarray(from, from + tile.width), (y0 + y) * sheetWidth + x0);
+  }
+}
+
+async function writeWebp(path: string, pixels: Uint8Array, width: number, height: number) {
+  const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
+    .webp(WEBP)
+    .toBuffer();
+  writeFileAtomic(path, webp);
+}
