@@ -1,18 +1,21 @@
 /**
  * Builds one small site before the test run and hands its folder to every test file
- * (`inject('siteDir')`). Placeholder: builds from fixture data until the real build script
- * (sample → pipeline → Astro → Pagefind) is wired in by the pipeline work.
+ * (`inject('siteDir')`, plus `generatedDir`: the data it was built from). Until the sample
+ * generator and the imaging stage are merged, the data is the schema-valid fixture; the site
+ * is rendered and indexed by the same helpers `npm run build` uses.
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import type { TestProject } from 'vitest/node';
-import { build } from 'astro';
-import * as pagefind from 'pagefind';
+import { astroBuild, linkTree, pagefindIndex } from '../../scripts/lib/site-output.ts';
 import { writeFixtureSiteData } from '../fixtures/site-data.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
+    generatedDir: string;
+    /** The dataset the site was built from; empty while the setup builds from fixtures. */
+    datasetDir: string;
   }
 }
 
@@ -24,21 +27,11 @@ export default async function setup(project: TestProject) {
   const generated = join(work, 'generated');
   const outDir = join(work, 'dist');
   await writeFixtureSiteData(generated, 24);
-  await build({
-    root: ROOT,
-    outDir,
-    logLevel: 'warn',
-    vite: { resolve: { alias: { '@generated': generated } } },
-  });
-  const { index, errors } = await pagefind.createIndex({});
-  if (!index) throw new Error(`Pagefind: ${errors.join('; ')}`);
-  try {
-    const added = await index.addDirectory({ path: outDir });
-    if (added.errors.length) throw new Error(`Pagefind: ${added.errors.join('; ')}`);
-    const written = await index.writeFiles({ outputPath: join(outDir, 'pagefind') });
-    if (written.errors.length) throw new Error(`Pagefind: ${written.errors.join('; ')}`);
-  } finally {
-    await pagefind.close();
-  }
+  await astroBuild(ROOT, outDir, generated);
+  await linkTree(join(generated, 'data'), join(outDir, 'data'));
+  await linkTree(join(generated, 'thumbs'), join(outDir, 'thumbs'));
+  await pagefindIndex(outDir);
   project.provide('siteDir', outDir);
+  project.provide('generatedDir', generated);
+  project.provide('datasetDir', '');
 }

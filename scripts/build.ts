@@ -1,0 +1,69 @@
+/**
+ * `npm run build -- [--dataset <dir>] [--out <dir>] [--strict] ...`: builds the site from a
+ * MosMedData dataset folder (or the embedded synthetic sample). See scripts/lib/build-args.ts
+ * for every option and the exit codes.
+ */
+import { resolve } from 'node:path';
+import { DatasetError, buildSite } from './lib/build-site.ts';
+import { parseBuildArgs, USAGE, UsageError } from './lib/build-args.ts';
+import { createProgressDisplay } from './lib/progress-display.ts';
+import { realDeps } from './lib/real-deps.ts';
+import { formatSummary } from './lib/summary.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+async function main(): Promise<number> {
+  let args;
+  try {
+    args = parseBuildArgs(process.argv.slice(2), process.env, process.cwd());
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  const display = createProgressDisplay(process.stderr);
+  try {
+    const result = await buildSite(
+      {
+        dataset: args.dataset,
+        out: args.out,
+        generated: args.generated,
+        root: ROOT,
+        concurrency: args.concurrency,
+        studies: args.studies,
+        seed: args.seed,
+        sourceDateEpoch: args.sourceDateEpoch,
+      },
+      realDeps,
+      display,
+    );
+    display.stop();
+    process.stdout.write(
+      `${formatSummary({
+        quality: result.quality,
+        timings: result.timings,
+        outDir: args.out,
+        generatedDir: args.generated,
+        strict: args.strict,
+      })}\n`,
+    );
+    return args.strict && result.quality.counts.error > 0 ? 1 : 0;
+  } catch (error) {
+    display.stop();
+    if (error instanceof DatasetError) {
+      process.stderr.write(`Error: ${error.message}\n`);
+      return 2;
+    }
+    process.stderr.write(
+      `Build failed: ${error instanceof Error ? (error.stack ?? error.message) : String(error)}\n`,
+    );
+    process.stderr.write(`The previous output in ${args.out} was left as it was.\n`);
+    return 1;
+  }
+}
+
+process.exitCode = await main();

@@ -1,0 +1,106 @@
+/**
+ * The `npm run build` command line: options, environment fallbacks and their defaults.
+ * Pure (argv and env are passed in) so it is tested without a process.
+ */
+import { availableParallelism } from 'node:os';
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BuildArgs {
+  /** Dataset folder, or null for the embedded synthetic sample. */
+  dataset: string | null;
+  out: string;
+  generated: string;
+  strict: boolean;
+  concurrency: number;
+  /** Sample size and seed (only used without --dataset). */
+  studies: number | undefined;
+  seed: number | undefined;
+  /** SOURCE_DATE_EPOCH in seconds, when set. */
+  sourceDateEpoch: number | undefined;
+  help: boolean;
+}
+
+export class UsageError extends Error {}
+
+export const USAGE = `Usage: npm run build -- [options]
+
+  --dataset <dir>     MosMedData dataset folder (dataset_registry.xlsx + studies/).
+                      Default: $DATASET_DIR, else the embedded synthetic sample,
+                      generated on first use into .cache/sample/.
+  --out <dir>         Site output folder (default: dist). Replaced only when the
+                      whole build succeeded.
+  --generated <dir>   Pipeline output: data/*.json, registry.csv, thumbs/ (default: generated).
+  --strict            Exit with code 1 if the data has any error-level finding.
+  --concurrency <n>   Worker count for the imaging stage (default: number of cores).
+  --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
+  --seed <n>          Sample seed when no dataset is given.
+  -h, --help          Show this help.
+
+Environment: DATASET_DIR (as --dataset), SOURCE_DATE_EPOCH (build date recorded in the data).
+Exit codes: 0 success; 1 build failed (or --strict with error findings); 2 bad usage or dataset.`;
+
+function positiveInt(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  const n = Number(text);
+  if (!Number.isInteger(n) || n < 1)
+    throw new UsageError(`${name} must be a positive integer, got "${text}"`);
+  return n;
+}
+
+/**
+ * Parses build arguments; relative paths resolve against `cwd`.
+ * @example parseBuildArgs(['--dataset', 'data'], {}, '/p').dataset // '/p/data'
+ */
+export function parseBuildArgs(
+  argv: readonly string[],
+  env: Readonly<Record<string, string | undefined>>,
+  cwd: string,
+): BuildArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        dataset: { type: 'string' },
+        out: { type: 'string' },
+        generated: { type: 'string' },
+        strict: { type: 'boolean', default: false },
+        concurrency: { type: 'string' },
+        studies: { type: 'string' },
+        seed: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const dataset = values.dataset ?? (env['DATASET_DIR'] || undefined);
+  const epochText = env['SOURCE_DATE_EPOCH'];
+  let sourceDateEpoch: number | undefined;
+  if (epochText !== undefined && epochText !== '') {
+    sourceDateEpoch = Number(epochText);
+    if (!Number.isInteger(sourceDateEpoch) || sourceDateEpoch < 0) {
+      throw new UsageError(
+        `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epochText}"`,
+      );
+    }
+  }
+  const seed = values.seed === undefined ? undefined : Number(values.seed);
+  if (seed !== undefined && !Number.isInteger(seed)) {
+    throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
+  }
+  return {
+    dataset: dataset ? resolve(cwd, dataset) : null,
+    out: resolve(cwd, values.out ?? 'dist'),
+    generated: resolve(cwd, values.generated ?? 'generated'),
+    strict: values.strict,
+    concurrency: positiveInt('--concurrency', values.concurrency) ?? availableParallelism(),
+    studies: positiveInt('--studies', values.studies),
+    seed,
+    sourceDateEpoch,
+    help: values.help,
+  };
+}

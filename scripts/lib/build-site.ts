@@ -1,0 +1,164 @@
+/**
+ * The whole build, stage by stage: (sample) → pipeline → Astro → data and thumbnails →
+ * Pagefind → publish. Every side-effecting stage is passed in (`SiteBuildDeps`), so tests run
+ * it with fakes and `scripts/build.ts` wires the real modules. The site is assembled in a
+ * temporary folder next to `out` and replaces `out` only when everything succeeded.
+ */
+import { rm, stat } from 'node:fs/promises';
+import { join } from 'node:path';
+import type { QualityFile, Study } from '../../src/domain/schemas.ts';
+import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
+import { findRegistryFile } from '../../src/pipeline/dataset.ts';
+import type { OnProgress } from '../../src/pipeline/progress.ts';
+import { ensureSample, type GenerateSample } from './sample-cache.ts';
+
+export interface SiteBuildOptions {
+  /** Dataset folder, or null for the embedded sample. */
+  dataset: string | null;
+  /** Site output folder; null to stop after the pipeline (data only). */
+  out: string | null;
+  generated: string;
+  /** Project root (astro.config.ts) and home of `.cache/`. */
+  root: string;
+  concurrency?: number;
+  studies?: number | undefined;
+  seed?: number | undefined;
+  sourceDateEpoch?: number | undefined;
+}
+
+export interface SiteBuildDeps extends PipelineStages {
+  sample: {
+    generate: GenerateSample;
+    version: string;
+    defaultSeed: number;
+    defaultStudies: number;
+  };
+  astroBuild: (root: string, outDir: string, generatedDir: string) => Promise<void>;
+  pagefindIndex: (siteDir: string) => Promise<unknown>;
+  linkTree: (source: string, target: string) => Promise<number>;
+  linkFiles: (sourceRoot: string, targetRoot: string, paths: Iterable<string>) => Promise<string[]>;
+  replaceDir: (staged: string, out: string) => Promise<void>;
+}
+
+export interface SiteBuildHooks {
+  onProgress?: OnProgress;
+  onStage?: (event: StageEvent) => void;
+  log?: (line: string) => void;
+}
+
+export interface SiteBuildResult {
+  datasetDir: string;
+  synthetic: boolean;
+  quality: QualityFile;
+  timings: { stage: string; ms: number }[];
+}
+
+/** A dataset folder that cannot be built from; the CLI exits with code 2. */
+export class DatasetError extends Error {}
+
+/** Checks a user-given dataset folder before any work starts. */
+export async function checkDatasetDir(dir: string): Promise<void> {
+  const info = await stat(dir).catch(() => null);
+  if (info === null) throw new DatasetError(`Dataset folder not found: ${dir}`);
+  if (!info.isDirectory()) throw new DatasetError(`Dataset path is not a folder: ${dir}`);
+  if ((await findRegistryFile(dir)) === null) {
+    throw new DatasetError(
+      `No registry in ${dir}: expected dataset_registry.xlsx (or another .xlsx) next to the studies/ folder`,
+    );
+  }
+}
+
+/** Every image file the study records reference (covers and sprite sheets). */
+export function imageUrls(studies: readonly Study[]): string[] {
+  return studies.flatMap((s) => [
+    ...(s.cover ? [s.cover] : []),
+    ...s.series.flatMap((series) => series.sprites.map((sprite) => sprite.url)),
+  ]);
+}
+
+export async function buildSite(
+  options: SiteBuildOptions,
+  deps: SiteBuildDeps,
+  hooks: SiteBuildHooks = {},
+): Promise<SiteBuildResult> {
+  const timings: { stage: string; ms: number }[] = [];
+  const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
+    hooks.onStage?.({ stage, phase: 'start' });
+    const start = performance.now();
+    const result = await work();
+    const ms = performance.now() - start;
+    timings.push({ stage, ms });
+    hooks.onStage?.({ stage, phase: 'end', ms });
+    return result;
+  };
+
+  let datasetDir = options.dataset;
+  const synthetic = datasetDir === null;
+  if (datasetDir === null) {
+    const { sample } = deps;
+    const seed = options.seed ?? sample.defaultSeed;
+    const studies = options.studies ?? sample.defaultStudies;
+    const { dir, generated } = await timed('sample', () =>
+      ensureSample({
+        cacheRoot: join(options.root, '.cache/sample'),
+        version: sample.version,
+        seed,
+        studies,
+        generate: sample.generate,
+        ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+      }),
+    );
+    hooks.log?.(
+      `${generated ? 'Generated' : 'Reusing'} the synthetic sample (${studies} studies, seed ${seed}): ${dir}`,
+    );
+    datasetDir = dir;
+  } else {
+    await checkDatasetDir(datasetDir);
+  }
+
+  const pipeline = await runPipeline(
+    {
+      datasetDir,
+      generatedDir: options.generated,
+      cacheDir: join(options.root, '.cache/imaging'),
+      synthetic,
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.sourceDateEpoch !== undefined
+        ? { sourceDateEpoch: options.sourceDateEpoch }
+        : {}),
+      ...(hooks.onProgress ? { onProgress: hooks.onProgress } : {}),
+      ...(hooks.onStage ? { onStage: hooks.onStage } : {}),
+    },
+    deps,
+  );
+  timings.push(...pipeline.timings);
+
+  if (options.out !== null) {
+    const out = options.out;
+    const staged = `${out}.tmp-${process.pid}`;
+    await rm(staged, { recursive: true, force: true });
+    try {
+      await timed('astro', () => deps.astroBuild(options.root, staged, options.generated));
+      await timed('copy', async () => {
+        await deps.linkTree(join(options.generated, 'data'), join(staged, 'data'));
+        const missing = await deps.linkFiles(
+          options.generated,
+          staged,
+          imageUrls(pipeline.studies),
+        );
+        if (missing.length > 0) {
+          hooks.log?.(
+            `Warning: ${missing.length} image(s) named in studies.json are missing, e.g. ${missing[0]}`,
+          );
+        }
+      });
+      await timed('pagefind', () => deps.pagefindIndex(staged));
+      await timed('publish', () => deps.replaceDir(staged, out));
+    } catch (error) {
+      // A failed site build leaves the previous output untouched and no staging folder behind.
+      await rm(staged, { recursive: true, force: true });
+      throw error;
+    }
+  }
+  return { datasetDir, synthetic, quality: pipeline.quality, timings };
+}

@@ -1,0 +1,109 @@
+/**
+ * Showing pipeline progress: bars with count, rate and ETA on a terminal (cli-progress),
+ * plain throttled lines otherwise (CI logs), and one line per finished stage in both cases.
+ */
+import cliProgress from 'cli-progress';
+import type { StageEvent } from '../../src/pipeline/build.ts';
+import type { OnProgress, ProgressEvent } from '../../src/pipeline/progress.ts';
+
+export interface ProgressDisplay {
+  onProgress: OnProgress;
+  onStage: (event: StageEvent) => void;
+  /** Prints a line without breaking the bars. */
+  log: (line: string) => void;
+  stop: () => void;
+}
+
+/**
+ * Milliseconds as a short human duration.
+ * @example formatDuration(1500) // '1.5 s'
+ * @example formatDuration(125_000) // '2 min 5 s'
+ */
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  const s = ms / 1000;
+  if (s < 60) return `${s.toFixed(1)} s`;
+  return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
+}
+
+/**
+ * One plain progress line: count, percentage, rate and ETA when they are known.
+ * @example progressLine({ stage: 'imaging', done: 50, total: 200 }, 10_000) // '[imaging] 50/200 (25%) 5.0/s, ETA 30.0 s'
+ */
+export function progressLine(event: ProgressEvent, elapsedMs: number): string {
+  const { stage, done, total } = event;
+  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const rateText = rate > 0 ? ` ${rate.toFixed(1)}/s` : '';
+  if (total === null || total === 0) return `[${stage}] ${done}${rateText}`;
+  const percent = Math.floor((done / total) * 100);
+  const eta =
+    rate > 0 && done < total ? `, ETA ${formatDuration(((total - done) / rate) * 1000)}` : '';
+  return `[${stage}] ${done}/${total} (${percent}%)${rateText}${eta}`;
+}
+
+/** Plain lines: at most one per stage every `intervalMs`, plus the final count. */
+export function createPlainProgress(
+  write: (line: string) => void,
+  now: () => number = () => performance.now(),
+  intervalMs = 2000,
+): ProgressDisplay {
+  const started = new Map<string, number>();
+  const lastShown = new Map<string, number>();
+  return {
+    onProgress(event) {
+      const t = now();
+      if (!started.has(event.stage)) started.set(event.stage, t);
+      const done = event.total !== null && event.done >= event.total;
+      if (!done && t - (lastShown.get(event.stage) ?? -Infinity) < intervalMs) return;
+      lastShown.set(event.stage, t);
+      write(progressLine(event, t - started.get(event.stage)!));
+    },
+    onStage(event) {
+      if (event.phase === 'end') write(`✓ ${event.stage} (${formatDuration(event.ms ?? 0)})`);
+    },
+    log: write,
+    stop() {},
+  };
+}
+
+/** Bars on a terminal: one per stage that reports progress. */
+export function createTtyProgress(stream: NodeJS.WriteStream): ProgressDisplay {
+  const multi = new cliProgress.MultiBar(
+    {
+      stream,
+      clearOnComplete: false,
+      hideCursor: true,
+      etaBuffer: 200,
+      format: ' {stage} [{bar}] {value}/{total} | {rate}/s | ETA {eta_formatted}',
+    },
+    cliProgress.Presets.shades_classic,
+  );
+  const bars = new Map<string, { bar: cliProgress.SingleBar; start: number }>();
+  return {
+    onProgress(event) {
+      let entry = bars.get(event.stage);
+      if (!entry) {
+        const bar = multi.create(event.total ?? 0, 0, { stage: event.stage.padEnd(9), rate: '0' });
+        entry = { bar, start: performance.now() };
+        bars.set(event.stage, entry);
+      }
+      const seconds = (performance.now() - entry.start) / 1000;
+      if (event.total !== null) entry.bar.setTotal(event.total);
+      entry.bar.update(event.done, {
+        rate: seconds > 0 ? (event.done / seconds).toFixed(1) : '0',
+      });
+    },
+    onStage(event) {
+      if (event.phase === 'end') multi.log(`✓ ${event.stage} (${formatDuration(event.ms ?? 0)})\n`);
+    },
+    log: (line) => multi.log(`${line}\n`),
+    stop: () => multi.stop(),
+  };
+}
+
+/** The display that suits `stream`: bars on a terminal, plain lines otherwise. */
+export function createProgressDisplay(stream: NodeJS.WriteStream): ProgressDisplay {
+  return stream.isTTY
+    ? createTtyProgress(stream)
+    : createPlainProgress((line) => stream.write(`${line}\n`));
+}

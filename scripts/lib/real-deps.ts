@@ -1,0 +1,27 @@
+/**
+ * The real stages of the build, wired in one place (the CLI and the test setup share it).
+ */
+import { computeStats } from '../../src/domain/stats.ts';
+import { scanImaging } from '../../src/pipeline/imaging/index.ts';
+import { DEFAULT_SEED, generateSample, SAMPLE_VERSION } from '../../src/sample/index.ts';
+import type { SiteBuildDeps } from './build-site.ts';
+import { astroBuild, linkFiles, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
+
+/** The default sample size: the 800 studies of the real dataset's declared overview. */
+export const DEFAULT_SAMPLE_STUDIES = 800;
+
+export const realDeps: SiteBuildDeps = {
+  sample: {
+    generate: generateSample,
+    version: SAMPLE_VERSION,
+    defaultSeed: DEFAULT_SEED,
+    defaultStudies: DEFAULT_SAMPLE_STUDIES,
+  },
+  scanImaging,
+  computeStats,
+  astroBuild,
+  pagefindIndex,
+  linkTree,
+  linkFiles,
+  replaceDir,
+};

@@ -1,0 +1,51 @@
+/**
+ * The closing summary of a build: what was built, what is wrong with the data, where the
+ * time went. Pure: returns text.
+ */
+import type { QualityFile } from '../../src/domain/schemas.ts';
+import { formatDuration } from './progress-display.ts';
+
+export interface SummaryInput {
+  quality: QualityFile;
+  timings: readonly { stage: string; ms: number }[];
+  outDir: string | null;
+  generatedDir: string;
+  strict: boolean;
+}
+
+/** Up to this many error findings are listed by name in the summary. */
+const LISTED_ERRORS = 5;
+
+/** The summary as lines of text. */
+export function formatSummary({
+  quality,
+  timings,
+  outDir,
+  generatedDir,
+  strict,
+}: SummaryInput): string {
+  const { counts } = quality;
+  const total = timings.reduce((sum, t) => sum + t.ms, 0);
+  const width = Math.max(...timings.map((t) => t.stage.length), 5);
+  const lines = [
+    '',
+    `Studies: ${counts.studies}   series: ${counts.series}   files: ${counts.files} (${counts.filesParsed} parsed)   registry rows: ${counts.registryRows}`,
+    `Findings: ${counts.error} error, ${counts.warning} warning, ${counts.info} info  → ${generatedDir}/data/quality.json`,
+  ];
+  const errors = quality.findings.filter((f) => f.severity === 'error');
+  for (const f of errors.slice(0, LISTED_ERRORS)) {
+    const where = [f.file, f.row !== undefined ? `row ${f.row}` : null, f.column]
+      .filter(Boolean)
+      .join(', ');
+    lines.push(`  error ${f.code}${where ? ` (${where})` : ''}: ${f.message.en}`);
+  }
+  if (errors.length > LISTED_ERRORS)
+    lines.push(`  … and ${errors.length - LISTED_ERRORS} more errors`);
+  lines.push('Time per stage:');
+  for (const t of timings) lines.push(`  ${t.stage.padEnd(width)}  ${formatDuration(t.ms)}`);
+  lines.push(`  ${'total'.padEnd(width)}  ${formatDuration(total)}`);
+  if (outDir) lines.push(`Site: ${outDir}  (npm run preview)`);
+  if (strict && counts.error > 0)
+    lines.push(`--strict: ${counts.error} error-level findings, exit code 1`);
+  return lines.join('\n');
+}

@@ -1,0 +1,170 @@
+/**
+ * The data pipeline, stage by stage: read the registry, scan the imaging, join, check the
+ * declared overview, compute statistics, write `<generated>/data/`. The imaging and statistics
+ * stages are passed in (side effects at the edges, fakes in tests); everything else here is
+ * cheap, so a rebuild with nothing changed costs little more than the imaging cache lookups.
+ */
+import { join } from 'node:path';
+import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
+import type { Overview, QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
+import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
+import { joinStudies } from './join.ts';
+import { registryCsv } from './outputs/registry-csv.ts';
+import { writeDataFiles } from './outputs/write-data.ts';
+import type { OnProgress } from './progress.ts';
+import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
+import { checkOverview } from './quality/overview-check.ts';
+import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
+import type { ComputeStats, ScanImaging } from './stages.ts';
+
+export interface PipelineStages {
+  scanImaging: ScanImaging;
+  computeStats: ComputeStats;
+}
+
+export interface StageEvent {
+  stage: string;
+  phase: 'start' | 'end';
+  /** Milliseconds the stage took (on `end`). */
+  ms?: number;
+}
+
+export interface PipelineOptions {
+  datasetDir: string;
+  /** Where `data/` and `thumbs/` are written. */
+  generatedDir: string;
+  /** Cache folder for the imaging stage. */
+  cacheDir: string;
+  /** True when the dataset is the embedded synthetic sample. */
+  synthetic: boolean;
+  concurrency?: number;
+  /** SOURCE_DATE_EPOCH (seconds) when set: the build date recorded in the outputs. */
+  sourceDateEpoch?: number;
+  /** The README's declared overview (defaults to the seed README's). */
+  declared?: Overview;
+  onProgress?: OnProgress;
+  onStage?: (event: StageEvent) => void;
+  /** Monotonic clock for stage timings (injected so tests need no real time). */
+  now?: () => number;
+}
+
+export interface PipelineResult {
+  studies: Study[];
+  quality: QualityFile;
+  source: Source;
+  /** Milliseconds per stage, in run order. */
+  timings: { stage: string; ms: number }[];
+  /** Data files whose content changed in this run. */
+  changed: string[];
+}
+
+/** Runs the pipeline; throws only for failures of the machine (I/O), never for bad data. */
+export async function runPipeline(
+  options: PipelineOptions,
+  stages: PipelineStages,
+): Promise<PipelineResult> {
+  const now = options.now ?? (() => performance.now());
+  const timings: { stage: string; ms: number }[] = [];
+  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
+    options.onStage?.({ stage, phase: 'start' });
+    const start = now();
+    const result = await work();
+    const ms = now() - start;
+    timings.push({ stage, ms });
+    options.onStage?.({ stage, phase: 'end', ms });
+    return result;
+  };
+  const { datasetDir } = options;
+  const findings: QualityFinding[] = [];
+
+  const registry = await timed('registry', async (): Promise<RegistryResult | null> => {
+    const name = await findRegistryFile(datasetDir);
+    if (name === null) {
+      findings.push(
+        finding('error', 'registry-missing', {
+          ru: 'В папке набора данных нет реестра (dataset_registry.xlsx): метки исследований неизвестны',
+          en: 'The dataset folder has no registry (dataset_registry.xlsx): study labels are unknown',
+        }),
+      );
+      return null;
+    }
+    const result = await readRegistry(join(datasetDir, name), name);
+    findings.push(...result.findings);
+    return result;
+  });
+
+  const folders = await listStudyFolders(datasetDir);
+
+  const imaging = await timed('imaging', () =>
+    stages.scanImaging({
+      datasetDir,
+      thumbsDir: join(options.generatedDir, 'thumbs'),
+      cacheDir: options.cacheDir,
+      ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.onProgress ? { onProgress: options.onProgress } : {}),
+    }),
+  );
+  findings.push(...imaging.findings);
+  // The imaging stage reports a missing studies/ folder itself; say it here only if it did not.
+  if (folders === null && !imaging.findings.some((f) => f.file === 'studies')) {
+    findings.push(
+      finding(
+        'error',
+        'dataset-no-studies-folder',
+        {
+          ru: 'В папке набора данных нет папки studies/: изображений нет',
+          en: 'The dataset folder has no studies/ folder: there are no images',
+        },
+        { file: 'studies' },
+      ),
+    );
+  }
+
+  const joined = await timed('join', () =>
+    joinStudies({ registry, imaging: imaging.studies, folders: folders ?? [] }),
+  );
+  findings.push(...joined.findings);
+  const { studies } = joined;
+
+  const checked = checkOverview(options.declared ?? DECLARED_OVERVIEW, computeOverview(studies));
+  findings.push(...checked.findings);
+
+  const stats = await timed('stats', () => stages.computeStats(studies));
+
+  const builtAt =
+    options.sourceDateEpoch !== undefined
+      ? new Date(options.sourceDateEpoch * 1000).toISOString()
+      : ((registry ? await mtimeIso(join(datasetDir, registry.file)) : null) ??
+        (await mtimeIso(join(datasetDir, 'studies'))) ??
+        new Date(0).toISOString());
+  const source: Source = {
+    synthetic: options.synthetic,
+    registryFile: registry?.file ?? null,
+    registrySha256: registry?.sha256 ?? null,
+    builtAt,
+  };
+  const sorted = sortFindings(findings);
+  const quality: QualityFile = {
+    source,
+    counts: {
+      files: imaging.files,
+      filesParsed: imaging.filesParsed,
+      registryRows: registry?.dataRows ?? 0,
+      studies: studies.length,
+      series: studies.reduce((n, s) => n + s.series.length, 0),
+      ...countBySeverity(sorted),
+    },
+    overview: checked.overview,
+    findings: sorted,
+  };
+
+  const changed = await timed('write', () =>
+    writeDataFiles(join(options.generatedDir, 'data'), {
+      studies: { source, studies },
+      stats,
+      quality,
+      registryCsv: registryCsv(registry?.rows ?? []),
+    }),
+  );
+  return { studies, quality, source, timings, changed };
+}

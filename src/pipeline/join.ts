@@ -1,0 +1,236 @@
+/**
+ * Joining registry rows with the imaging found on disk into public `Study` records.
+ * A row finds its study folder by its path, else by its study id (as a folder name or as a
+ * DICOM StudyInstanceUID). The registry wins for age and sex; DICOM fills a gap, and any
+ * disagreement is a finding. Rows without a folder and folders without a row both stay
+ * visible as studies, each with a finding.
+ */
+import { FINDING_IDS } from '../domain/labels.ts';
+import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
+import type { QualityFinding, Study } from '../domain/schemas.ts';
+import { finding } from './quality/finding.ts';
+import type { RegistryResult, RegistryRow } from './registry/read-registry.ts';
+import { uniqueSlugs } from './slug.ts';
+import type { ImagingStudy } from './stages.ts';
+
+export interface JoinInput {
+  /** The registry, or null when there is none to read. */
+  registry: RegistryResult | null;
+  imaging: readonly ImagingStudy[];
+  /** Names of the folders under `studies/` (including those without any readable file). */
+  folders: readonly string[];
+}
+
+export interface JoinResult {
+  studies: Study[];
+  findings: QualityFinding[];
+}
+
+const NO_FINDINGS = Object.fromEntries(FINDING_IDS.map((id) => [id, null])) as Study['findings'];
+
+/** Joins the registry with the imaging; pure. */
+export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResult {
+  const findings: QualityFinding[] = [];
+  const byFolder = new Map(imaging.map((s) => [s.folder, s]));
+  const byUid = new Map(imaging.flatMap((s) => (s.studyUid ? [[s.studyUid, s] as const] : [])));
+  const onDisk = new Set([...folders, ...byFolder.keys()]);
+  const used = new Set<string>();
+  const drafts: Omit<Study, 'slug'>[] = [];
+  const file = registry?.file;
+
+  for (const row of registry?.rows ?? []) {
+    if (row.duplicateOf !== null) continue;
+    const folder = findFolder(row, onDisk, byUid);
+    const id = row.values.study_uid ?? row.folder!;
+    if (folder === null || used.has(folder)) {
+      findings.push(
+        finding(
+          'error',
+          'registry-folder-missing',
+          {
+            ru: `Папка исследования ${row.values.path ?? row.folder} не найдена в studies/: у исследования нет изображений`,
+            en: `Study folder ${row.values.path ?? row.folder} is not in studies/: the study has no images`,
+          },
+          { file, row: row.row, column: header(registry, 'path'), study: id },
+        ),
+      );
+    } else {
+      used.add(folder);
+    }
+    const scan = folder !== null ? (byFolder.get(folder) ?? null) : null;
+    findings.push(...compareWithDicom(row, scan, id, file, (f) => header(registry, f)));
+    drafts.push(fromRow(row, id, folder ?? row.folder!, scan));
+  }
+
+  const orphans = [...onDisk].filter((f) => !used.has(f)).sort(codePointOrder);
+  for (const folder of orphans) {
+    const scan = byFolder.get(folder) ?? null;
+    if (registry !== null) {
+      findings.push(
+        finding(
+          'warning',
+          'study-folder-without-row',
+          {
+            ru: `Папка studies/${folder} есть в наборе, но в реестре нет строки для неё: метки неизвестны`,
+            en: `Folder studies/${folder} is in the dataset but has no registry row: its labels are unknown`,
+          },
+          { file: `studies/${folder}`, study: scan?.studyUid ?? folder },
+        ),
+      );
+    }
+    drafts.push(fromFolder(folder, scan));
+  }
+
+  const slugs = uniqueSlugs(drafts.map((d) => d.id));
+  return { studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]! })), findings };
+}
+
+function findFolder(
+  row: RegistryRow,
+  onDisk: ReadonlySet<string>,
+  byUid: ReadonlyMap<string, ImagingStudy>,
+): string | null {
+  if (row.folder !== null && onDisk.has(row.folder)) return row.folder;
+  const uid = row.values.study_uid;
+  if (uid !== null && onDisk.has(uid)) return uid;
+  if (uid !== null && byUid.has(uid)) return byUid.get(uid)!.folder;
+  return null;
+}
+
+function compareWithDicom(
+  row: RegistryRow,
+  scan: ImagingStudy | null,
+  study: string,
+  file: string | undefined,
+  headerOf: (field: RegistryFieldId) => string,
+): QualityFinding[] {
+  if (scan === null) return [];
+  const out: QualityFinding[] = [];
+  const where = (field: RegistryFieldId) => ({
+    file,
+    row: row.row,
+    column: headerOf(field),
+    study,
+  });
+  const { sex, age, study_uid: uid } = row.values;
+  if (sex !== null && scan.patientSex !== null && sex !== scan.patientSex) {
+    out.push(
+      finding(
+        'warning',
+        'registry-dicom-sex-mismatch',
+        {
+          ru: `Пол в реестре (${sex}) не совпадает с PatientSex в DICOM (${scan.patientSex}); используется реестр`,
+          en: `Sex in the registry (${sex}) differs from DICOM PatientSex (${scan.patientSex}); the registry is used`,
+        },
+        where('sex'),
+      ),
+    );
+  }
+  if (age !== null && scan.patientAge !== null && age !== scan.patientAge) {
+    out.push(
+      finding(
+        'warning',
+        'registry-dicom-age-mismatch',
+        {
+          ru: `Возраст в реестре (${age}) не совпадает с PatientAge в DICOM (${scan.patientAge}); используется реестр`,
+          en: `Age in the registry (${age}) differs from DICOM PatientAge (${scan.patientAge}); the registry is used`,
+        },
+        where('age'),
+      ),
+    );
+  }
+  if (uid !== null && scan.studyUid !== null && uid !== scan.studyUid) {
+    out.push(
+      finding(
+        'warning',
+        'registry-dicom-uid-mismatch',
+        {
+          ru: `Идентификатор в реестре (${uid}) не совпадает со StudyInstanceUID файлов папки studies/${scan.folder} (${scan.studyUid})`,
+          en: `The registry's study id (${uid}) differs from the StudyInstanceUID of the files in studies/${scan.folder} (${scan.studyUid})`,
+        },
+        where('study_uid'),
+      ),
+    );
+  }
+  for (const [field, registryValue, dicomValue] of [
+    ['sex', sex, scan.patientSex],
+    ['age', age, scan.patientAge],
+  ] as const) {
+    if (registryValue === null && dicomValue !== null) {
+      out.push(
+        finding(
+          'info',
+          'registry-value-from-dicom',
+          {
+            ru: `Поле ${field} пусто в реестре; взято значение из DICOM (${dicomValue})`,
+            en: `Field ${field} is empty in the registry; the DICOM value (${dicomValue}) is used`,
+          },
+          where(field),
+        ),
+      );
+    }
+  }
+  return out;
+}
+
+/** The header of a field as the registry writes it (its canonical header when absent). */
+function header(registry: RegistryResult | null, field: RegistryFieldId): string {
+  return registry?.headers[field] ?? REGISTRY_COLUMNS.find((c) => c.id === field)?.header ?? field;
+}
+
+function firstCtModel(scan: ImagingStudy | null): string | null {
+  return scan?.series.find((s) => s.modality === 'CT')?.model ?? null;
+}
+
+function fromRow(
+  row: RegistryRow,
+  id: string,
+  folder: string,
+  scan: ImagingStudy | null,
+): Omit<Study, 'slug'> {
+  const v = row.values;
+  return {
+    id,
+    path: `studies/${folder}`,
+    registryRow: row.row,
+    pathology: v.pathology,
+    findings: Object.fromEntries(FINDING_IDS.map((f) => [f, v[f]])) as Study['findings'],
+    age: v.age ?? scan?.patientAge ?? null,
+    sex: v.sex ?? scan?.patientSex ?? null,
+    conclusion: v.conclusion,
+    sliceThickness: v.slice_thickness,
+    kvp: v.kvp,
+    tubeCurrent: v.tube_current,
+    kernel: v.kernel,
+    manufacturer: v.manufacturer,
+    model: firstCtModel(scan),
+    series: scan?.series ?? [],
+    cover: scan?.cover ?? null,
+  };
+}
+
+function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug'> {
+  const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
+  return {
+    id: scan?.studyUid ?? folder,
+    path: `studies/${folder}`,
+    registryRow: null,
+    pathology: null,
+    findings: { ...NO_FINDINGS },
+    age: scan?.patientAge ?? null,
+    sex: scan?.patientSex ?? null,
+    conclusion: null,
+    sliceThickness: ct?.sliceThickness ?? null,
+    kvp: ct?.kvp ?? null,
+    tubeCurrent: ct?.tubeCurrent ?? null,
+    kernel: ct?.kernel ?? null,
+    manufacturer: ct?.manufacturer ?? null,
+    model: ct?.model ?? null,
+    series: scan?.series ?? [],
+    cover: scan?.cover ?? null,
+  };
+}
+
+function codePointOrder(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}

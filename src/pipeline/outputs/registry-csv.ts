@@ -1,0 +1,34 @@
+/**
+ * The normalised registry as CSV: one row per registry row, canonical field ids as columns,
+ * numbers with a dot, booleans as 1/0, empty for unknown.
+ */
+import { csvFormat } from 'd3';
+import { REGISTRY_COLUMNS } from '../../domain/registry-columns.ts';
+import type { RegistryRow } from '../registry/read-registry.ts';
+
+export const REGISTRY_CSV_COLUMNS = REGISTRY_COLUMNS.map((c) => c.id);
+
+/**
+ * One CSV cell.
+ * @example csvCell(true) // '1'
+ * @example csvCell(0.625) // '0.625'
+ * @example csvCell(null) // ''
+ */
+export function csvCell(value: string | number | boolean | null): string {
+  if (value === null) return '';
+  if (typeof value === 'boolean') return value ? '1' : '0';
+  return String(value);
+}
+
+/** The registry rows as CSV text (RFC 4180 quoting by d3-dsv), ending with a newline. */
+export function registryCsv(rows: readonly RegistryRow[]): string {
+  const records = rows.map((r) =>
+    Object.fromEntries(
+      REGISTRY_CSV_COLUMNS.map((id) => [
+        id,
+        csvCell(r.values[id as keyof RegistryRow['values']] as string | number | boolean | null),
+      ]),
+    ),
+  );
+  return `${csvFormat(records, REGISTRY_CSV_COLUMNS)}\n`;
+}

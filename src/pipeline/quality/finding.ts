@@ -1,0 +1,58 @@
+/**
+ * Building quality findings. Every finding carries its message in Russian and English so
+ * the data-quality page can show it in either language without a translation step.
+ */
+import type { QualityFinding, Severity } from '../../domain/schemas.ts';
+
+type Where = Pick<QualityFinding, 'file' | 'row' | 'column' | 'study'>;
+
+/**
+ * A finding with only the location keys that are set (undefined keys are dropped so the JSON
+ * stays minimal and byte-stable).
+ * @example finding('warning', 'registry-unknown-column', { ru: 'Столбец', en: 'Column' }, { row: 1 })
+ */
+export function finding(
+  severity: Severity,
+  code: string,
+  message: { ru: string; en: string },
+  where: Where = {},
+): QualityFinding {
+  const result: QualityFinding = { severity, code, message };
+  if (where.file !== undefined) result.file = where.file;
+  if (where.row !== undefined) result.row = where.row;
+  if (where.column !== undefined) result.column = where.column;
+  if (where.study !== undefined) result.study = where.study;
+  return result;
+}
+
+const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
+
+/**
+ * Orders findings by severity, code, file, row, column and study, so the report reads
+ * grouped and the output is identical whatever order parallel stages produced them in.
+ */
+export function sortFindings(findings: readonly QualityFinding[]): QualityFinding[] {
+  const text = (v: string | undefined) => v ?? '';
+  return [...findings].sort(
+    (a, b) =>
+      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      compare(a.code, b.code) ||
+      compare(text(a.file), text(b.file)) ||
+      (a.row ?? 0) - (b.row ?? 0) ||
+      compare(text(a.column), text(b.column)) ||
+      compare(text(a.study), text(b.study)) ||
+      compare(a.message.en, b.message.en),
+  );
+}
+
+/** Code-point comparison: locale-independent, so sorting is the same on every machine. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+/** Number of findings per severity. */
+export function countBySeverity(findings: readonly QualityFinding[]): Record<Severity, number> {
+  const counts: Record<Severity, number> = { error: 0, warning: 0, info: 0 };
+  for (const f of findings) counts[f.severity] += 1;
+  return counts;
+}

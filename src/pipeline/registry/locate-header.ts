@@ -1,0 +1,172 @@
+/**
+ * Finding the registry inside a workbook: the sheet and header row whose cells name the most
+ * registry columns (the registry need not be on the first sheet or in the first row; a title
+ * or notes may sit above it; header cells may be merged), and which column holds which field.
+ */
+import type { Cell, Workbook, Worksheet } from 'exceljs';
+import { REGISTRY_COLUMNS, type RegistryFieldId } from '../../domain/registry-columns.ts';
+import type { QualityFinding } from '../../domain/schemas.ts';
+import { finding } from '../quality/finding.ts';
+import { headerKey, plainCell, toText } from './normalize.ts';
+
+/** How many rows from the top of each sheet are searched for the header. */
+const HEADER_SEARCH_ROWS = 30;
+/** A row must name at least this many registry columns to count as the header. */
+const MIN_HEADER_MATCHES = 2;
+
+const FIELD_BY_KEY = new Map<string, RegistryFieldId>(
+  REGISTRY_COLUMNS.flatMap((c) =>
+    [c.id, c.header, ...c.aliases].map((name) => [headerKey(name), c.id] as const),
+  ),
+);
+
+/**
+ * The canonical field a header names, or null.
+ * @example fieldForHeader('Признаки  субдурального кровоизлияния') // 'subdural'
+ * @example fieldForHeader('Study_Instance_Anon') // 'study_uid'
+ */
+export function fieldForHeader(header: string): RegistryFieldId | null {
+  return FIELD_BY_KEY.get(headerKey(header)) ?? null;
+}
+
+export interface HeaderCell {
+  /** 1-based column number. */
+  column: number;
+  /** The header as written. */
+  header: string;
+  field: RegistryFieldId | null;
+}
+
+export interface RegistryLayout {
+  sheet: Worksheet;
+  headerRow: number;
+  /** First row after the header (a header merged over several rows ends later). */
+  firstDataRow: number;
+  headers: HeaderCell[];
+  /** Field → 1-based column number (the first column naming it). */
+  columns: Map<RegistryFieldId, number>;
+  findings: QualityFinding[];
+}
+
+/**
+ * The header text of a cell. A cell merged down from a cell above takes that cell's text;
+ * a cell merged across from a cell to its left is part of that header and has none of its own.
+ */
+function headerText(cell: Cell): string | null {
+  if (cell.isMerged && cell.master !== cell) {
+    const master = cell.master;
+    if (master.row === cell.row) return null;
+    return toText(plainCell(master));
+  }
+  return toText(plainCell(cell));
+}
+
+function headerCells(sheet: Worksheet, rowNumber: number): HeaderCell[] {
+  const cells: HeaderCell[] = [];
+  const row = sheet.getRow(rowNumber);
+  for (let column = 1; column <= row.cellCount; column += 1) {
+    const header = headerText(row.getCell(column));
+    if (header !== null) cells.push({ column, header, field: fieldForHeader(header) });
+  }
+  return cells;
+}
+
+/** The last row covered by any header cell merged downwards (the header's bottom edge). */
+function headerBottom(sheet: Worksheet, headerRow: number, headers: HeaderCell[]): number {
+  let bottom = headerRow;
+  for (let r = headerRow + 1; r <= headerRow + 5; r += 1) {
+    const row = sheet.getRow(r);
+    const continues = headers.some((h) => {
+      const cell = row.getCell(h.column);
+      return cell.isMerged && cell.master !== cell && Number(cell.master.row) <= bottom;
+    });
+    if (!continues) break;
+    bottom = r;
+  }
+  return bottom;
+}
+
+/**
+ * Locates the registry in a workbook, or returns null when no sheet has a header row naming
+ * at least two registry columns. Findings cover unknown, duplicated and missing columns.
+ */
+export function locateRegistry(workbook: Workbook, file: string): RegistryLayout | null {
+  let best: { sheet: Worksheet; row: number; headers: HeaderCell[]; score: number } | null = null;
+  for (const sheet of workbook.worksheets) {
+    const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+    for (let row = 1; row <= last; row += 1) {
+      const headers = headerCells(sheet, row);
+      const score = new Set(headers.flatMap((h) => (h.field ? [h.field] : []))).size;
+      if (score >= MIN_HEADER_MATCHES && (best === null || score > best.score)) {
+        best = { sheet, row, headers, score };
+      }
+    }
+  }
+  if (best === null) return null;
+
+  const findings: QualityFinding[] = [];
+  const columns = new Map<RegistryFieldId, number>();
+  const where = (column: string) => ({ file, row: best.row, column });
+  for (const h of best.headers) {
+    if (h.field === null) {
+      findings.push(
+        finding(
+          'warning',
+          'registry-unknown-column',
+          {
+            ru: `Неизвестный столбец «${h.header}» (лист «${best.sheet.name}»): его значения не используются`,
+            en: `Unknown column "${h.header}" (sheet "${best.sheet.name}"): its values are not used`,
+          },
+          where(h.header),
+        ),
+      );
+    } else if (columns.has(h.field)) {
+      findings.push(
+        finding(
+          'warning',
+          'registry-duplicate-column',
+          {
+            ru: `Столбец «${h.header}» повторяет поле ${h.field}, уже найденное в столбце ${columns.get(h.field)}; используется первый`,
+            en: `Column "${h.header}" repeats field ${h.field}, already found in column ${columns.get(h.field)}; the first is used`,
+          },
+          where(h.header),
+        ),
+      );
+    } else {
+      columns.set(h.field, h.column);
+    }
+  }
+  for (const c of REGISTRY_COLUMNS) {
+    if (columns.has(c.id)) continue;
+    const tried = [c.header, c.id, ...c.aliases.filter((a) => a !== c.id)].join(', ');
+    findings.push(
+      c.required
+        ? finding(
+            'error',
+            'registry-missing-column',
+            {
+              ru: `Нет обязательного столбца ${c.id} (искали заголовки: ${tried})`,
+              en: `Required column ${c.id} is missing (headers tried: ${tried})`,
+            },
+            where(c.header),
+          )
+        : finding(
+            'info',
+            'registry-missing-optional-column',
+            {
+              ru: `Нет необязательного столбца ${c.id} (искали заголовки: ${tried}); поле остаётся пустым`,
+              en: `Optional column ${c.id} is absent (headers tried: ${tried}); the field stays empty`,
+            },
+            where(c.header),
+          ),
+    );
+  }
+  return {
+    sheet: best.sheet,
+    headerRow: best.row,
+    firstDataRow: headerBottom(best.sheet, best.row, best.headers) + 1,
+    headers: best.headers,
+    columns,
+    findings,
+  };
+}

@@ -1,0 +1,181 @@
+/**
+ * Reading the registry workbook into normalised rows and findings. Never throws for bad
+ * content: every problem (no header, missing or unknown columns, unreadable values, rows
+ * without a study, duplicates) becomes a finding naming the file, row and column.
+ */
+import { createHash } from 'node:crypto';
+import { readFile } from 'node:fs/promises';
+import ExcelJS from 'exceljs';
+import { REGISTRY_COLUMNS, type RegistryFieldId } from '../../domain/registry-columns.ts';
+import type { QualityFinding } from '../../domain/schemas.ts';
+import { finding } from '../quality/finding.ts';
+import { EXPECTED, FIELD_KINDS, emptyValues, parseField, type RegistryValues } from './fields.ts';
+import { locateRegistry } from './locate-header.ts';
+import { plainCell } from './normalize.ts';
+import { studyFolderFromPath } from './study-folder.ts';
+
+export interface RegistryRow {
+  /** 1-based row number in the sheet. */
+  row: number;
+  values: RegistryValues;
+  /** The study folder the row's path names (or its study id when the path is empty). */
+  folder: string | null;
+  /** Row number of an earlier row for the same study: this row is a duplicate. */
+  duplicateOf: number | null;
+}
+
+export interface RegistryResult {
+  /** Dataset-relative name of the registry file. */
+  file: string;
+  sha256: string;
+  sheet: string | null;
+  headerRow: number | null;
+  /** The header as written for each field found (findings name columns this way). */
+  headers: Partial<Record<RegistryFieldId, string>>;
+  rows: RegistryRow[];
+  /** Non-empty rows below the header, including those skipped with a finding. */
+  dataRows: number;
+  findings: QualityFinding[];
+}
+
+const HEADER_OF = new Map<RegistryFieldId, string>(REGISTRY_COLUMNS.map((c) => [c.id, c.header]));
+
+/**
+ * Reads `path` (an .xlsx workbook). `file` is how findings name it (dataset-relative).
+ * A file exceljs cannot open gives one `registry-unreadable` error and no rows.
+ */
+export async function readRegistry(path: string, file: string): Promise<RegistryResult> {
+  const bytes = await readFile(path);
+  const sha256 = createHash('sha256').update(bytes).digest('hex');
+  const empty = { file, sha256, sheet: null, headerRow: null, headers: {}, rows: [], dataRows: 0 };
+  const workbook = new ExcelJS.Workbook();
+  try {
+    // exceljs types expect its own Buffer alias; a Node Buffer is what it reads.
+    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+  } catch (error) {
+    const reason = error instanceof Error ? error.message : String(error);
+    return {
+      ...empty,
+      findings: [
+        finding(
+          'error',
+          'registry-unreadable',
+          {
+            ru: `Не удалось открыть реестр как книгу Excel (.xlsx): ${reason}`,
+            en: `Cannot open the registry as an Excel workbook (.xlsx): ${reason}`,
+          },
+          { file },
+        ),
+      ],
+    };
+  }
+  const layout = locateRegistry(workbook, file);
+  if (layout === null) {
+    return {
+      ...empty,
+      findings: [
+        finding(
+          'error',
+          'registry-no-header',
+          {
+            ru: 'Ни на одном листе не найдена строка заголовков реестра (нужны хотя бы два известных столбца, например «Идентификатор исследования» и «Путь к исследованию»)',
+            en: 'No sheet has a registry header row (at least two known columns are needed, e.g. "study_uid" and "path")',
+          },
+          { file },
+        ),
+      ],
+    };
+  }
+
+  const { sheet, columns, headers } = layout;
+  const findings = [...layout.findings];
+  const rows: RegistryRow[] = [];
+  const headerAt = new Map(headers.map((h) => [h.column, h.header]));
+  const firstRowOf = new Map<string, number>();
+  let dataRows = 0;
+
+  for (let r = layout.firstDataRow; r <= sheet.rowCount; r += 1) {
+    const sheetRow = sheet.getRow(r);
+    // A row with nothing in any header column is spacing or a footnote, not a study.
+    const used = headers.some((h) => plainCell(sheetRow.getCell(h.column)) !== null);
+    if (!used) continue;
+    dataRows += 1;
+
+    const values = emptyValues();
+    for (const [field, column] of columns) {
+      const parsed = parseField(field, plainCell(sheetRow.getCell(column)));
+      const header = headerAt.get(column) ?? HEADER_OF.get(field)!;
+      if (parsed.ok) {
+        (values as unknown as Record<string, unknown>)[field] = parsed.value;
+      } else {
+        const expected = EXPECTED[FIELD_KINDS[field]];
+        findings.push(
+          finding(
+            'warning',
+            'registry-unreadable-value',
+            {
+              ru: `Не удалось прочитать значение «${parsed.raw}» (ожидается: ${expected.ru}); поле оставлено пустым`,
+              en: `Cannot read the value "${parsed.raw}" (expected ${expected.en}); the field is left empty`,
+            },
+            { file, row: r, column: header },
+          ),
+        );
+      }
+    }
+
+    const folder = studyFolderFromPath(values.path) ?? values.study_uid;
+    if (folder === null) {
+      findings.push(
+        finding(
+          'error',
+          'registry-row-without-study',
+          {
+            ru: 'Строка не указывает исследование: пусты и идентификатор, и путь; строка пропущена',
+            en: 'The row names no study: both the study id and the path are empty; row skipped',
+          },
+          { file, row: r, column: HEADER_OF.get('study_uid')! },
+        ),
+      );
+      continue;
+    }
+
+    const key = values.study_uid ?? folder;
+    const earlier = firstRowOf.get(key) ?? firstRowOf.get(folder) ?? null;
+    if (earlier !== null) {
+      findings.push(
+        finding(
+          'error',
+          'registry-duplicate-study',
+          {
+            ru: `Исследование ${key} уже описано в строке ${earlier}; повтор не используется`,
+            en: `Study ${key} is already described in row ${earlier}; the repeat is not used`,
+          },
+          {
+            file,
+            row: r,
+            column: headerAt.get(columns.get('study_uid') ?? -1) ?? HEADER_OF.get('study_uid')!,
+            study: key,
+          },
+        ),
+      );
+    } else {
+      firstRowOf.set(key, r);
+      firstRowOf.set(folder, r);
+    }
+    rows.push({ row: r, values, folder, duplicateOf: earlier });
+  }
+
+  const fieldHeaders = Object.fromEntries(
+    [...columns].map(([field, column]) => [field, headerAt.get(column)!]),
+  );
+  return {
+    file,
+    sha256,
+    sheet: sheet.name,
+    headerRow: layout.headerRow,
+    headers: fieldHeaders,
+    rows,
+    dataRows,
+    findings,
+  };
+}
