@@ -1,6 +1,7 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
 import mdx from '@astrojs/mdx';
+import { contentSecurityPolicy } from './src/site/csp.ts';
 
 /**
  * Shared site configuration. `scripts/build.ts` runs Astro programmatically with this file
@@ -17,6 +18,8 @@ export default defineConfig({
     routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
   },
   integrations: [mdx()],
+  // Content-Security-Policy meta with hashes of Astro's own scripts and styles (src/site/csp.ts).
+  security: { csp: contentSecurityPolicy },
   vite: {
     resolve: {
       alias: { '@generated': fileURLToPath(new URL('./generated', import.meta.url)) },

@@ -7,7 +7,6 @@ import { resolve } from 'node:path';
 import { DatasetError, buildSite } from './lib/build-site.ts';
 import { parseBuildArgs, USAGE, UsageError } from './lib/build-args.ts';
 import { createProgressDisplay } from './lib/progress-display.ts';
-import { realDeps } from './lib/real-deps.ts';
 import { formatSummary } from './lib/summary.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -25,6 +24,9 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  // Loaded only now: the stages pull in Astro, sharp and the codecs, which --help and a usage
+  // error do not need.
+  const { realDeps } = await import('./lib/real-deps.ts');
   const display = createProgressDisplay(process.stderr);
   try {
     const result = await buildSite(

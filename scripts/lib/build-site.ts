@@ -5,7 +5,8 @@
  * temporary folder next to `out` and replaces `out` only when everything succeeded.
  */
 import { rm, stat } from 'node:fs/promises';
-import { join } from 'node:path';
+import { createHash } from 'node:crypto';
+import { join, resolve } from 'node:path';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
 import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
@@ -32,6 +33,8 @@ export interface SiteBuildDeps extends PipelineStages {
     version: string;
     defaultSeed: number;
     defaultStudies: number;
+    /** Whether a folder is a generated sample (so `--dataset <sample>` is marked synthetic too). */
+    isSample?: (dir: string) => Promise<boolean>;
   };
   astroBuild: (root: string, outDir: string, generatedDir: string) => Promise<void>;
   pagefindIndex: (siteDir: string) => Promise<unknown>;
@@ -68,6 +71,16 @@ export async function checkDatasetDir(dir: string): Promise<void> {
   }
 }
 
+/**
+ * The imaging cache of one dataset folder: `.cache/imaging/<hash of its path>/`. Separate
+ * per dataset, so building the test sample and then the default sample (or a real dataset)
+ * does not evict the other's cache, and two builds of different datasets never share one.
+ */
+export function imagingCacheDir(root: string, datasetDir: string): string {
+  const key = createHash('sha256').update(resolve(datasetDir)).digest('hex').slice(0, 16);
+  return join(root, '.cache/imaging', key);
+}
+
 /** Every image file the study records reference (covers and sprite sheets). */
 export function imageUrls(studies: readonly Study[]): string[] {
   return studies.flatMap((s) => [
@@ -93,7 +106,7 @@ export async function buildSite(
   };
 
   let datasetDir = options.dataset;
-  const synthetic = datasetDir === null;
+  let synthetic = datasetDir === null;
   if (datasetDir === null) {
     const { sample } = deps;
     const seed = options.seed ?? sample.defaultSeed;
@@ -114,13 +127,14 @@ export async function buildSite(
     datasetDir = dir;
   } else {
     await checkDatasetDir(datasetDir);
+    synthetic = (await deps.sample.isSample?.(datasetDir)) ?? false;
   }
 
   const pipeline = await runPipeline(
     {
       datasetDir,
       generatedDir: options.generated,
-      cacheDir: join(options.root, '.cache/imaging'),
+      cacheDir: imagingCacheDir(options.root, datasetDir),
       synthetic,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.sourceDateEpoch !== undefined

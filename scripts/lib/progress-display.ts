@@ -26,13 +26,25 @@ export function formatDuration(ms: number): string {
   return `${Math.floor(s / 60)} min ${Math.round(s % 60)} s`;
 }
 
+/** Below this much elapsed time a rate is noise (or, for cached work, absurd): none is shown. */
+const MIN_RATE_MS = 500;
+
+/**
+ * Items per second since the stage's first report (`baseline` items were already done then,
+ * e.g. found in a cache), or 0 while too little time has passed to tell.
+ * @example itemRate(60, 10, 5000) // 10
+ */
+export function itemRate(done: number, baseline: number, elapsedMs: number): number {
+  return elapsedMs >= MIN_RATE_MS ? ((done - baseline) * 1000) / elapsedMs : 0;
+}
+
 /**
  * One plain progress line: count, percentage, rate and ETA when they are known.
  * @example progressLine({ stage: 'imaging', done: 50, total: 200 }, 10_000) // '[imaging] 50/200 (25%) 5.0/s, ETA 30.0 s'
  */
-export function progressLine(event: ProgressEvent, elapsedMs: number): string {
+export function progressLine(event: ProgressEvent, elapsedMs: number, baseline = 0): string {
   const { stage, done, total } = event;
-  const rate = elapsedMs > 0 ? (done * 1000) / elapsedMs : 0;
+  const rate = itemRate(done, baseline, elapsedMs);
   const rateText = rate > 0 ? ` ${rate.toFixed(1)}/s` : '';
   if (total === null || total === 0) return `[${stage}] ${done}${rateText}`;
   const percent = Math.floor((done / total) * 100);
@@ -47,16 +59,17 @@ export function createPlainProgress(
   now: () => number = () => performance.now(),
   intervalMs = 2000,
 ): ProgressDisplay {
-  const started = new Map<string, number>();
+  const started = new Map<string, { at: number; baseline: number }>();
   const lastShown = new Map<string, number>();
   return {
     onProgress(event) {
       const t = now();
-      if (!started.has(event.stage)) started.set(event.stage, t);
+      if (!started.has(event.stage)) started.set(event.stage, { at: t, baseline: event.done });
       const done = event.total !== null && event.done >= event.total;
       if (!done && t - (lastShown.get(event.stage) ?? -Infinity) < intervalMs) return;
       lastShown.set(event.stage, t);
-      write(progressLine(event, t - started.get(event.stage)!));
+      const start = started.get(event.stage)!;
+      write(progressLine(event, t - start.at, start.baseline));
     },
     onStage(event) {
       if (event.phase === 'end') write(`✓ ${event.stage} (${formatDuration(event.ms ?? 0)})`);
@@ -78,20 +91,27 @@ export function createTtyProgress(stream: NodeJS.WriteStream): ProgressDisplay {
     },
     cliProgress.Presets.shades_classic,
   );
-  const bars = new Map<string, { bar: cliProgress.SingleBar; start: number }>();
+  // A stage that cannot know its total yet (listing files) shows a count, not a bar.
+  const countOnly = ' {stage} {value} | {rate}/s';
+  const bars = new Map<
+    string,
+    { bar: cliProgress.SingleBar; start: number; baseline: number; known: boolean }
+  >();
   return {
     onProgress(event) {
       let entry = bars.get(event.stage);
       if (!entry) {
-        const bar = multi.create(event.total ?? 0, 0, { stage: event.stage.padEnd(9), rate: '0' });
-        entry = { bar, start: performance.now() };
+        const known = event.total !== null;
+        const payload = { stage: event.stage.padEnd(12), rate: '–' };
+        const bar = known
+          ? multi.create(event.total!, event.done, payload)
+          : multi.create(0, event.done, payload, { format: countOnly });
+        entry = { bar, start: performance.now(), baseline: event.done, known };
         bars.set(event.stage, entry);
       }
-      const seconds = (performance.now() - entry.start) / 1000;
-      if (event.total !== null) entry.bar.setTotal(event.total);
-      entry.bar.update(event.done, {
-        rate: seconds > 0 ? (event.done / seconds).toFixed(1) : '0',
-      });
+      const rate = itemRate(event.done, entry.baseline, performance.now() - entry.start);
+      if (entry.known && event.total !== null) entry.bar.setTotal(event.total);
+      entry.bar.update(event.done, { rate: rate > 0 ? rate.toFixed(1) : '–' });
     },
     onStage(event) {
       if (event.phase === 'end') multi.log(`✓ ${event.stage} (${formatDuration(event.ms ?? 0)})\n`);

@@ -3,7 +3,12 @@
  */
 import { computeStats } from '../../src/domain/stats.ts';
 import { scanImaging } from '../../src/pipeline/imaging/index.ts';
-import { DEFAULT_SEED, generateSample, SAMPLE_VERSION } from '../../src/sample/index.ts';
+import {
+  DEFAULT_SEED,
+  generateSample,
+  readSampleManifest,
+  SAMPLE_VERSION,
+} from '../../src/sample/index.ts';
 import type { SiteBuildDeps } from './build-site.ts';
 import { astroBuild, linkFiles, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
 
@@ -16,6 +21,7 @@ export const realDeps: SiteBuildDeps = {
     version: SAMPLE_VERSION,
     defaultSeed: DEFAULT_SEED,
     defaultStudies: DEFAULT_SAMPLE_STUDIES,
+    isSample: async (dir) => (await readSampleManifest(dir)) !== null,
   },
   scanImaging,
   computeStats,

@@ -7,7 +7,7 @@
  */
 import { writeDicomFile, type DicomElement } from './dicom-writer.ts';
 import type { SeriesPlan, StudyPlan } from './types.ts';
-import { imageOrigin } from './phantom.ts';
+import { imageOrigin } from './geometry.ts';
 import { deterministicUid } from './uid.ts';
 
 export const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';

@@ -95,6 +95,8 @@ const BINARY_SIZE: Partial<Record<Vr, number>> = { US: 2, SS: 2, UL: 4, SL: 4, F
  */
 export function formatDecimalString(value: number): string {
   if (!Number.isFinite(value)) throw new RangeError(`DS value is not finite: ${value}`);
+  const plain = String(value);
+  if (plain.length <= 16) return plain;
   for (let digits = 15; digits >= 1; digits--) {
     const text = String(Number(value.toPrecision(digits)));
     if (text.length <= 16) return text;

@@ -4,7 +4,7 @@
  * default on first use; `npm run sample` calls it from the command line.
  */
 import { availableParallelism } from 'node:os';
-import { chmod, mkdir, mkdtemp, readdir, rename, rm, stat, writeFile } from 'node:fs/promises';
+import { chmod, mkdir, mkdtemp, readdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { Worker } from 'node:worker_threads';
 import type { OnProgress } from '../pipeline/progress.ts';
@@ -51,19 +51,34 @@ function defaultWorkers(studies: number): number {
   return studies < 24 ? 0 : Math.max(1, Math.min(availableParallelism(), 8));
 }
 
-/** Runs one worker over its share of the studies. */
-function runWorker(input: WorkerInput, onStudy: (written: StudyWritten) => void): Promise<void> {
-  return new Promise((resolvePromise, reject) => {
-    const worker = new Worker(new URL('./sample-worker.ts', import.meta.url), {
-      workerData: input,
-    });
-    worker.on('message', onStudy);
-    worker.on('error', reject);
-    worker.on('exit', (code) => {
-      if (code === 0) resolvePromise();
-      else reject(new Error(`sample worker exited with code ${code}`));
-    });
-  });
+/**
+ * Runs workers over their shares of the studies. If one fails, the others are stopped before
+ * the error is passed on, so none keeps writing into a folder that is about to be removed.
+ */
+async function runWorkers(
+  inputs: readonly WorkerInput[],
+  onStudy: (written: StudyWritten) => void,
+): Promise<void> {
+  const workers = inputs.map(
+    (input) => new Worker(new URL('./sample-worker.ts', import.meta.url), { workerData: input }),
+  );
+  const finished = workers.map(
+    (worker) =>
+      new Promise<void>((resolvePromise, reject) => {
+        worker.on('message', onStudy);
+        worker.on('error', reject);
+        worker.on('exit', (code) => {
+          if (code === 0) resolvePromise();
+          else reject(new Error(`sample worker exited with code ${code}`));
+        });
+      }),
+  );
+  try {
+    await Promise.all(finished);
+  } catch (error) {
+    await Promise.all(workers.map((worker) => worker.terminate()));
+    throw error;
+  }
 }
 
 /**
@@ -123,8 +138,9 @@ export async function generateSample(options: GenerateSampleOptions): Promise<Sa
       const shares = Array.from({ length: workers }, (_, w) =>
         plan.studies.flatMap((_, i) => (i % workers === w ? [i] : [])),
       );
-      await Promise.all(
-        shares.map((indices) => runWorker({ outDir: temp, seed, count, indices }, onStudy)),
+      await runWorkers(
+        shares.map((indices) => ({ outDir: temp, seed, count, indices })),
+        onStudy,
       );
     }
 
@@ -165,11 +181,12 @@ export async function generateSample(options: GenerateSampleOptions): Promise<Sa
 
 /** Reads the manifest of a generated sample, or null when `dir` is not one. */
 export async function readSampleManifest(dir: string): Promise<SampleManifest | null> {
+  let text: string;
   try {
-    await stat(join(dir, SAMPLE_MANIFEST));
-  } catch {
-    return null;
+    text = await readFile(join(dir, SAMPLE_MANIFEST), 'utf8');
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return null;
+    throw error;
   }
-  const { readFile } = await import('node:fs/promises');
-  return JSON.parse(await readFile(join(dir, SAMPLE_MANIFEST), 'utf8')) as SampleManifest;
+  return JSON.parse(text) as SampleManifest;
 }

@@ -3,7 +3,8 @@
  * slice, named `<SOPInstanceUID>.dcm` so the folder's name order is not the spatial order.
  */
 import { ctImageFile } from './ct-image.ts';
-import { buildGrid, renderSlice } from './phantom.ts';
+import { buildGrid, type SliceGrid } from './geometry.ts';
+import { renderSlice } from './render.ts';
 import { createRng } from './rng.ts';
 import type { StudyPlan } from './types.ts';
 
@@ -15,8 +16,12 @@ export interface GeneratedFile {
 
 /** Yields the study's files one at a time, so a worker never holds a whole study in memory. */
 export function* studyFiles(study: StudyPlan, seed: number): Generator<GeneratedFile> {
+  // Series of a study share the field of view, so usually one grid serves them all.
+  const grids = new Map<string, SliceGrid>();
   for (const [s, series] of study.series.entries()) {
-    const grid = buildGrid(series, study.head);
+    const key = `${series.rows}x${series.columns}@${series.pixelSpacing}`;
+    const grid = grids.get(key) ?? buildGrid(series, study.head);
+    grids.set(key, grid);
     for (let slice = 0; slice < series.sliceZ.length; slice++) {
       const pixels = renderSlice(
         {

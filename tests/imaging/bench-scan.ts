@@ -45,6 +45,7 @@ try {
       ends.set(e.stage, performance.now());
     };
     const t0 = performance.now();
+    const cpu0 = process.cpuUsage();
     const result = await scanImaging({
       datasetDir: join(root, 'dataset'),
       thumbsDir: join(root, 'out', 'thumbs'),
@@ -53,12 +54,16 @@ try {
       onProgress,
     });
     const total = (performance.now() - t0) / 1000;
+    const cpu = process.cpuUsage(cpu0);
+    // CPU time (all threads) is the fairer figure on a shared, busy machine.
+    const cpuSeconds = (cpu.user + cpu.system) / 1e6;
     const stage = (name: string) => ((ends.get(name)! - starts.get(name)!) / 1000).toFixed(2);
     console.log(
       `${label}: ${result.files} files, ${result.studies.length} studies in ${total.toFixed(2)} s ` +
         `(${(files / total).toFixed(0)} files/s overall; list ${stage('list files')} s, ` +
         `headers ${stage('scan headers')} s = ${(files / Number(stage('scan headers'))).toFixed(0)} files/s, ` +
-        `thumbnails ${stage('thumbnails')} s)`,
+        `thumbnails ${stage('thumbnails')} s); CPU ${cpuSeconds.toFixed(2)} s = ` +
+        `${(cpuSeconds / result.studies.length).toFixed(3)} s per series`,
     );
     return total;
   };

@@ -1,3 +1,4 @@
+import { execFileSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -8,7 +9,12 @@ import { parseAgeString } from '../../src/pipeline/imaging/header.ts';
 import { FIRST_PREFIX_BYTES, readFileHeader } from '../../src/pipeline/imaging/read-header.ts';
 import { TRANSFER_SYNTAXES } from '../../src/pipeline/imaging/transfer-syntax.ts';
 import type { HeaderOutcome, ImageHeader } from '../../src/pipeline/imaging/types.ts';
-import { writeCtFile, type FixtureSyntax, type SliceSpec } from '../fixtures/dicom/ct-files.ts';
+import {
+  CT_IMAGE_STORAGE,
+  writeCtFile,
+  type FixtureSyntax,
+  type SliceSpec,
+} from '../fixtures/dicom/ct-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'imaging-header-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -135,13 +141,32 @@ describe('files that are not usable CT images', () => {
     writeFileSync(png, Buffer.from('89504e470d0a1a0a0000000d49484452', 'hex'));
     expect(read(png)).toMatchObject({ problem: 'not-dicom' });
   });
-  it('reports a truncated native file, cut in the header and in the pixels', () => {
-    const whole = readFileSync(write({}));
-    for (const keep of [300, whole.length - 100]) {
-      const path = join(dir, `cut-${keep}.dcm`);
-      writeFileSync(path, whole.subarray(0, keep));
-      expect(read(path)).toMatchObject({ problem: 'truncated' });
-    }
+  it.each(['explicit-le', 'implicit-le', 'explicit-be'] as const)(
+    'reports a truncated %s file, cut in the header and in the pixels',
+    (syntax) => {
+      const whole = readFileSync(write({}, syntax));
+      for (const keep of [300, whole.length - 100]) {
+        const path = join(dir, `cut-${syntax}-${keep}.dcm`);
+        writeFileSync(path, whole.subarray(0, keep));
+        expect(read(path)).toMatchObject({ problem: 'truncated' });
+      }
+    },
+  );
+  it('reports a DICOM file without Pixel Data', () => {
+    const path = join(dir, 'nopixels.dcm');
+    const dump = join(dir, 'nopixels.dump');
+    writeFileSync(
+      dump,
+      [
+        '(0002,0010) UI [1.2.840.10008.1.2]',
+        `(0008,0016) UI [${CT_IMAGE_STORAGE}]`,
+        '(0008,0060) CS [CT]',
+        '(0028,0010) US 16',
+        '(0028,0011) US 16',
+      ].join('\n'),
+    );
+    execFileSync('dump2dcm', [dump, path], { stdio: 'pipe' });
+    expect(read(path)).toMatchObject({ problem: 'no-pixel-data' });
   });
   it('reports a truncated compressed (encapsulated) file', () => {
     const whole = readFileSync(write({}, 'jpeg-ls'));
@@ -160,8 +185,9 @@ describe('files that are not usable CT images', () => {
     });
   });
   it('reports an image of another modality', () => {
-    expect(read(write({ sopClass: '1.2.840.10008.5.1.4.1.1.4', modality: 'MR' }))).toMatchObject({
+    expect(read(write({ sopClass: '1.2.840.10008.5.1.4.1.1.4', modality: 'MR' }))).toEqual({
       problem: 'not-ct',
+      detail: 'SOPClassUID 1.2.840.10008.5.1.4.1.1.4 (MR Image Storage), Modality MR',
     });
   });
 });

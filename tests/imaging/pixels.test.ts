@@ -7,12 +7,14 @@ import { WINDOW_PRESETS, WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
 import {
   UnsupportedTransferSyntax,
   decodeHu,
+  decodeSamples,
   storedToHu,
 } from '../../src/pipeline/imaging/pixels.ts';
+import { parseDicomBytes } from '../../src/pipeline/imaging/parse.ts';
 import { readFileHeader } from '../../src/pipeline/imaging/read-header.ts';
 import { decodeRle } from '../../src/pipeline/imaging/rle.ts';
 import type { ImageHeader } from '../../src/pipeline/imaging/types.ts';
-import { applyWindow } from '../../src/pipeline/imaging/window.ts';
+import { applyLut, applyWindow, windowLut } from '../../src/pipeline/imaging/window.ts';
 import {
   phantomHu,
   storedFromHu,
@@ -85,6 +87,17 @@ describe('lossless syntaxes decode to exactly the original HU', () => {
   });
 });
 
+it('joins a frame split over several fragments', async () => {
+  const path = write('jpeg-ls-fragments');
+  const { dataSet } = parseDicomBytes(
+    new Uint8Array(readFileSync(path)),
+    statSync(path).size,
+    false,
+  );
+  expect(dataSet.elements['x7fe00010']!.fragments!.length).toBeGreaterThan(1);
+  expect(Array.from((await decode(path)).hu)).toEqual(Array.from(hu));
+});
+
 it('decodes 8-bit JPEG baseline close to the original (lossy)', async () => {
   // Baseline JPEG is 8-bit: store HU/8 + 128 with slope 8, intercept -1024.
   const stored = Uint8Array.from(hu, (v) => Math.max(0, Math.min(255, Math.round((v + 1024) / 8))));
@@ -117,7 +130,32 @@ describe('our window against dcmtk (dcmj2pnm +Ww) on the same slice', () => {
     expect(worst).toBeLessThanOrEqual(1);
     // The ramp makes the comparison meaningful: the window spans many grey levels.
     expect(new Set(ours).size).toBeGreaterThan(40);
+    // The renderer's lookup-table path gives exactly the same grey levels.
+    const header = headerOf(path);
+    const frame = await decodeSamples(new Uint8Array(readFileSync(path)), header);
+    expect(Array.from(applyLut(frame.samples, windowLut(header, center, width)))).toEqual(
+      Array.from(ours),
+    );
   });
+});
+
+it('inverts MONOCHROME1 after the window, as dcmtk displays it', async () => {
+  const path = write('explicit-le', { photometric: 'MONOCHROME1' });
+  const { center, width } = WINDOW_PRESETS.brain;
+  const reference = parsePgm(
+    execFileSync('dcmj2pnm', ['+Ww', String(center), String(width), '+op', path]),
+  );
+  const ours = applyWindow(
+    (await decode(path)).hu,
+    center,
+    width,
+    headerOf(path).photometric === 'MONOCHROME1',
+  );
+  let worst = 0;
+  for (let i = 0; i < ours.length; i++)
+    worst = Math.max(worst, Math.abs(ours[i]! - reference.pixels[i]!));
+  expect(worst).toBeLessThanOrEqual(1);
+  expect(ours[0]).toBe(255); // air (-1100 HU) is white in MONOCHROME1
 });
 
 function parsePgm(bytes: Buffer): { width: number; height: number; pixels: Uint8Array } {

@@ -28,7 +28,7 @@ let result: ImagingResult;
 beforeAll(async () => {
   buildPrivacyDataset(dataset);
   result = await scanImaging({ datasetDir: dataset, thumbsDir, cacheDir, concurrency: 2 });
-});
+}, 300_000); // dcmtk writes the fixtures: allow for a busy machine
 afterAll(() => rmSync(root, { recursive: true, force: true }));
 
 /** Every marker, searched as UTF-8 and as single-byte text. */

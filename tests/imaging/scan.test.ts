@@ -98,7 +98,7 @@ beforeAll(async () => {
     concurrency: 2,
     onProgress: (e) => events.push(e),
   });
-});
+}, 300_000); // dcmtk writes the fixtures: allow for a busy machine
 
 function datasetFiles(): string[] {
   return globSync('studies/**/*', { cwd: dataset })

@@ -37,6 +37,7 @@ function fakeDeps(overrides: Partial<SiteBuildDeps> = {}) {
       version: 'v1',
       defaultSeed: 42,
       defaultStudies: 2,
+      isSample: async (dir) => dir.includes('sample-'),
       generate: async ({ outDir, studies }) => {
         calls.generate += 1;
         await writeDataset(outDir, studies ?? 2);
@@ -164,5 +165,28 @@ describe('buildSite', () => {
     expect(result).toMatchObject({ datasetDir: dataset, synthetic: false });
     expect(calls.generate).toBe(0);
     expect(result.quality.source.synthetic).toBe(false);
+  });
+
+  it('gives each dataset folder its own imaging cache', async () => {
+    const seen: string[] = [];
+    const { deps } = fakeDeps();
+    const scan = deps.scanImaging;
+    deps.scanImaging = (o) => (seen.push(o.cacheDir), scan(o));
+    const opts = await options();
+    await buildSite(opts, deps);
+    await buildSite(opts, deps);
+    const other = await tempDir('dataset-');
+    await writeDataset(other, 2);
+    await buildSite({ ...opts, dataset: other }, deps);
+    expect(seen[0]).toBe(seen[1]);
+    expect(seen[2]).not.toBe(seen[0]);
+    expect(seen.every((dir) => dir.startsWith(join(opts.root, '.cache/imaging/')))).toBe(true);
+  });
+
+  it('marks a dataset folder that is a generated sample as synthetic', async () => {
+    const dataset = await tempDir('sample-');
+    await writeDataset(dataset, 2);
+    const result = await buildSite(await options({ dataset }), fakeDeps().deps);
+    expect(result).toMatchObject({ datasetDir: dataset, synthetic: true });
   });
 });

@@ -32,11 +32,23 @@ describe('progress display', () => {
     display.onStage({ stage: 'imaging', phase: 'end', ms: 3000 });
     expect(lines).toEqual([
       '[imaging] 1/10 (10%)',
-      '[imaging] 5/10 (50%) 4.2/s, ETA 1.2 s',
-      '[imaging] 9/10 (90%) 3.8/s, ETA 267 ms',
-      '[imaging] 10/10 (100%) 3.7/s',
+      '[imaging] 5/10 (50%) 3.3/s, ETA 1.5 s',
+      '[imaging] 9/10 (90%) 3.3/s, ETA 300 ms',
+      '[imaging] 10/10 (100%) 3.3/s',
       '✓ imaging (3.0 s)',
     ]);
+  });
+});
+
+describe('progress of cached work', () => {
+  it('shows no rate for a stage that reports everything done at once', () => {
+    const lines: string[] = [];
+    const display = createPlainProgress(
+      (l) => lines.push(l),
+      () => 1000,
+    );
+    display.onProgress({ stage: 'scan headers', done: 792, total: 792 });
+    expect(lines).toEqual(['[scan headers] 792/792 (100%)']);
   });
 });
 

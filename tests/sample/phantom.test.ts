@@ -3,13 +3,8 @@
  * study with the finding and of the same head without it.
  */
 import { describe, expect, it } from 'vitest';
-import {
-  buildGrid,
-  headScale,
-  HU,
-  phantomSlice,
-  type SliceGrid,
-} from '../../src/sample/phantom.ts';
+import { buildGrid, headScale, type SliceGrid } from '../../src/sample/geometry.ts';
+import { HU, phantomSlice } from '../../src/sample/phantom.ts';
 import { planSample } from '../../src/sample/plan.ts';
 import { createRng } from '../../src/sample/rng.ts';
 import type { Lesion, StudyPlan } from '../../src/sample/types.ts';

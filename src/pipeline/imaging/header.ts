@@ -12,6 +12,20 @@ import type { HeaderOutcome, ImageHeader } from './types.ts';
 export const CT_IMAGE_STORAGE = '1.2.840.10008.5.1.4.1.1.2';
 const SECONDARY_CAPTURE_PREFIX = '1.2.840.10008.5.1.4.1.1.7';
 
+/** Names of SOP classes a CT study folder often holds besides CT images, for findings. */
+const SOP_CLASS_NAMES: Record<string, string> = {
+  '1.2.840.10008.5.1.4.1.1.2.1': 'Enhanced CT Image Storage: multi-frame CT is not supported',
+  '1.2.840.10008.5.1.4.1.1.2.2': 'Legacy Converted Enhanced CT: multi-frame CT is not supported',
+  '1.2.840.10008.5.1.4.1.1.4': 'MR Image Storage',
+  '1.2.840.10008.5.1.4.1.1.11.1': 'Grayscale Softcopy Presentation State',
+  '1.2.840.10008.5.1.4.1.1.88.11': 'Basic Text SR',
+  '1.2.840.10008.5.1.4.1.1.88.22': 'Enhanced SR',
+  '1.2.840.10008.5.1.4.1.1.88.33': 'Comprehensive SR',
+  '1.2.840.10008.5.1.4.1.1.88.67': 'X-Ray Radiation Dose SR',
+  '1.2.840.10008.5.1.4.1.1.104.1': 'Encapsulated PDF',
+  '1.2.840.10008.1.3.10': 'Media Storage Directory (DICOMDIR)',
+};
+
 /** Reads every allow-listed attribute present in the data set, and nothing else. */
 export function readAllowedValues(dataSet: DataSet): AllowedValues {
   const values: AllowedValues = {};
@@ -103,9 +117,12 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
   }
   const isCt = sopClass ? sopClass === CT_IMAGE_STORAGE : modality === 'CT';
   if (!isCt) {
+    const name = sopClass ? SOP_CLASS_NAMES[sopClass] : undefined;
     return {
       problem: 'not-ct',
-      detail: sopClass ? `SOPClassUID ${sopClass}` : `Modality ${modality ?? '(none)'}`,
+      detail: sopClass
+        ? `SOPClassUID ${sopClass}${name ? ` (${name})` : ''}, Modality ${modality ?? '(none)'}`
+        : `Modality ${modality ?? '(none)'}`,
     };
   }
   const imageType = (values.ImageType ?? []).map((v) => String(v).toUpperCase());
@@ -113,7 +130,16 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
     return { problem: 'localizer', detail: 'ImageType LOCALIZER' };
 
   const pixel = dataSet.elements[PIXEL_DATA];
-  if (!pixel) return { problem: 'no-pixel-data', detail: 'no Pixel Data (7FE0,0010)' };
+  if (!pixel) {
+    // Implicit VR parsing stops silently at the end of the bytes: an element running past the
+    // end means the file was cut, not that it never had pixels.
+    const cut = Object.values(dataSet.elements).some(
+      (e) => !e.hadUndefinedLength && e.dataOffset + e.length > byteLength,
+    );
+    return cut
+      ? { problem: 'truncated', detail: 'the data set ends inside an element' }
+      : { problem: 'no-pixel-data', detail: 'no Pixel Data (7FE0,0010)' };
+  }
   const rows = num(values, 'Rows');
   const columns = num(values, 'Columns');
   if (!rows || !columns) return { problem: 'unreadable', detail: 'Rows or Columns missing' };

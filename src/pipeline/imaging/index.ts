@@ -3,29 +3,17 @@
  * and series in spatial order → WebP sprite sheets per series and window preset, and a cover
  * per study; every file not used is a quality finding. Incremental through `cacheDir`.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
-import { WINDOW_PRESET_IDS } from '../../domain/labels.ts';
-import type { QualityFinding, Series, Sprite } from '../../domain/schemas.ts';
+import type { QualityFinding, Series } from '../../domain/schemas.ts';
 import type { OnProgress } from '../progress.ts';
-import { writeFileAtomic } from './atomic.ts';
-import {
-  IMAGING_CACHE_VERSION,
-  hashKey,
-  loadCache,
-  saveCache,
-  spritesCacheDir,
-  type ImagingCache,
-} from './cache.ts';
-import { failedReason, seriesFinding, unsupportedReason } from './findings.ts';
+import { IMAGING_CACHE_VERSION, loadCache, saveCache, type ImagingCache } from './cache.ts';
 import { WorkerPool } from './pool.ts';
-import { spritePath, type RenderJob, type RenderResult } from './render.ts';
-import { medianOf, planStudies, type SeriesPlan, type StudyPlan } from './series.ts';
-import { COVER_SIZE, SPRITE_COLUMNS, middleSlice, pickSlices, tileSize } from './sprite-layout.ts';
-import { describeTransferSyntax } from './transfer-syntax.ts';
-import type { FileScan, FileStat, HeaderOutcome } from './types.ts';
+import { scanHeaders } from './scan-headers.ts';
+import { planStudies } from './series.ts';
+import { renderStudies } from './thumbnails.ts';
 import { listStudyFiles } from './walk.ts';
 
 export interface ImagingOptions {
@@ -56,9 +44,11 @@ export interface ImagingResult {
 export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
 export { IMAGING_CACHE_VERSION } from './cache.ts';
 
-/** Files per header task: large enough to amortise messaging, small enough to balance load. */
-const HEADER_BATCH = 64;
-
+/**
+ * Scans `<datasetDir>/studies/`, writes sprites and covers under `thumbsDir`, keeps its cache in
+ * `cacheDir`. Never throws for bad data: every unusable file or series is a finding. Studies,
+ * series and findings come back in a stable order, so the same input gives the same output.
+ */
 export async function scanImaging(options: ImagingOptions): Promise<ImagingResult> {
   const { datasetDir, cacheDir } = options;
   const progress: OnProgress = options.onProgress ?? (() => {});
@@ -117,277 +107,6 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
   } finally {
     await (pool as WorkerPool | null)?.close();
   }
-}
-
-async function scanHeaders(
-  datasetDir: string,
-  files: FileStat[],
-  cache: ImagingCache,
-  next: ImagingCache,
-  getPool: () => WorkerPool,
-  progress: OnProgress,
-): Promise<FileScan[]> {
-  const scans: FileScan[] = [];
-  const toRead: FileStat[] = [];
-  for (const file of files) {
-    const hit = cache.files[file.rel];
-    if (hit && hit.size === file.size && hit.mtimeMs === file.mtimeMs) {
-      scans.push({ ...file, ...hit.outcome });
-      next.files[file.rel] = hit;
-    } else {
-      toRead.push(file);
-    }
-  }
-  const total = files.length;
-  let done = scans.length;
-  progress({ stage: 'scan headers', done, total });
-  const batches: FileStat[][] = [];
-  for (let i = 0; i < toRead.length; i += HEADER_BATCH)
-    batches.push(toRead.slice(i, i + HEADER_BATCH));
-  const readBatch = (batch: FileStat[]) =>
-    getPool().run({
-      kind: 'headers',
-      files: batch.map((f) => ({ path: join(datasetDir, f.rel), size: f.size })),
-    });
-  await Promise.all(
-    batches.map(async (batch) => {
-      let outcomes: HeaderOutcome[];
-      try {
-        outcomes = await readBatch(batch);
-      } catch {
-        // A worker died on this batch (e.g. out of memory): retry file by file, so only the
-        // file that kills it is reported, and do not cache that verdict.
-        outcomes = await Promise.all(
-          batch.map((file) =>
-            readBatch([file]).then(
-              ([outcome]) => outcome!,
-              (error: unknown): HeaderOutcome => ({
-                problem: 'unreadable',
-                detail: `reader crashed: ${error instanceof Error ? error.message : String(error)}`,
-              }),
-            ),
-          ),
-        );
-      }
-      batch.forEach((file, i) => {
-        const outcome = outcomes[i]!;
-        scans.push({ ...file, ...outcome });
-        if (!('problem' in outcome && outcome.detail.startsWith('reader crashed'))) {
-          next.files[file.rel] = { size: file.size, mtimeMs: file.mtimeMs, outcome };
-        }
-      });
-      done += batch.length;
-      progress({ stage: 'scan headers', done, total });
-    }),
-  );
-  return scans;
-}
-
-interface SeriesWork {
-  study: StudyPlan;
-  series: SeriesPlan;
-  key: string;
-  job: RenderJob;
-  slices: number[];
-}
-
-function planRender(
-  study: StudyPlan,
-  series: SeriesPlan,
-  datasetDir: string,
-  cacheDir: string,
-): SeriesWork {
-  const files = series.files;
-  const head = files[0]!.header;
-  const slices = pickSlices(files.length);
-  const tile = tileSize(head.columns, head.rows, head.pixelSpacing);
-  const coverSize = tileSize(head.columns, head.rows, head.pixelSpacing, COVER_SIZE);
-  const coverIndex = middleSlice(files.length);
-  const key = hashKey({
-    version: IMAGING_CACHE_VERSION,
-    files: files.map((f) => [f.rel, f.size, f.mtimeMs]),
-    slices,
-    tile,
-    coverSize,
-    coverIndex,
-    columns: SPRITE_COLUMNS,
-  });
-  const slice = (i: number) => ({
-    path: join(datasetDir, files[i]!.rel),
-    rel: files[i]!.rel,
-    header: files[i]!.header,
-  });
-  return {
-    study,
-    series,
-    key,
-    slices,
-    job: {
-      tiles: slices.map(slice),
-      cover: slice(coverIndex),
-      tile,
-      coverSize,
-      columns: SPRITE_COLUMNS,
-      outPrefix: join(spritesCacheDir(cacheDir), key),
-    },
-  };
-}
-
-function cachedRender(cache: ImagingCache, work: SeriesWork): RenderResult | null {
-  const hit = cache.series[work.key];
-  if (!hit) return null;
-  if (hit.status !== 'ok') return hit;
-  const presets = [...WINDOW_PRESET_IDS, 'cover' as const];
-  return presets.every((p) => existsSync(spritePath(work.job.outPrefix, p))) ? hit : null;
-}
-
-async function renderStudies(
-  plans: StudyPlan[],
-  options: ImagingOptions,
-  cache: ImagingCache,
-  next: ImagingCache,
-  getPool: () => WorkerPool,
-  progress: OnProgress,
-  findings: QualityFinding[],
-): Promise<ImagingStudy[]> {
-  const works = plans.flatMap((study) =>
-    study.series.map((series) => planRender(study, series, options.datasetDir, options.cacheDir)),
-  );
-  const results = new Map<SeriesWork, RenderResult>();
-  let done = 0;
-  progress({ stage: 'thumbnails', done, total: works.length });
-  await Promise.all(
-    works.map(async (work) => {
-      const cached = cachedRender(cache, work);
-      let result: RenderResult;
-      if (cached) {
-        result = cached;
-      } else {
-        try {
-          result = await getPool().run({ kind: 'render', job: work.job });
-        } catch (error) {
-          // The worker died (not a verdict on the data): report it, and leave it uncached.
-          const detail = `renderer crashed: ${error instanceof Error ? error.message : String(error)}`;
-          results.set(work, { status: 'failed', detail, file: work.series.files[0]!.rel });
-          progress({ stage: 'thumbnails', done: ++done, total: works.length });
-          return;
-        }
-      }
-      results.set(work, result);
-      next.series[work.key] = result;
-      progress({ stage: 'thumbnails', done: ++done, total: works.length });
-    }),
-  );
-
-  const byStudy = new Map<StudyPlan, SeriesWork[]>();
-  for (const work of works) byStudy.set(work.study, [...(byStudy.get(work.study) ?? []), work]);
-  return plans.map((study) => {
-    const series: Series[] = [];
-    let cover: string | null = null;
-    for (const work of byStudy.get(study) ?? []) {
-      const result = results.get(work)!;
-      series.push(toSeries(work, result, options.thumbsDir, findings));
-      if (result.status === 'ok' && cover === null) {
-        cover = `thumbs/${study.thumbFolder}/cover.webp`;
-        copyIfChanged(
-          spritePath(work.job.outPrefix, 'cover'),
-          join(options.thumbsDir, study.thumbFolder, 'cover.webp'),
-        );
-      }
-    }
-    return {
-      folder: study.folder,
-      studyUid: study.studyUid,
-      patientSex: study.patientSex,
-      patientAge: study.patientAge,
-      series,
-      cover,
-    };
-  });
-}
-
-function toSeries(
-  work: SeriesWork,
-  result: RenderResult,
-  thumbsDir: string,
-  findings: QualityFinding[],
-): Series {
-  const { series, study, slices, job } = work;
-  const files = series.files;
-  const head = files[0]!.header;
-  let sprites: Sprite[] = [];
-  if (result.status === 'ok') {
-    sprites = WINDOW_PRESET_IDS.map((preset) => {
-      const name = `${series.spriteBase}-${preset}.webp`;
-      copyIfChanged(spritePath(job.outPrefix, preset), join(thumbsDir, study.thumbFolder, name));
-      return {
-        preset,
-        url: `thumbs/${study.thumbFolder}/${name}`,
-        tileWidth: job.tile.width,
-        tileHeight: job.tile.height,
-        count: slices.length,
-        columns: Math.min(job.columns, slices.length),
-        slices,
-      };
-    });
-  } else if (result.status === 'unsupported') {
-    findings.push(
-      seriesFinding(
-        'warning',
-        'dicom-unsupported-transfer-syntax',
-        {
-          ru: `Изображения серии не декодируются: синтаксис передачи ${describeTransferSyntax(result.transferSyntax)} не поддерживается`,
-          en: `The series' images cannot be decoded: transfer syntax ${describeTransferSyntax(result.transferSyntax)} is not supported`,
-        },
-        result.file,
-        study.folder,
-        'TransferSyntaxUID',
-      ),
-    );
-  } else {
-    findings.push(
-      seriesFinding(
-        'error',
-        'dicom-decode-failed',
-        failedReason(result.detail),
-        result.file,
-        study.folder,
-      ),
-    );
-  }
-  return {
-    uid: series.uid,
-    folder: series.folder,
-    modality: head.modality,
-    manufacturer: head.manufacturer,
-    model: head.model,
-    sliceThickness: head.sliceThickness,
-    kvp: head.kvp,
-    tubeCurrent: medianOf(files.map((f) => f.header.tubeCurrent)),
-    exposure: medianOf(files.map((f) => f.header.exposure)),
-    kernel: head.kernel,
-    rows: head.rows,
-    columns: head.columns,
-    pixelSpacing: head.pixelSpacing,
-    spacingBetweenSlices: series.spacingBetweenSlices,
-    imageCount: files.length,
-    transferSyntax: head.transferSyntax,
-    status: result.status,
-    reason:
-      result.status === 'ok'
-        ? null
-        : result.status === 'unsupported'
-          ? unsupportedReason(result.transferSyntax)
-          : failedReason(result.detail),
-    sprites,
-  };
-}
-
-/** Copies a cached image into the output unless an identical file is already there. */
-function copyIfChanged(from: string, to: string): void {
-  const data = readFileSync(from);
-  if (existsSync(to) && statSync(to).size === data.length && readFileSync(to).equals(data)) return;
-  writeFileAtomic(to, data);
 }
 
 function sortFindings(findings: QualityFinding[]): QualityFinding[] {

@@ -4,6 +4,7 @@
  * (RescaleSlope/Intercept).
  */
 import { decodeJpegLossless, decodeWithWasm, type DecodedFrame } from './codecs.ts';
+export type { DecodedFrame } from './codecs.ts';
 import { dicomParser, type DataSet, type Element } from './dicom-parser.ts';
 import { PIXEL_DATA, parseDicomBytes } from './parse.ts';
 import { decodeRle } from './rle.ts';
@@ -28,6 +29,15 @@ export class UnsupportedTransferSyntax extends Error {
 
 /** Decodes a whole file's bytes to HU. */
 export async function decodeHu(fileBytes: Uint8Array, header: ImageHeader): Promise<HuImage> {
+  const frame = await decodeSamples(fileBytes, header);
+  return { width: frame.width, height: frame.height, hu: storedToHu(frame.samples, header) };
+}
+
+/** Decodes a whole file's bytes to its first frame's stored samples (before masking). */
+export async function decodeSamples(
+  fileBytes: Uint8Array,
+  header: ImageHeader,
+): Promise<DecodedFrame> {
   const info = transferSyntaxInfo(header.transferSyntax);
   if (!info.codec) throw new UnsupportedTransferSyntax(header.transferSyntax);
   const { dataSet } = parseDicomBytes(fileBytes, fileBytes.length, false);
@@ -58,7 +68,7 @@ export async function decodeHu(fileBytes: Uint8Array, header: ImageHeader): Prom
   if (frame.width !== columns || frame.height !== rows) {
     throw new Error(`decoded ${frame.width}×${frame.height}, header says ${columns}×${rows}`);
   }
-  return { width: columns, height: rows, hu: storedToHu(frame.samples, header) };
+  return frame;
 }
 
 function readNative(

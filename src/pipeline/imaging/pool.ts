@@ -24,7 +24,11 @@ export class WorkerPool {
   private nextId = 0;
   private closed = false;
 
-  constructor(size: number) {
+  private readonly script: URL;
+
+  /** `script` is the worker module; tests pass their own. */
+  constructor(size: number, script: URL = WORKER_URL) {
+    this.script = script;
     for (let i = 0; i < Math.max(1, size); i++) this.slots.push(this.spawn());
   }
 
@@ -44,7 +48,7 @@ export class WorkerPool {
   }
 
   private spawn(): Slot {
-    const worker = new Worker(WORKER_URL);
+    const worker = new Worker(this.script);
     const slot: Slot = { worker, busy: null };
     worker.on('message', (response: WorkerResponse) => {
       const pending = slot.busy;

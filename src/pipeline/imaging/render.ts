@@ -8,10 +8,10 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { UnsupportedTransferSyntax, decodeHu } from './pixels.ts';
+import { UnsupportedTransferSyntax, decodeSamples, storedToHu } from './pixels.ts';
 import { transferSyntaxInfo } from './transfer-syntax.ts';
 import type { ImageHeader } from './types.ts';
-import { applyWindow } from './window.ts';
+import { applyLut, applyWindow, windowLut } from './window.ts';
 
 export interface RenderSlice {
   path: string;
@@ -63,16 +63,13 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   try {
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
-      const image = await decodeHu(readFileSync(slice.path), slice.header);
-      const invert = slice.header.photometric === 'MONOCHROME1';
+      const frame = await decodeSamples(readFileSync(slice.path), slice.header);
       // One resize per slice: the presets travel together as the channels of one image.
-      const windowed = WINDOW_PRESET_IDS.map((id) =>
-        applyWindow(image.hu, WINDOW_PRESETS[id].center, WINDOW_PRESETS[id].width, invert),
-      );
+      const windowed = WINDOW_PRESET_IDS.map((id) => windowed8(frame.samples, slice.header, id));
       const scaled = await scaleChannels(
         windowed,
-        image.width,
-        image.height,
+        frame.width,
+        frame.height,
         tile.width,
         tile.height,
       );
@@ -81,14 +78,8 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       );
     }
     current = job.cover;
-    const cover = await decodeHu(readFileSync(job.cover.path), job.cover.header);
-    const { center, width } = WINDOW_PRESETS.brain;
-    const grey = applyWindow(
-      cover.hu,
-      center,
-      width,
-      job.cover.header.photometric === 'MONOCHROME1',
-    );
+    const cover = await decodeSamples(readFileSync(job.cover.path), job.cover.header);
+    const grey = windowed8(cover.samples, job.cover.header, 'brain');
     const { width: cw, height: ch } = job.coverSize;
     const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
@@ -106,6 +97,35 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
 }
 
 /** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
+const luts = new Map<string, Uint8Array>();
+
+/** Stored samples → 8-bit grey in a preset's window (MONOCHROME1 inverted). */
+function windowed8(
+  samples: ArrayLike<number>,
+  header: ImageHeader,
+  preset: WindowPresetId,
+): Uint8Array {
+  const { center, width } = WINDOW_PRESETS[preset];
+  const invert = header.photometric === 'MONOCHROME1';
+  if (header.bitsStored > 16)
+    return applyWindow(storedToHu(samples, header), center, width, invert);
+  // Tables depend only on these values, shared by (nearly) every slice of a dataset.
+  const key = [
+    header.bitsStored,
+    header.pixelRepresentation,
+    header.rescaleSlope,
+    header.rescaleIntercept,
+    preset,
+    invert,
+  ].join();
+  let lut = luts.get(key);
+  if (!lut) {
+    lut = windowLut(header, center, width, invert);
+    luts.set(key, lut);
+  }
+  return applyLut(samples, lut);
+}
+
 async function scaleChannels(
   planes: Uint8Array[],
   width: number,

@@ -5,6 +5,38 @@
  *   else y = ((x - (c - 0.5)) / (w - 1) + 0.5) × 255
  */
 
+import { storedToHu } from './pixels.ts';
+import type { ImageHeader } from './types.ts';
+
+type LutHeader = Pick<
+  ImageHeader,
+  'bitsStored' | 'pixelRepresentation' | 'rescaleSlope' | 'rescaleIntercept'
+>;
+
+/**
+ * The whole pipeline stored value → HU → window as a lookup table indexed by the stored value
+ * masked to BitsStored (≤ 16 bits): built with storedToHu and applyWindow themselves, so it
+ * gives exactly their result, at one table read per pixel.
+ */
+export function windowLut(
+  header: LutHeader,
+  center: number,
+  width: number,
+  invert = false,
+): Uint8Array {
+  if (header.bitsStored > 16) throw new Error('window tables are for BitsStored ≤ 16');
+  const every = new Uint32Array(2 ** header.bitsStored).map((_, i) => i);
+  return applyWindow(storedToHu(every, header), center, width, invert);
+}
+
+/** Applies a window table to stored samples. */
+export function applyLut(samples: ArrayLike<number>, lut: Uint8Array): Uint8Array {
+  const mask = lut.length - 1;
+  const out = new Uint8Array(samples.length);
+  for (let i = 0; i < samples.length; i++) out[i] = lut[samples[i]! & mask]!;
+  return out;
+}
+
 /**
  * Windows HU values to 8-bit grey; MONOCHROME1 images are inverted after the window.
  *

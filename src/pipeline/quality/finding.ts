@@ -30,6 +30,8 @@ const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 
 /**
  * Orders findings by severity, code, file, row, column and study, so the report reads
  * grouped and the output is identical whatever order parallel stages produced them in.
+ * The sort is stable: findings equal on all of these keep the order they were made in
+ * (the overview checks stay in the README's table order).
  */
 export function sortFindings(findings: readonly QualityFinding[]): QualityFinding[] {
   const text = (v: string | undefined) => v ?? '';
@@ -40,8 +42,7 @@ export function sortFindings(findings: readonly QualityFinding[]): QualityFindin
       compare(text(a.file), text(b.file)) ||
       (a.row ?? 0) - (b.row ?? 0) ||
       compare(text(a.column), text(b.column)) ||
-      compare(text(a.study), text(b.study)) ||
-      compare(a.message.en, b.message.en),
+      compare(text(a.study), text(b.study)),
   );
 }
 

@@ -1,0 +1,288 @@
+/**
+ * `npm run audit -- [--site <dir>] [--out <dir>]`: page budgets as a report, not a test.
+ * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
+ * default mobile preset in Debian's Chromium on the home, statistics, studies index and one
+ * study page in both languages (page types not built yet are skipped), and writes scores,
+ * bytes transferred and JavaScript bytes per page to `<out>/report.json` plus a table.
+ *
+ * If the site folder does not exist, it is built first with `scripts/build.ts --out <dir>`.
+ */
+import { spawnSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { join, resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+import { constants, gzipSync } from 'node:zlib';
+import * as chromeLauncher from 'chrome-launcher';
+import lighthouse from 'lighthouse';
+import sirv from 'sirv';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const CHROMIUM_PATH = process.env.CHROME_PATH ?? process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** The flags of tests/support/browser.ts: keep Chromium off the network, no sandbox in CI. */
+const CHROMIUM_FLAGS = [
+  '--headless=new',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-quic',
+  '--no-first-run',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--disable-sync',
+];
+const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
+const LOCALES = ['ru', 'en'] as const;
+/** Targets from issue 7. */
+const TARGETS = { score: 100, homeBytes: 100 * 1024 };
+
+interface PageAudit {
+  type: string;
+  locale: string;
+  path: string;
+  scores: Record<(typeof CATEGORIES)[number], number | null>;
+  /** Bytes over the wire for the whole page load (Lighthouse total-byte-weight). */
+  transferBytes: number;
+  /** Bytes over the wire of JavaScript, and their size uncompressed. */
+  scriptTransferBytes: number;
+  scriptResourceBytes: number;
+  requests: number;
+  /** Audits that scored below 1 in any category, for follow-up. */
+  failedAudits: Array<{ id: string; title: string; score: number; detail?: string }>;
+}
+
+const TEXT_TYPES =
+  /\.(html|css|js|mjs|json|svg|xml|txt|csv|webmanifest|pf_meta|pf_index|pf_fragment)$/;
+
+/** A loopback static host that gzips text like GitHub Pages or Netlify do. */
+async function serve(dir: string): Promise<{ url: string; server: Server }> {
+  const files = sirv(dir, { dev: false, etag: true });
+  const server = createServer((req, res) => {
+    const path = (req.url ?? '/').split('?')[0]!;
+    const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
+    if (wantsGzip && (TEXT_TYPES.test(path) || path.endsWith('/'))) {
+      // Hold sirv's head and body, then send them gzipped, as a real host would.
+      const chunks: Buffer[] = [];
+      let head: [number, Record<string, string | number>] = [200, {}];
+      const writeHead = res.writeHead.bind(res);
+      const end = res.end.bind(res);
+      res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
+        head = [status, headers ?? {}];
+        return res;
+      }) as typeof res.writeHead;
+      res.write = ((chunk: Buffer | string) => {
+        chunks.push(Buffer.from(chunk));
+        return true;
+      }) as typeof res.write;
+      res.end = ((chunk?: Buffer | string) => {
+        if (chunk) chunks.push(Buffer.from(chunk));
+        const body = gzipSync(Buffer.concat(chunks), { level: constants.Z_BEST_COMPRESSION });
+        const headers = Object.fromEntries(
+          Object.entries(head[1]).filter(([k]) => k.toLowerCase() !== 'content-length'),
+        );
+        writeHead(head[0], {
+          ...headers,
+          'Content-Encoding': 'gzip',
+          'Content-Length': body.length,
+        });
+        return end(body);
+      }) as typeof res.end;
+    }
+    files(req, res, () => {
+      res.statusCode = 404;
+      res.end('not found');
+    });
+  });
+  await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
+  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+}
+
+/** The pages to audit that exist in the site: [type, locale, url path]. */
+async function pagesToAudit(siteDir: string): Promise<Array<[string, string, string]>> {
+  const pages: Array<[string, string, string]> = [];
+  for (const locale of LOCALES) {
+    const candidates: Array<[string, string]> = [
+      ['home', `${locale}/`],
+      ['statistics', `${locale}/statistics/`],
+      ['studies index', `${locale}/studies/`],
+    ];
+    const studiesDir = join(siteDir, locale, 'studies');
+    if (existsSync(studiesDir)) {
+      const slugs = (await readdir(studiesDir, { withFileTypes: true }))
+        .filter((e) => e.isDirectory() && existsSync(join(studiesDir, e.name, 'index.html')))
+        .map((e) => e.name)
+        .sort();
+      if (slugs[0]) candidates.push(['study page', `${locale}/studies/${slugs[0]}/`]);
+    }
+    for (const [type, path] of candidates) {
+      if (existsSync(join(siteDir, path, 'index.html'))) pages.push([type, locale, `/${path}`]);
+      else console.warn(`skipped ${type} (${locale}): /${path} is not in the site yet`);
+    }
+  }
+  return pages;
+}
+
+interface NetworkRequest {
+  resourceType?: string;
+  transferSize?: number;
+  resourceSize?: number;
+}
+
+/** The first items of an audit's table (e.g. the console errors, the small tap targets). */
+function auditDetail(details: unknown): string | undefined {
+  const items = (details as { items?: Array<Record<string, unknown>> } | undefined)?.items ?? [];
+  const text = items.slice(0, 3).map((item) => {
+    const node = item.node as { snippet?: string } | undefined;
+    return String(item.description ?? item.url ?? node?.snippet ?? item.source ?? '').slice(0, 160);
+  });
+  return text.filter(Boolean).join(' | ') || undefined;
+}
+
+async function auditPage(
+  url: string,
+  port: number,
+): Promise<Omit<PageAudit, 'type' | 'locale' | 'path'>> {
+  const result = await lighthouse(url, {
+    port,
+    output: 'json',
+    logLevel: 'error',
+    onlyCategories: [...CATEGORIES],
+  });
+  if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
+  const { lhr } = result;
+  if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message} (${url})`);
+  const requests =
+    (lhr.audits['network-requests']?.details as { items?: NetworkRequest[] } | undefined)?.items ??
+    [];
+  const scripts = requests.filter((r) => r.resourceType === 'Script');
+  const failedAudits = new Map<string, PageAudit['failedAudits'][number]>();
+  for (const category of CATEGORIES) {
+    for (const ref of lhr.categories[category]?.auditRefs ?? []) {
+      const audit = lhr.audits[ref.id];
+      if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
+        const detail = auditDetail(audit.details);
+        const failed = { id: ref.id, title: audit.title, score: audit.score };
+        failedAudits.set(ref.id, detail ? { ...failed, detail } : failed);
+      }
+    }
+  }
+  return {
+    scores: Object.fromEntries(
+      CATEGORIES.map((c) => {
+        const score = lhr.categories[c]?.score;
+        return [c, score === null || score === undefined ? null : Math.round(score * 100)];
+      }),
+    ) as PageAudit['scores'],
+    transferBytes: Math.round(Number(lhr.audits['total-byte-weight']?.numericValue ?? 0)),
+    scriptTransferBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0),
+    scriptResourceBytes: scripts.reduce((n, r) => n + (r.resourceSize ?? 0), 0),
+    requests: requests.length,
+    failedAudits: [...failedAudits.values()].sort((a, b) => a.id.localeCompare(b.id)),
+  };
+}
+
+function table(audits: PageAudit[]): string {
+  const header = [
+    'page',
+    'lang',
+    'perf',
+    'a11y',
+    'best',
+    'seo',
+    'KB sent',
+    'JS KB sent',
+    'requests',
+  ];
+  const rows = audits.map((a) => [
+    a.type,
+    a.locale,
+    ...CATEGORIES.map((c) => String(a.scores[c] ?? '-')),
+    (a.transferBytes / 1024).toFixed(1),
+    (a.scriptTransferBytes / 1024).toFixed(1),
+    String(a.requests),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
+  const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
+  return [line(header), line(widths.map((w) => '-'.repeat(w))), ...rows.map(line)].join('\n');
+}
+
+function targetsMissed(audits: PageAudit[]): string[] {
+  const missed: string[] = [];
+  for (const a of audits) {
+    for (const c of CATEGORIES) {
+      if ((a.scores[c] ?? 0) < TARGETS.score) {
+        missed.push(`${a.type} (${a.locale}) ${c} ${a.scores[c]} < ${TARGETS.score}`);
+      }
+    }
+    if (a.type === 'home' && a.transferBytes > TARGETS.homeBytes) {
+      missed.push(`home (${a.locale}) sends ${a.transferBytes} B > ${TARGETS.homeBytes} B`);
+    }
+  }
+  return missed;
+}
+
+async function main(): Promise<number> {
+  const { values } = parseArgs({
+    options: {
+      site: { type: 'string', default: 'dist' },
+      out: { type: 'string', default: 'audit' },
+    },
+  });
+  const siteDir = resolve(values.site);
+  const outDir = resolve(values.out);
+  if (!existsSync(join(siteDir, 'index.html'))) {
+    console.log(`No site in ${siteDir}: building it with scripts/build.ts`);
+    const built = spawnSync(process.execPath, [join(ROOT, 'scripts/build.ts'), '--out', siteDir], {
+      stdio: 'inherit',
+    });
+    if (built.status !== 0) {
+      console.error(`The build failed; build the site first or pass --site <dir>.`);
+      return 1;
+    }
+  }
+  const pages = await pagesToAudit(siteDir);
+  if (!pages.length) {
+    console.error(`No page to audit in ${siteDir}.`);
+    return 1;
+  }
+  const { url, server } = await serve(siteDir);
+  const chrome = await chromeLauncher.launch({
+    chromePath: CHROMIUM_PATH,
+    chromeFlags: CHROMIUM_FLAGS,
+  });
+  const audits: PageAudit[] = [];
+  try {
+    for (const [type, locale, path] of pages) {
+      console.log(`Lighthouse (mobile): ${type} (${locale}) ${path}`);
+      audits.push({ type, locale, path, ...(await auditPage(url + path, chrome.port)) });
+    }
+  } finally {
+    chrome.kill();
+    server.close();
+  }
+  const missed = targetsMissed(audits);
+  const report = {
+    lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default
+      .version,
+    preset: 'mobile (Lighthouse default: emulated Moto G Power, simulated slow 4G)',
+    serving: 'loopback, gzip level 9 for text',
+    site: siteDir,
+    targets: TARGETS,
+    pages: audits,
+    targetsMissed: missed,
+  };
+  await mkdir(outDir, { recursive: true });
+  await writeFile(join(outDir, 'report.json'), `${JSON.stringify(report, null, 2)}\n`);
+  console.log(`\n${table(audits)}\n`);
+  for (const a of audits) {
+    for (const f of a.failedAudits) {
+      console.log(`${a.type} (${a.locale}) ${f.id}: ${f.title}${f.detail ? ` (${f.detail})` : ''}`);
+    }
+  }
+  console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nAll targets met.');
+  console.log(`\nReport: ${join(outDir, 'report.json')}`);
+  return 0;
+}
+
+process.exitCode = await main();

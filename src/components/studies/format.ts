@@ -1,0 +1,66 @@
+/**
+ * Display helpers for study values: numbers in the page's locale, missing values as a
+ * localized "not stated", facet values as their labels.
+ */
+import { FINDING_NAMES, type FindingId, type Locale } from '../../domain/labels.ts';
+import type { Series, Study } from '../../domain/schemas.ts';
+import { useTranslations } from '../../i18n/index.ts';
+import { UNKNOWN, type ClassValue, type SexValue } from './filter-state.ts';
+
+const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
+
+/**
+ * A number in the locale's notation (decimal comma in Russian), or null when missing.
+ * @example formatNumber('ru', 0.625) // '0,625'
+ */
+export function formatNumber(locale: Locale, value: number | null): string | null {
+  if (value === null) return null;
+  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(value);
+}
+
+/** Label makers for one locale; every missing value reads "not stated", never blank. */
+export function studyLabels(locale: Locale) {
+  const t = useTranslations(locale);
+  const unknown = t('studies.value.unknown');
+  return {
+    unknown,
+    number: (value: number | null) => formatNumber(locale, value) ?? unknown,
+    text: (value: string | null) => (value?.trim() ? value : unknown),
+    classOf: (value: ClassValue) => t(`studies.class.${value}`),
+    sexOf: (value: SexValue) => t(`studies.sex.${value}`),
+    finding: (id: FindingId) => FINDING_NAMES[id][locale],
+    /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
+    facetValue: (value: string, numeric: boolean) =>
+      value === UNKNOWN
+        ? unknown
+        : numeric
+          ? (formatNumber(locale, Number(value)) ?? value)
+          : value,
+  };
+}
+
+/** Total images over the study's series. */
+export function imageCount(study: Study): number {
+  return study.series.reduce((sum, s) => sum + s.imageCount, 0);
+}
+
+/** The first series with rendered sprites (its brain tile sizes the cover). */
+export function firstRendered(study: Study): Series | undefined {
+  return study.series.find((s) => s.status === 'ok' && s.sprites.length > 0);
+}
+
+/** Intrinsic size of a study's cover: the brain tile of its first rendered series. */
+export function coverSize(study: Study): { width: number; height: number } {
+  const sprite = firstRendered(study)?.sprites.find((s) => s.preset === 'brain');
+  return sprite
+    ? { width: sprite.tileWidth, height: sprite.tileHeight }
+    : { width: 128, height: 128 };
+}
+
+/**
+ * A site-relative data URL (`thumbs/...`) as an absolute path on the site.
+ * @example siteUrl('thumbs/a/cover.webp') // '/thumbs/a/cover.webp'
+ */
+export function siteUrl(relative: string): string {
+  return `/${relative.replace(/^\/+/, '')}`;
+}

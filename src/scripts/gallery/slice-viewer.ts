@@ -1,0 +1,194 @@
+/**
+ * A series gallery in the browser: shows one sprite tile at a time as the background of the
+ * viewer (no request per slice), switches window presets, and scrubs through the slices by
+ * mouse drag, wheel, touch swipe and keys. All state is one tile index and one preset; every
+ * viewer of the gallery (inline and enlarged) renders the same state.
+ */
+import { clampTile, tileBackground } from '../../components/gallery/sprite-geometry.ts';
+import type { Sprite } from '../../domain/schemas.ts';
+
+/** Wheel travel (in pixels) that moves one slice: a notch of a mouse wheel is about 100. */
+const WHEEL_STEP = 60;
+
+/**
+ * The tile a key moves to, or null when the key is not a scrubbing key.
+ * @example tileForKey('ArrowRight', 3, 12) // 4
+ * @example tileForKey('End', 3, 12) // 11
+ */
+export function tileForKey(key: string, tile: number, count: number): number | null {
+  const page = Math.max(1, Math.round(count / 10));
+  const moves: Record<string, number> = {
+    ArrowRight: tile + 1,
+    ArrowDown: tile + 1,
+    ArrowLeft: tile - 1,
+    ArrowUp: tile - 1,
+    PageDown: tile + page,
+    PageUp: tile - page,
+    Home: 0,
+    End: count - 1,
+  };
+  return key in moves ? clampTile(moves[key]!, count) : null;
+}
+
+/**
+ * Fills `{name}` placeholders of a UI string template.
+ * @example fill('Slice {n} of {total}', { n: 3, total: 24 }) // 'Slice 3 of 24'
+ */
+export function fill(template: string, vars: Record<string, string | number>): string {
+  return template.replace(/\{(\w+)\}/g, (whole, name: string) =>
+    name in vars ? String(vars[name]) : whole,
+  );
+}
+
+function cssUrl(url: string): string {
+  // JSON string escaping is valid CSS string escaping for quotes and backslashes.
+  return `url(${JSON.stringify(url)})`;
+}
+
+export function startGallery(root: HTMLElement): void {
+  const sprites = JSON.parse(root.dataset['sprites'] ?? '[]') as Sprite[];
+  if (sprites.length === 0) return;
+  const total = Number(root.dataset['total']) || 0;
+  const seriesLabel = root.dataset['seriesLabel'] ?? '';
+  const positionTemplate = root.dataset['positionTemplate'] ?? '{n} / {total}';
+  const labelTemplate = root.dataset['labelTemplate'] ?? '{series} {preset} {n} / {total}';
+  const viewers = [...root.querySelectorAll<HTMLElement>('[data-viewer]')];
+  const positions = [...root.querySelectorAll<HTMLElement>('[data-position]')];
+  const presetButtons = [...root.querySelectorAll<HTMLButtonElement>('button[data-preset]')];
+  const dialog = root.querySelector<HTMLDialogElement>('dialog[data-dialog]');
+  const presetName = (preset: string) =>
+    presetButtons.find((b) => b.dataset['preset'] === preset)?.textContent?.trim() ?? preset;
+
+  let sprite = sprites[0]!;
+  let tile = 0;
+
+  function render(): void {
+    const background = tileBackground(sprite, tile);
+    const slice = (sprite.slices[tile] ?? tile) + 1;
+    const of = Math.max(total, sprite.count);
+    const position = fill(positionTemplate, { n: slice, total: of });
+    const label = fill(labelTemplate, {
+      series: seriesLabel,
+      preset: presetName(sprite.preset),
+      n: slice,
+      total: of,
+    });
+    for (const viewer of viewers) {
+      viewer.style.aspectRatio = `${sprite.tileWidth} / ${sprite.tileHeight}`;
+      viewer.style.backgroundImage = cssUrl(sprite.url);
+      viewer.style.backgroundSize = background.size;
+      viewer.style.backgroundPosition = background.position;
+      viewer.setAttribute('aria-label', label);
+      viewer.dataset['tile'] = String(tile);
+      viewer.dataset['preset'] = sprite.preset;
+    }
+    for (const p of positions) if (p.textContent !== position) p.textContent = position;
+    for (const button of presetButtons) {
+      button.setAttribute('aria-pressed', String(button.dataset['preset'] === sprite.preset));
+    }
+  }
+
+  function show(next: number): void {
+    const clamped = clampTile(next, sprite.count);
+    if (clamped === tile) return;
+    tile = clamped;
+    render();
+  }
+
+  function selectPreset(preset: string): void {
+    const found = sprites.find((s) => s.preset === preset);
+    if (!found || found === sprite) return;
+    // Presets share slice positions; keep the same slice when the sheets agree.
+    const slice = sprite.slices[tile];
+    sprite = found;
+    const same = slice === undefined ? -1 : sprite.slices.indexOf(slice);
+    tile = clampTile(same >= 0 ? same : tile, sprite.count);
+    render();
+  }
+
+  for (const button of presetButtons) {
+    button.addEventListener('click', () => selectPreset(button.dataset['preset'] ?? ''));
+  }
+
+  // Once the reader turns to this gallery, fetch the other presets' sheets so that a switch
+  // shows its image at once (one request per sheet, never per slice).
+  const preload = () => {
+    for (const other of sprites) if (other !== sprite) new Image().src = other.url;
+  };
+  root.addEventListener('pointerenter', preload, { once: true });
+  root.addEventListener('focusin', preload, { once: true });
+
+  for (const viewer of viewers) {
+    viewer.addEventListener('keydown', (event) => {
+      if (event.altKey || event.ctrlKey || event.metaKey) return;
+      const next = tileForKey(event.key, tile, sprite.count);
+      if (next === null) return;
+      event.preventDefault();
+      show(next);
+    });
+
+    let wheel = 0;
+    viewer.addEventListener(
+      'wheel',
+      (event) => {
+        event.preventDefault();
+        const pixels =
+          event.deltaMode === WheelEvent.DOM_DELTA_LINE ? event.deltaY * 20 : event.deltaY;
+        wheel += pixels;
+        const steps = Math.trunc(wheel / WHEEL_STEP);
+        if (steps !== 0) {
+          wheel -= steps * WHEEL_STEP;
+          show(tile + steps);
+        }
+      },
+      { passive: false },
+    );
+
+    // Drag (mouse) and swipe (touch, pen): horizontal travel across the viewer's width
+    // spans the whole series, so a full-width drag goes from the first slice to the last.
+    let drag: { x: number; tile: number; id: number } | null = null;
+    viewer.addEventListener('pointerdown', (event) => {
+      if (event.button !== 0) return;
+      drag = { x: event.clientX, tile, id: event.pointerId };
+      viewer.setPointerCapture(event.pointerId);
+    });
+    viewer.addEventListener('pointermove', (event) => {
+      if (!drag || event.pointerId !== drag.id) return;
+      const perTile = Math.max(2, viewer.clientWidth / sprite.count);
+      show(drag.tile + Math.round((event.clientX - drag.x) / perTile));
+    });
+    const end = (event: PointerEvent) => {
+      if (drag && event.pointerId === drag.id) drag = null;
+    };
+    viewer.addEventListener('pointerup', end);
+    viewer.addEventListener('pointercancel', end);
+  }
+
+  if (dialog) {
+    root.querySelector('[data-enlarge]')?.addEventListener('click', () => {
+      dialog.showModal();
+      dialog.querySelector<HTMLElement>('[data-viewer]')?.focus();
+    });
+    dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
+    // A click on the backdrop (outside the dialog's box) closes it too.
+    dialog.addEventListener('click', (event) => {
+      const box = dialog.getBoundingClientRect();
+      const inside =
+        event.clientX >= box.left &&
+        event.clientX <= box.right &&
+        event.clientY >= box.top &&
+        event.clientY <= box.bottom;
+      if (event.target === dialog && !inside) dialog.close();
+    });
+  }
+
+  render();
+  root.hidden = false;
+  const fallback = root.parentElement?.querySelector<HTMLElement>('[data-gallery-static]');
+  if (fallback) fallback.hidden = true;
+}
+
+/** Starts every gallery on the page. */
+export function startGalleries(scope: ParentNode = document): void {
+  for (const root of scope.querySelectorAll<HTMLElement>('[data-gallery]')) startGallery(root);
+}

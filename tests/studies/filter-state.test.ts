@@ -1,0 +1,141 @@
+import { describe, expect, it } from 'vitest';
+import { fixtureStudies } from '../fixtures/site-data.ts';
+import {
+  EMPTY_FILTER,
+  facetsFromDataset,
+  facetsToDataset,
+  filterStateToParams,
+  isEmptyFilter,
+  matches,
+  parseFilterState,
+  studyFacets,
+} from '../../src/components/studies/filter-state.ts';
+import { filterOptions } from '../../src/components/studies/filter-options.ts';
+import type { Study } from '../../src/domain/schemas.ts';
+
+const base = fixtureStudies(1)[0]!;
+const study = (patch: Partial<Study>): Study => ({ ...base, ...patch });
+
+/** data-* attribute names to a DOM-like `dataset` (data-foo-bar → fooBar). */
+const asDataset = (attrs: Record<string, string>) =>
+  Object.fromEntries(
+    Object.entries(attrs).map(([k, v]) => [
+      k.slice(5).replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
+      v,
+    ]),
+  );
+
+describe('study facets', () => {
+  it('maps nulls to "unknown" and lists only the findings marked present', () => {
+    const facets = studyFacets(
+      study({
+        pathology: null,
+        sex: null,
+        manufacturer: '  ',
+        kernel: null,
+        sliceThickness: 0.625,
+        kvp: null,
+        findings: { ...base.findings, subdural: true, fracture: null, epidural: false },
+      }),
+    );
+    expect(facets.class).toBe('unknown');
+    expect(facets.sex).toBe('unknown');
+    expect(facets.manufacturer).toBe('unknown');
+    expect(facets.kernel).toBe('unknown');
+    expect(facets.thickness).toBe('0.625');
+    expect(facets.kvp).toBe('unknown');
+    expect(facets.findings).toContain('subdural');
+    expect(facets.findings).not.toContain('fracture');
+    expect(facets.findings).not.toContain('epidural');
+  });
+
+  it('survives the trip through data-* attributes unchanged', () => {
+    for (const s of fixtureStudies(12)) {
+      const facets = studyFacets(s);
+      expect(facetsFromDataset(asDataset(facetsToDataset(facets)))).toEqual(facets);
+    }
+    const noAge = studyFacets(study({ age: null }));
+    expect(facetsFromDataset(asDataset(facetsToDataset(noAge))).age).toBeNull();
+  });
+});
+
+describe('filter state in the URL', () => {
+  it('reads what it writes, and keeps parameters that are not filters', () => {
+    const state = {
+      ...EMPTY_FILTER,
+      class: ['pathology' as const],
+      finding: ['subdural' as const, 'fracture' as const],
+      sex: ['F' as const, 'unknown' as const],
+      ageMin: 40,
+      manufacturer: ['GE MEDICAL SYSTEMS', 'unknown'],
+      thickness: ['0.625'],
+    };
+    const params = filterStateToParams(state, new URLSearchParams('sort=age&dir=desc&sex=M'));
+    expect(params.get('sort')).toBe('age');
+    expect(params.getAll('sex')).toEqual(['F', 'unknown']);
+    expect(parseFilterState(new URLSearchParams(params.toString()))).toEqual(state);
+  });
+
+  it('ignores values it does not know instead of failing', () => {
+    const state = parseFilterState(
+      new URLSearchParams('class=maybe&finding=tumour&finding=subdural&sex=X&ageMin=old'),
+    );
+    expect(state.class).toEqual([]);
+    expect(state.finding).toEqual(['subdural']);
+    expect(state.sex).toEqual([]);
+    expect(state.ageMin).toBeNull();
+    expect(isEmptyFilter(parseFilterState(new URLSearchParams('view=grid')))).toBe(true);
+  });
+});
+
+describe('matching', () => {
+  const studies = fixtureStudies(40);
+  const count = (query: string) =>
+    studies.filter((s) => matches(studyFacets(s), parseFilterState(new URLSearchParams(query))))
+      .length;
+
+  it('requires every selected finding (AND) and any selected value of a facet (OR)', () => {
+    const both = studies.filter((s) => s.findings.subdural && s.findings.fracture).length;
+    expect(count('finding=subdural&finding=fracture')).toBe(both);
+    const maleOrFemale = studies.filter((s) => s.sex !== null).length;
+    expect(count('sex=M&sex=F')).toBe(maleOrFemale);
+    expect(count('sex=unknown')).toBe(studies.length - maleOrFemale);
+  });
+
+  it('combines facets with AND, and age bounds are inclusive', () => {
+    const expected = studies.filter(
+      (s) => s.pathology === true && s.age !== null && s.age >= 30 && s.age <= 60,
+    ).length;
+    expect(count('class=pathology&ageMin=30&ageMax=60')).toBe(expected);
+    const exact = studies[3]!.age!;
+    expect(count(`ageMin=${exact}&ageMax=${exact}`)).toBe(
+      studies.filter((s) => s.age === exact).length,
+    );
+  });
+
+  it('an empty filter matches everything; a study of unknown age fails an age bound', () => {
+    expect(count('')).toBe(studies.length);
+    expect(matches(studyFacets(study({ age: null })), { ...EMPTY_FILTER, ageMax: 200 })).toBe(
+      false,
+    );
+  });
+});
+
+describe('filter options', () => {
+  it('offers only values that occur, with their counts, unknown last and numbers in order', () => {
+    const studies = [
+      study({ sliceThickness: 5, manufacturer: 'SIEMENS' }),
+      study({ sliceThickness: null, manufacturer: null }),
+      study({ sliceThickness: 0.625, manufacturer: 'SIEMENS' }),
+      study({ sliceThickness: 10, manufacturer: 'GE' }),
+    ];
+    const options = filterOptions(studies.map(studyFacets));
+    expect(options.values.thickness.map((o) => o.value)).toEqual(['0.625', '5', '10', 'unknown']);
+    expect(options.values.manufacturer).toEqual([
+      { value: 'GE', count: 1 },
+      { value: 'SIEMENS', count: 2 },
+      { value: 'unknown', count: 1 },
+    ]);
+    expect(options.class.map((o) => o.value)).toEqual(['pathology']);
+  });
+});
