@@ -1,0 +1,183 @@
+/**
+ * `npm run bench -- [--studies 800] [--scale 5] [--runs 3] [--out bench/results] [--quick]`
+ * Measures the build on generated synthetic datasets (see scripts/bench/args.ts for every
+ * option): header scan against the I/O floor and dcmdump, thumbnails, and the whole build cold
+ * and warm, at the base size and `scale` times larger. Prints a report and writes
+ * `<out>/<date>-<sha>.json` and `<out>/latest.json`. Never part of `npm test`.
+ */
+import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { availableParallelism } from 'node:os';
+import { join, resolve } from 'node:path';
+import { listStudyFiles } from '../src/pipeline/imaging/walk.ts';
+import type { FileScan } from '../src/pipeline/imaging/types.ts';
+import { buildFigures, scanFigure, type BuildRunFigures } from './bench/aggregate.ts';
+import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './bench/args.ts';
+import { formatReport } from './bench/format.ts';
+import {
+  hasDcmdump,
+  measureDcmdump,
+  measureIoFloor,
+  measureOurScan,
+  warmPageCache,
+} from './bench/header-scan.ts';
+import { gitState, machineInfo } from './bench/machine.ts';
+import {
+  RESULT_SCHEMA,
+  evaluateTargets,
+  resultFileName,
+  type BenchResult,
+  type SizeFigures,
+} from './bench/results.ts';
+import { summarize } from './bench/stats.ts';
+import { measureThumbnails } from './bench/thumbnails.ts';
+import {
+  hasGnuTime,
+  makeCold,
+  runBuild,
+  sampleFolder,
+  type BuildPlace,
+} from './bench/whole-build.ts';
+
+const ROOT = resolve(import.meta.dirname, '..');
+
+const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
+
+async function measureSize(
+  args: BenchArgs,
+  studies: number,
+  hasPeer: boolean,
+): Promise<SizeFigures> {
+  const place: BuildPlace = {
+    root: ROOT,
+    studies,
+    work: join(ROOT, '.cache/bench', String(studies)),
+    concurrency: args.concurrency,
+  };
+  await mkdir(place.work, { recursive: true });
+
+  const cold: BuildRunFigures[] = [];
+  for (let run = 1; run <= args.buildRuns; run++) {
+    await makeCold(place);
+    log(`${studies} studies: cold build ${run}/${args.buildRuns} (sample generated first)`);
+    cold.push(await runBuild(place));
+    log(`  ${(cold.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+  }
+  const warm: BuildRunFigures[] = [];
+  for (let run = 1; run <= args.buildRuns; run++) {
+    log(`${studies} studies: warm build ${run}/${args.buildRuns}`);
+    warm.push(await runBuild(place));
+    log(`  ${(warm.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+  }
+
+  const datasetDir = sampleFolder(place);
+  const listing = await listStudyFiles(datasetDir);
+  const files = listing.files;
+  const bytes = files.reduce((sum, f) => sum + f.size, 0);
+  log(`${studies} studies: warming the page cache (${files.length} files)`);
+  await warmPageCache(datasetDir, files);
+
+  const ours: number[] = [];
+  const floor: number[] = [];
+  const peer: number[] = [];
+  let scans: FileScan[] = [];
+  for (let run = 1; run <= args.runs; run++) {
+    log(`${studies} studies: header scan run ${run}/${args.runs}`);
+    const scan = await measureOurScan(datasetDir, files, args.concurrency);
+    ours.push(scan.ms);
+    scans = scan.scans;
+    floor.push(await measureIoFloor(datasetDir, files, args.concurrency));
+    if (hasPeer) peer.push(await measureDcmdump(datasetDir, files, args.concurrency));
+  }
+  const parsed = scans.filter((s) => 'header' in s).length;
+  if (parsed < files.length)
+    log(`  note: ${files.length - parsed} files were not usable CT images`);
+
+  const renders = [];
+  for (let run = 1; run <= args.runs; run++) {
+    log(`${studies} studies: thumbnails run ${run}/${args.runs}`);
+    renders.push(
+      await measureThumbnails(datasetDir, scans, listing.studyFolders, args.concurrency),
+    );
+  }
+  const render = renders[0]!;
+  const renderMs = summarize(renders.map((r) => r.ms));
+
+  await rm(join(place.work, 'dist'), { recursive: true, force: true });
+  return {
+    studies,
+    headerScan: {
+      files: files.length,
+      bytes,
+      ours: scanFigure(ours, files.length, bytes),
+      ioFloor: scanFigure(floor, files.length, bytes),
+      dcmdump: hasPeer ? scanFigure(peer, files.length, bytes) : null,
+    },
+    thumbnails: {
+      series: render.series,
+      slices: render.slices,
+      sheets: render.sheets,
+      ms: renderMs,
+      slicesPerSecond: (render.slices * 1000) / renderMs.median,
+      encodeMsPerSheet: summarize(renders.map((r) => r.encodeMs)),
+    },
+    build: { cold: buildFigures(cold), warm: buildFigures(warm) },
+  };
+}
+
+async function main(): Promise<number> {
+  let args: BenchArgs;
+  try {
+    args = parseBenchArgs(process.argv.slice(2), process.cwd(), availableParallelism());
+  } catch (error) {
+    if (!(error instanceof UsageError)) throw error;
+    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
+    return 2;
+  }
+  if (args.help) {
+    process.stdout.write(`${USAGE}\n`);
+    return 0;
+  }
+  if (!(await hasGnuTime())) {
+    process.stderr.write(
+      'bench: /usr/bin/time (GNU time) is needed for peak memory: apt-get install time\n',
+    );
+    return 2;
+  }
+  const hasPeer = await hasDcmdump();
+  if (!hasPeer) log('dcmdump not found (apt-get install dcmtk): the peer figure is skipped');
+
+  const date = new Date();
+  const machine = machineInfo();
+  const git = gitState(ROOT);
+  const sizes: SizeFigures[] = [];
+  for (const studies of args.scale > 1
+    ? [args.studies, args.studies * args.scale]
+    : [args.studies]) {
+    sizes.push(await measureSize(args, studies, hasPeer));
+  }
+  const result: BenchResult = {
+    schema: RESULT_SCHEMA,
+    date: date.toISOString(),
+    git,
+    machine,
+    options: {
+      studies: args.studies,
+      scale: args.scale,
+      runs: args.runs,
+      buildRuns: args.buildRuns,
+      concurrency: args.concurrency,
+    },
+    pageCache: 'warm (every file read once before the scan figures; builds run as they come)',
+    sizes,
+    targets: evaluateTargets(sizes),
+  };
+  await mkdir(args.out, { recursive: true });
+  const json = `${JSON.stringify(result, null, 2)}\n`;
+  const file = join(args.out, resultFileName(date, git.sha));
+  await writeFile(file, json);
+  await writeFile(join(args.out, 'latest.json'), json);
+  process.stdout.write(`${formatReport(result)}\n\nWritten: ${file} and latest.json\n`);
+  return 0;
+}
+
+process.exitCode = await main();
