@@ -20,7 +20,7 @@ import { renderStudies } from '../../src/pipeline/imaging/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';
 
 /** The build's sprite settings (render.ts `WEBP`, not exported); keep them in step. */
-const WEBP = { quality: 82, effort: 4 } as const;
+const WEBP = { quality: 82, effort: 2 } as const;
 
 /** Sheets re-encoded for the per-sheet figure: enough for a stable median, quick to run. */
 const ENCODE_SAMPLE = 24;
