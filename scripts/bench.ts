@@ -6,7 +6,7 @@
  * `<out>/<date>-<sha>.json` and `<out>/latest.json`. Never part of `npm test`.
  */
 import { mkdir, rm, writeFile } from 'node:fs/promises';
-import { availableParallelism } from 'node:os';
+import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listStudyFiles } from '../src/pipeline/imaging/walk.ts';
 import type { FileScan } from '../src/pipeline/imaging/types.ts';
@@ -171,6 +171,7 @@ async function main(): Promise<number> {
     sizes,
     targets: evaluateTargets(sizes),
   };
+  result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
   await mkdir(args.out, { recursive: true });
   const json = `${JSON.stringify(result, null, 2)}\n`;
   const file = join(args.out, resultFileName(date, git.sha));

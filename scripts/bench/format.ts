@@ -78,7 +78,7 @@ export function formatReport(result: BenchResult): string {
   const { machine, options } = result;
   const lines = [
     `Bench ${result.date}  commit ${result.git.sha}${result.git.dirty ? ' (uncommitted changes)' : ''}`,
-    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} RAM, Node ${machine.node}, ${machine.platform}, load average at start ${machine.loadAverage.toFixed(2)}`,
+    `Machine: ${machine.cpuModel}, ${machine.cores} cores, ${mebibytes(machine.memoryBytes)} RAM, Node ${machine.node}, ${machine.platform}, load average at start ${machine.loadAverage.toFixed(2)}${machine.loadAverageAtEnd === undefined ? '' : `, at end ${machine.loadAverageAtEnd.toFixed(2)}`}`,
     `Runs: ${options.runs} (scan, thumbnails), ${options.buildRuns} (each build); median (min–max) shown. Concurrency ${options.concurrency}. Page cache: ${result.pageCache}.`,
   ];
   for (const size of result.sizes) {

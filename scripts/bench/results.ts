@@ -14,6 +14,8 @@ export interface MachineInfo {
   platform: string;
   /** 1-minute load average when the bench started: other work skews the figures. */
   loadAverage: number;
+  /** 1-minute load average when the bench ended. */
+  loadAverageAtEnd?: number;
 }
 
 /** One throughput figure: time over the same files, and the rates derived from its median. */
