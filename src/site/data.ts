@@ -13,3 +13,14 @@ export const studies = studiesFile.studies;
 export const source = studiesFile.source;
 export const quality = qualityFileSchema.parse(qualityJson);
 export const stats = statsFileSchema.parse(statsJson);
+
+/**
+ * The published `data/registry.csv` as text, when the pipeline wrote one (null otherwise), for
+ * checksums in metadata. A glob, so a build without the file still works.
+ */
+const registryCsvFiles = import.meta.glob<string>('@generated/data/registry.csv', {
+  query: '?raw',
+  import: 'default',
+  eager: true,
+});
+export const registryCsv: string | null = Object.values(registryCsvFiles)[0] ?? null;

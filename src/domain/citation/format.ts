@@ -1,0 +1,74 @@
+/**
+ * Every citation format the cite page offers, produced by citation-js at build time (no
+ * network: the GOST style is a file in this repository, APA and Vancouver ship with
+ * @citation-js/plugin-csl).
+ */
+import { Cite, plugins } from '@citation-js/core';
+import '@citation-js/plugin-bibtex';
+import '@citation-js/plugin-ris';
+import '@citation-js/plugin-csl';
+// Bundled as text by Vite (Astro build and vitest), so no file is read at run time.
+import gostCsl from '../csl/gost-r-7-0-100-2018.csl?raw';
+import type { CslItem } from './items.ts';
+
+export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'csl-json'] as const;
+export type CitationFormat = (typeof CITATION_FORMATS)[number];
+
+const GOST_TEMPLATE = 'gost-r-7-0-100-2018';
+let registered = false;
+
+/** Registers the repository's GOST R 7.0.100-2018 CSL style with citation-js, once. */
+function registerGost(): void {
+  if (registered) return;
+  plugins.config.get('@csl').styles.add(GOST_TEMPLATE, gostCsl);
+  // Keep Cyrillic as UTF-8 (biber and modern BibTeX read it); the ASCII escaping drops it.
+  const bibtex = plugins.config.get('@bibtex');
+  bibtex.format.asciiOnly = false;
+  bibtex.format.useIdAsLabel = true;
+  registered = true;
+}
+
+const STYLE_TEMPLATES = { gost: GOST_TEMPLATE, apa: 'apa', vancouver: 'vancouver' } as const;
+
+/**
+ * One item in one format, as plain text.
+ * @example formatCitation(paperItem(), 'bibtex') // '@article{khoruzhaya-2024-expanded, ...}'
+ */
+export function formatCitation(item: CslItem, format: CitationFormat): string {
+  registerGost();
+  const cite = new Cite([item]);
+  switch (format) {
+    case 'bibtex':
+      return cite.format('bibtex', { format: 'text' }).trim();
+    case 'ris':
+      return unwrapRis(cite.format('ris', { format: 'text' }).trim());
+    case 'csl-json':
+      return JSON.stringify([item], null, 2);
+    default:
+      return cite
+        .format('bibliography', {
+          format: 'text',
+          template: STYLE_TEMPLATES[format],
+          lang: item.language,
+        })
+        .trim()
+        .replace(/^1\.\s+/, ''); // a single reference needs no list number
+  }
+}
+
+/**
+ * Joins the continuation lines citation-js inserts every 70 characters: they split words,
+ * and importers differ on how they rejoin them.
+ * @example unwrapRis('TI  - Intrac\nranial\nER  -') // 'TI  - Intracranial\nER  -'
+ */
+export function unwrapRis(ris: string): string {
+  return ris.replace(/\n(?![A-Z][A-Z0-9] {2}-)/g, '');
+}
+
+/** All formats of one item. */
+export function formatAll(item: CslItem): Record<CitationFormat, string> {
+  return Object.fromEntries(CITATION_FORMATS.map((f) => [f, formatCitation(item, f)])) as Record<
+    CitationFormat,
+    string
+  >;
+}

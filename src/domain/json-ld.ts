@@ -1,0 +1,108 @@
+/**
+ * schema.org Dataset JSON-LD for the home page head, built from the facts, and a serialiser
+ * that is safe inside <script type="application/ld+json">.
+ */
+import type { Locale } from './labels.ts';
+import { FACTS, PAPER } from './facts.ts';
+import { REGISTRY_COLUMNS } from './registry-columns.ts';
+import { formatCitation } from './citation/format.ts';
+import { paperItem } from './citation/items.ts';
+
+export interface JsonLdContext {
+  locale: Locale;
+  /** Absolute URL of the site root, with a trailing slash. */
+  siteUrl: string;
+}
+
+/**
+ * Serialises JSON for an HTML script element: `<`, `>`, `&` and the JS line separators are
+ * escaped as \u sequences, so a `</script>` inside data cannot close the element.
+ * @example serializeJsonLd({ a: '</script>' }) // '{"a":"\\u003c/script\\u003e"}'
+ */
+export function serializeJsonLd(value: unknown): string {
+  return JSON.stringify(value)
+    .replace(/</g, '\\u003c')
+    .replace(/>/g, '\\u003e')
+    .replace(/&/g, '\\u0026')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
+}
+
+export function organization(locale: Locale) {
+  return { '@type': 'Organization', name: FACTS.affiliation[locale], url: 'https://mosmed.ai/' };
+}
+
+/** The dataset as a schema.org Dataset in one language. */
+export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
+  const org = organization(locale);
+  const site = new URL(siteUrl);
+  return {
+    '@context': 'https://schema.org',
+    '@type': 'Dataset',
+    name: FACTS.title[locale],
+    alternateName: `MosMedData ${FACTS.internalCode}`,
+    description: FACTS.summary[locale],
+    url: new URL(`${locale}/`, site).href,
+    sameAs: FACTS.permanentLink,
+    identifier: FACTS.internalCode,
+    version: FACTS.version,
+    keywords: [...FACTS.keywords[locale]],
+    inLanguage: [...FACTS.languages],
+    datePublished: FACTS.datePublished,
+    temporalCoverage: `${FACTS.temporalCoverage.start}/${FACTS.temporalCoverage.end}`,
+    isAccessibleForFree: true,
+    license: FACTS.license.url,
+    creator: FACTS.authors.map((p) => ({
+      '@type': 'Person',
+      name: `${p.family[locale]} ${p.initials[locale]}`,
+      familyName: p.family[locale],
+      affiliation: org,
+    })),
+    publisher: org,
+    copyrightHolder: org,
+    copyrightYear: FACTS.copyright.year,
+    funder: {
+      '@type': 'Organization',
+      name: FACTS.funding.funder[locale],
+      url: FACTS.funding.url,
+    },
+    measurementTechnique: locale === 'ru' ? 'Компьютерная томография' : 'Computed tomography',
+    variableMeasured: REGISTRY_COLUMNS.filter((c) => c.id !== 'path').map((c) => ({
+      '@type': 'PropertyValue',
+      name: c.id,
+      alternateName: c.header,
+    })),
+    distribution: [
+      {
+        '@type': 'DataDownload',
+        name: locale === 'ru' ? 'Набор данных (DICOM и реестр)' : 'Dataset (DICOM and registry)',
+        contentUrl: FACTS.permanentLink,
+        encodingFormat: 'application/dicom',
+      },
+      {
+        '@type': 'DataDownload',
+        name: 'registry.csv',
+        contentUrl: new URL('data/registry.csv', site).href,
+        encodingFormat: 'text/csv',
+      },
+      {
+        '@type': 'DataDownload',
+        name: 'croissant.json',
+        contentUrl: new URL('croissant.json', site).href,
+        encodingFormat: 'application/ld+json',
+      },
+    ],
+    citation: [
+      {
+        '@type': 'ScholarlyArticle',
+        name: PAPER.title,
+        identifier: `https://doi.org/${PAPER.doi}`,
+        url: PAPER.url,
+        datePublished: String(PAPER.year),
+        isPartOf: { '@type': 'Periodical', name: PAPER.journal, issn: PAPER.issn },
+        description: formatCitation(paperItem(), 'apa'),
+      },
+      FACTS.recommendedCitation[locale],
+    ],
+  };
+}

@@ -1,0 +1,16 @@
+/**
+ * Locale-aware formatting of dates for the pages (UTC, so the output does not depend on the
+ * machine's time zone).
+ */
+import type { Locale } from '../domain/labels.ts';
+
+/**
+ * @example formatDate('2023-10-12', 'ru') // '12.10.2023'
+ * @example formatDate('2023-10-12', 'en') // '12 October 2023'
+ */
+export function formatDate(iso: string, locale: Locale): string {
+  const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
+  return locale === 'ru'
+    ? new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC' }).format(date)
+    : new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(date);
+}

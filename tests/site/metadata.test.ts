@@ -1,0 +1,145 @@
+import { describe, expect, it } from 'vitest';
+import { datasetJsonLd, serializeJsonLd } from '../../src/domain/json-ld.ts';
+import {
+  buildCroissant,
+  REGISTRY_DATA_TYPES,
+  REGISTRY_FILE_ID,
+} from '../../src/domain/croissant.ts';
+import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { FACTS } from '../../src/domain/facts.ts';
+import { attributionText, escapeHtml } from '../../src/domain/attribution.ts';
+import { overviewRows } from '../../src/site/overview-rows.ts';
+import { DECLARED_OVERVIEW } from '../../src/domain/overview.ts';
+import { pickLocale } from '../../src/site/pick-locale.ts';
+import { alternates } from '../../src/site/head.ts';
+import { wrapWords } from '../../src/site/og-image.ts';
+import { formatDate } from '../../src/site/format.ts';
+import { isCurrent } from '../../src/site/nav.ts';
+import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from './required-properties.ts';
+
+describe('schema.org Dataset JSON-LD', () => {
+  it.each(['ru', 'en'] as const)('carries every listed property (%s)', (locale) => {
+    const ld = datasetJsonLd({ locale, siteUrl: 'https://example.org/' });
+    for (const key of JSON_LD_PROPERTIES) expect(ld, key).toHaveProperty(key);
+    expect(ld['@type']).toBe('Dataset');
+    expect(ld.temporalCoverage).toBe('2020-05-05/2023-01-08');
+    expect(ld.license).toBe(FACTS.license.url);
+    expect(ld.url).toBe(`https://example.org/${locale}/`);
+    expect(ld.creator).toHaveLength(FACTS.authors.length);
+  });
+
+  it('serialises so that data cannot close the script element', () => {
+    const text = serializeJsonLd({ name: '</script><script>alert(1)</script>', amp: 'a&b' });
+    expect(text).not.toContain('<');
+    expect(text).not.toContain('>');
+    expect(JSON.parse(text)).toEqual({ name: '</script><script>alert(1)</script>', amp: 'a&b' });
+  });
+});
+
+describe('Croissant 1.0', () => {
+  const c = buildCroissant({ siteUrl: 'https://example.org/', registryCsvSha256: 'ab'.repeat(32) });
+
+  it('has every required property', () => {
+    for (const key of CROISSANT_REQUIRED) expect(c, key).toHaveProperty(key);
+    expect(c['@type']).toBe('sc:Dataset');
+    expect(c.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
+    expect(c['@context'].cr).toBe('http://mlcommons.org/croissant/');
+  });
+
+  it('describes every registry column, sourced from the registry.csv FileObject', () => {
+    const file = c.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)!;
+    expect(file.contentUrl).toBe('https://example.org/data/registry.csv');
+    expect(file).toHaveProperty('sha256', 'ab'.repeat(32));
+    const fields = c.recordSet[0]!.field;
+    expect(fields.map((f) => f.name)).toEqual(REGISTRY_COLUMNS.map((col) => col.id));
+    for (const f of fields) {
+      expect(f.source.fileObject['@id']).toBe(REGISTRY_FILE_ID);
+      expect(f.source.extract.column).toBe(f.name);
+      expect(f.dataType).toBe(REGISTRY_DATA_TYPES[f.name as keyof typeof REGISTRY_DATA_TYPES]);
+    }
+  });
+
+  it('leaves sha256 out when the build has no registry.csv', () => {
+    const none = buildCroissant({ siteUrl: 'https://example.org/', registryCsvSha256: null });
+    expect(none.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)).not.toHaveProperty(
+      'sha256',
+    );
+  });
+});
+
+describe('attribution', () => {
+  it.each(['ru', 'en'] as const)('names authors, affiliation, copyright, links (%s)', (locale) => {
+    for (const format of ['text', 'html', 'markdown'] as const) {
+      const text = attributionText(locale, format);
+      for (const p of FACTS.authors) expect(text).toContain(p.family[locale]);
+      expect(text).toContain(
+        format === 'html' ? escapeHtml(FACTS.affiliation[locale]) : FACTS.affiliation[locale],
+      );
+      expect(text).toContain(`© ${FACTS.copyright.year}`);
+      expect(text).toContain(FACTS.permanentLink);
+      expect(text).toContain(FACTS.license.url);
+    }
+    expect(attributionText(locale, 'html')).toContain(`<a href="${FACTS.license.url}">`);
+  });
+
+  it('escapes HTML', () => {
+    expect(escapeHtml(`<a href="x">'&`)).toBe('&lt;a href=&quot;x&quot;&gt;&#39;&amp;');
+  });
+});
+
+describe('home key figures', () => {
+  it('explains the README sex split: 3 not specified', () => {
+    const rows = overviewRows(DECLARED_OVERVIEW, DECLARED_OVERVIEW);
+    const sex = rows.find((r) => r.id === 'sex')!;
+    expect(sex.declared).toBe('459 / 338 (+3)');
+    expect(sex.notes[0]).toEqual([
+      'home.note.sexUnstated',
+      { male: 459, female: 338, sum: 797, unstated: 3, total: 800 },
+    ]);
+    expect(rows.every((r) => r.match)).toBe(true);
+  });
+
+  it('flags a computed figure that differs from the README', () => {
+    const computed = {
+      ...DECLARED_OVERVIEW,
+      ageMedian: 58,
+      withPathology: 399,
+      withoutPathology: 400,
+    };
+    const rows = overviewRows(DECLARED_OVERVIEW, computed);
+    expect(rows.find((r) => r.id === 'age')!.match).toBe(false);
+    expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain('home.note.differs');
+    expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain(
+      'home.note.classUnknown',
+    );
+  });
+});
+
+describe('small site helpers', () => {
+  it('picks the first supported browser language, else Russian', () => {
+    expect(pickLocale(['de-DE', 'en-US', 'ru'])).toBe('en');
+    expect(pickLocale(['ru-RU', 'en'])).toBe('ru');
+    expect(pickLocale(['fr', 'de'])).toBe('ru');
+    expect(pickLocale([])).toBe('ru');
+  });
+
+  it('gives hreflang alternates for both languages and x-default', () => {
+    expect(alternates('/en/cite/', 'https://x.org/')).toEqual([
+      { hreflang: 'ru', href: 'https://x.org/ru/cite/' },
+      { hreflang: 'en', href: 'https://x.org/en/cite/' },
+      { hreflang: 'x-default', href: 'https://x.org/ru/cite/' },
+    ]);
+    expect(alternates('/ru/', 'https://x.org/').at(-1)).toEqual({
+      hreflang: 'x-default',
+      href: 'https://x.org/',
+    });
+  });
+
+  it('wraps words, formats dates, marks the current nav item', () => {
+    expect(wrapWords('a bb ccc', 4)).toEqual(['a bb', 'ccc']);
+    expect(formatDate('2023-10-12', 'ru')).toBe('12.10.2023');
+    expect(formatDate('2023-10-12', 'en')).toBe('12 October 2023');
+    expect(isCurrent('/ru/studies/x/', { key: 'nav.studies', path: 'studies' }, 'ru')).toBe(true);
+    expect(isCurrent('/ru/studies/x/', { key: 'nav.home', path: '' }, 'ru')).toBe(false);
+  });
+});
