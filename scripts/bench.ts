@@ -14,6 +14,8 @@ import { buildFigures, scanFigure, type BuildRunFigures } from './bench/aggregat
 import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './bench/args.ts';
 import { formatReport } from './bench/format.ts';
 import {
+  canEvictPageCache,
+  evictPageCache,
   hasDcmdump,
   measureDcmdump,
   measureIoFloor,
@@ -42,11 +44,12 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
-async function measureSize(
-  args: BenchArgs,
-  studies: number,
-  hasPeer: boolean,
-): Promise<SizeFigures> {
+interface Tools {
+  dcmdump: boolean;
+  evict: boolean;
+}
+
+async function measureSize(args: BenchArgs, studies: number, tools: Tools): Promise<SizeFigures> {
   const place: BuildPlace = {
     root: ROOT,
     studies,
@@ -76,21 +79,40 @@ async function measureSize(
   log(`${studies} studies: warming the page cache (${files.length} files)`);
   await warmPageCache(datasetDir, files);
 
-  const ours: number[] = [];
-  const floor: number[] = [];
-  const peer: number[] = [];
+  const warmRuns = { ours: [] as number[], floor: [] as number[], peer: [] as number[] };
+  const coldRuns = { ours: [] as number[], floor: [] as number[], peer: [] as number[] };
   let scans: FileScan[] = [];
   for (let run = 1; run <= args.runs; run++) {
-    log(`${studies} studies: header scan run ${run}/${args.runs}`);
+    log(`${studies} studies: header scan run ${run}/${args.runs} (warm page cache)`);
     const scan = await measureOurScan(datasetDir, files, args.concurrency);
-    ours.push(scan.ms);
+    warmRuns.ours.push(scan.ms);
     scans = scan.scans;
-    floor.push(await measureIoFloor(datasetDir, files, args.concurrency));
-    if (hasPeer) peer.push(await measureDcmdump(datasetDir, files, args.concurrency));
+    warmRuns.floor.push(await measureIoFloor(datasetDir, files, args.concurrency));
+    if (tools.dcmdump)
+      warmRuns.peer.push(await measureDcmdump(datasetDir, files, args.concurrency));
+  }
+  if (tools.evict) {
+    for (let run = 1; run <= args.runs; run++) {
+      log(`${studies} studies: header scan run ${run}/${args.runs} (cold page cache)`);
+      await evictPageCache(datasetDir, files);
+      coldRuns.ours.push((await measureOurScan(datasetDir, files, args.concurrency)).ms);
+      await evictPageCache(datasetDir, files);
+      coldRuns.floor.push(await measureIoFloor(datasetDir, files, args.concurrency));
+      if (tools.dcmdump) {
+        await evictPageCache(datasetDir, files);
+        coldRuns.peer.push(await measureDcmdump(datasetDir, files, args.concurrency));
+      }
+    }
+    await warmPageCache(datasetDir, files);
   }
   const parsed = scans.filter((s) => 'header' in s).length;
   if (parsed < files.length)
     log(`  note: ${files.length - parsed} files were not usable CT images`);
+  const comparison = (runs: typeof warmRuns) => ({
+    ours: scanFigure(runs.ours, files.length, bytes),
+    ioFloor: scanFigure(runs.floor, files.length, bytes),
+    dcmdump: tools.dcmdump ? scanFigure(runs.peer, files.length, bytes) : null,
+  });
 
   const renders = [];
   for (let run = 1; run <= args.runs; run++) {
@@ -108,9 +130,8 @@ async function measureSize(
     headerScan: {
       files: files.length,
       bytes,
-      ours: scanFigure(ours, files.length, bytes),
-      ioFloor: scanFigure(floor, files.length, bytes),
-      dcmdump: hasPeer ? scanFigure(peer, files.length, bytes) : null,
+      ...comparison(warmRuns),
+      cold: tools.evict ? comparison(coldRuns) : null,
     },
     thumbnails: {
       series: render.series,
@@ -143,8 +164,9 @@ async function main(): Promise<number> {
     );
     return 2;
   }
-  const hasPeer = await hasDcmdump();
-  if (!hasPeer) log('dcmdump not found (apt-get install dcmtk): the peer figure is skipped');
+  const tools: Tools = { dcmdump: await hasDcmdump(), evict: await canEvictPageCache() };
+  if (!tools.dcmdump) log('dcmdump not found (apt-get install dcmtk): the peer figure is skipped');
+  if (!tools.evict) log('python3 not found: the cold page cache figures are skipped');
 
   const date = new Date();
   const machine = machineInfo();
@@ -153,7 +175,7 @@ async function main(): Promise<number> {
   for (const studies of args.scale > 1
     ? [args.studies, args.studies * args.scale]
     : [args.studies]) {
-    sizes.push(await measureSize(args, studies, hasPeer));
+    sizes.push(await measureSize(args, studies, tools));
   }
   const result: BenchResult = {
     schema: RESULT_SCHEMA,
@@ -167,7 +189,9 @@ async function main(): Promise<number> {
       buildRuns: args.buildRuns,
       concurrency: args.concurrency,
     },
-    pageCache: 'warm (every file read once before the scan figures; builds run as they come)',
+    pageCache: tools.evict
+      ? 'scan figures warm (every file read once before) and cold (pages evicted with posix_fadvise before each); builds and thumbnails as they come'
+      : 'scan figures warm (every file read once before); builds and thumbnails as they come',
     sizes,
     targets: evaluateTargets(sizes),
   };

@@ -90,9 +90,16 @@ export function formatReport(result: BenchResult): string {
       'Header scan',
       table([
         ['', 'time', 'files/s', 'MB/s'],
-        scanRow('  ours (imaging worker pool)', scan.ours),
-        scanRow('  I/O floor (prefix reads)', scan.ioFloor),
-        scanRow('  dcmdump (dcmtk)', scan.dcmdump),
+        scanRow('  ours (imaging worker pool), warm cache', scan.ours),
+        scanRow('  I/O floor (prefix reads), warm cache', scan.ioFloor),
+        scanRow('  dcmdump (dcmtk), warm cache', scan.dcmdump),
+        ...(scan.cold
+          ? [
+              scanRow('  ours, cold cache', scan.cold.ours),
+              scanRow('  I/O floor, cold cache', scan.cold.ioFloor),
+              scanRow('  dcmdump, cold cache', scan.cold.dcmdump),
+            ]
+          : []),
       ]),
       'Thumbnails',
       table([

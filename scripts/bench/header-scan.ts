@@ -2,7 +2,8 @@
  * The header-scan figures: our reader (the build's scanHeaders over the imaging WorkerPool,
  * cache empty), the I/O floor (same pool and batching, plain prefix reads, no parsing), and
  * dcmdump (dcmtk) printing the same attributes of the same files, batched and run in parallel.
- * The page cache is warm for all three: every file is read once before measuring.
+ * Each is measured with a warm page cache (every file read once before) and, when python3 is
+ * there to evict the files' pages, a cold one (the disk, as a first build on a real dataset).
  */
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
@@ -20,6 +21,41 @@ export const DCMDUMP_BATCH = 64;
 
 function emptyCache(): ImagingCache {
   return { version: IMAGING_CACHE_VERSION, files: {}, series: {} };
+}
+
+/** Evicts the files' pages from the page cache (posix_fadvise DONTNEED; no root needed). */
+export function evictPageCache(datasetDir: string, files: readonly FileStat[]): Promise<void> {
+  const script = [
+    'import os, sys',
+    "for p in sys.stdin.buffer.read().split(b'\\0'):",
+    '    if p:',
+    '        fd = os.open(p, os.O_RDONLY)',
+    '        os.posix_fadvise(fd, 0, 0, os.POSIX_FADV_DONTNEED)',
+    '        os.close(fd)',
+  ].join('\n');
+  return new Promise((resolve, reject) => {
+    const child = spawn('python3', ['-c', script], { stdio: ['pipe', 'ignore', 'pipe'] });
+    let stderr = '';
+    child.stderr.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+    child.on('error', reject);
+    child.on('close', (code) =>
+      code === 0
+        ? resolve()
+        : reject(new Error(`page cache eviction failed: ${stderr.slice(0, 300)}`)),
+    );
+    child.stdin.end(files.map((f) => join(datasetDir, f.rel)).join('\0'));
+  });
+}
+
+/** Whether the page cache can be evicted here (python3 with os.posix_fadvise). */
+export function canEvictPageCache(): Promise<boolean> {
+  return new Promise((resolve) => {
+    const child = spawn('python3', ['-c', 'import os; os.POSIX_FADV_DONTNEED'], {
+      stdio: 'ignore',
+    });
+    child.on('error', () => resolve(false));
+    child.on('close', (code) => resolve(code === 0));
+  });
 }
 
 /** Reads every file whole once, so all measurements start from the same warm page cache. */
