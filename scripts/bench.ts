@@ -44,6 +44,14 @@ const ROOT = resolve(import.meta.dirname, '..');
 
 const log = (line: string) => process.stderr.write(`bench: ${line}\n`);
 
+/** One build's figures on one line, so a long bench shows (and keeps, in its log) progress. */
+function logBuild(run: BuildRunFigures): void {
+  const stages = run.stages.map((s) => `${s.stage} ${(s.ms / 1000).toFixed(1)}`).join(', ');
+  log(
+    `  ${(run.wallMs / 1000).toFixed(1)} s, peak ${Math.round(run.peakRssBytes / 2 ** 20)} MiB (${stages})`,
+  );
+}
+
 interface Tools {
   dcmdump: boolean;
   evict: boolean;
@@ -63,13 +71,13 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
     await makeCold(place);
     log(`${studies} studies: cold build ${run}/${args.buildRuns} (sample generated first)`);
     cold.push(await runBuild(place));
-    log(`  ${(cold.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+    logBuild(cold.at(-1)!);
   }
   const warm: BuildRunFigures[] = [];
   for (let run = 1; run <= args.buildRuns; run++) {
     log(`${studies} studies: warm build ${run}/${args.buildRuns}`);
     warm.push(await runBuild(place));
-    log(`  ${(warm.at(-1)!.wallMs / 1000).toFixed(1)} s`);
+    logBuild(warm.at(-1)!);
   }
 
   const datasetDir = sampleFolder(place);
