@@ -113,6 +113,15 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
     }
     await warmPageCache(datasetDir, files);
   }
+  const rate = (ms: number[]) => `${Math.round((files.length * 1000) / ms.at(-1)!)} files/s`;
+  log(
+    `  warm: ours ${rate(warmRuns.ours)}, floor ${rate(warmRuns.floor)}${tools.dcmdump ? `, dcmdump ${rate(warmRuns.peer)}` : ''}`,
+  );
+  if (tools.evict) {
+    log(
+      `  cold: ours ${rate(coldRuns.ours)}, floor ${rate(coldRuns.floor)}${tools.dcmdump ? `, dcmdump ${rate(coldRuns.peer)}` : ''}`,
+    );
+  }
   const parsed = scans.filter((s) => 'header' in s).length;
   if (parsed < files.length)
     log(`  note: ${files.length - parsed} files were not usable CT images`);
@@ -180,11 +189,6 @@ async function main(): Promise<number> {
   const machine = machineInfo();
   const git = gitState(ROOT);
   const sizes: SizeFigures[] = [];
-  for (const studies of args.scale > 1
-    ? [args.studies, args.studies * args.scale]
-    : [args.studies]) {
-    sizes.push(await measureSize(args, studies, tools));
-  }
   const result: BenchResult = {
     schema: RESULT_SCHEMA,
     date: date.toISOString(),
@@ -201,14 +205,21 @@ async function main(): Promise<number> {
       ? 'scan figures warm (every file read once before) and cold (pages evicted with posix_fadvise before each); builds and thumbnails as they come'
       : 'scan figures warm (every file read once before); builds and thumbnails as they come',
     sizes,
-    targets: evaluateTargets(sizes),
+    targets: [],
   };
-  result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
   await mkdir(args.out, { recursive: true });
-  const json = `${JSON.stringify(result, null, 2)}\n`;
   const file = join(args.out, resultFileName(date, git.sha));
-  await writeFile(file, json);
-  await writeFile(join(args.out, 'latest.json'), json);
+  const studiesList = args.scale > 1 ? [args.studies, args.studies * args.scale] : [args.studies];
+  for (const studies of studiesList) {
+    sizes.push(await measureSize(args, studies, tools));
+    // Written after every size: a long bench stopped half-way still leaves its figures.
+    result.targets = evaluateTargets(sizes);
+    result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeFile(file, json);
+    await writeFile(join(args.out, 'latest.json'), json);
+    log(`figures so far written to ${file}`);
+  }
   process.stdout.write(`${formatReport(result)}\n\nWritten: ${file} and latest.json\n`);
   return 0;
 }
