@@ -5,6 +5,7 @@
  * and warm, at the base size and `scale` times larger. Prints a report and writes
  * `<out>/<date>-<sha>.json` and `<out>/latest.json`. Never part of `npm test`.
  */
+import { existsSync } from 'node:fs';
 import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -29,9 +30,10 @@ import {
   resultFileName,
   type BenchResult,
   type SizeFigures,
+  type ThumbnailFigures,
 } from './bench/results.ts';
 import { summarize } from './bench/stats.ts';
-import { measureThumbnails } from './bench/thumbnails.ts';
+import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
 import {
   hasGnuTime,
   makeCold,
@@ -52,6 +54,19 @@ function logBuild(run: BuildRunFigures): void {
   );
 }
 
+function thumbnailFigures(renders: RenderRun[]): ThumbnailFigures {
+  const first = renders[0]!;
+  const ms = summarize(renders.map((r) => r.ms));
+  return {
+    series: first.series,
+    slices: first.slices,
+    sheets: first.sheets,
+    ms,
+    slicesPerSecond: (first.slices * 1000) / ms.median,
+    encodeMsPerSheet: summarize(renders.map((r) => r.encodeMs)),
+  };
+}
+
 interface Tools {
   dcmdump: boolean;
   evict: boolean;
@@ -67,20 +82,27 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
   await mkdir(place.work, { recursive: true });
 
   const cold: BuildRunFigures[] = [];
-  for (let run = 1; run <= args.buildRuns; run++) {
-    await makeCold(place);
-    log(`${studies} studies: cold build ${run}/${args.buildRuns} (sample generated first)`);
-    cold.push(await runBuild(place));
-    logBuild(cold.at(-1)!);
-  }
   const warm: BuildRunFigures[] = [];
-  for (let run = 1; run <= args.buildRuns; run++) {
-    log(`${studies} studies: warm build ${run}/${args.buildRuns}`);
-    warm.push(await runBuild(place));
-    logBuild(warm.at(-1)!);
+  if (!args.skip.has('builds')) {
+    for (let run = 1; run <= args.buildRuns; run++) {
+      await makeCold(place);
+      log(`${studies} studies: cold build ${run}/${args.buildRuns} (sample generated first)`);
+      cold.push(await runBuild(place));
+      logBuild(cold.at(-1)!);
+    }
+    for (let run = 1; run <= args.buildRuns; run++) {
+      log(`${studies} studies: warm build ${run}/${args.buildRuns}`);
+      warm.push(await runBuild(place));
+      logBuild(warm.at(-1)!);
+    }
   }
 
   const datasetDir = sampleFolder(place);
+  if (!existsSync(join(datasetDir, 'studies'))) {
+    throw new Error(
+      `no sample of ${studies} studies in ${datasetDir}: run without --skip builds once`,
+    );
+  }
   const listing = await listStudyFiles(datasetDir);
   const files = listing.files;
   const bytes = files.reduce((sum, f) => sum + f.size, 0);
@@ -131,15 +153,20 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
     dcmdump: tools.dcmdump ? scanFigure(runs.peer, files.length, bytes) : null,
   });
 
-  const renders = [];
-  for (let run = 1; run <= args.runs; run++) {
+  const renders: RenderRun[] = [];
+  for (let run = 1; run <= args.runs && !args.skip.has('thumbnails'); run++) {
     log(`${studies} studies: thumbnails run ${run}/${args.runs}`);
-    renders.push(
-      await measureThumbnails(datasetDir, scans, listing.studyFolders, args.concurrency),
+    const render = await measureThumbnails(
+      datasetDir,
+      scans,
+      listing.studyFolders,
+      args.concurrency,
+    );
+    renders.push(render);
+    log(
+      `  ${render.slices} slices in ${(render.ms / 1000).toFixed(1)} s, ${render.encodeMs.toFixed(1)} ms per sheet encoding`,
     );
   }
-  const render = renders[0]!;
-  const renderMs = summarize(renders.map((r) => r.ms));
 
   await rm(join(place.work, 'dist'), { recursive: true, force: true });
   return {
@@ -150,15 +177,8 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
       ...comparison(warmRuns),
       cold: tools.evict ? comparison(coldRuns) : null,
     },
-    thumbnails: {
-      series: render.series,
-      slices: render.slices,
-      sheets: render.sheets,
-      ms: renderMs,
-      slicesPerSecond: (render.slices * 1000) / renderMs.median,
-      encodeMsPerSheet: summarize(renders.map((r) => r.encodeMs)),
-    },
-    build: { cold: buildFigures(cold), warm: buildFigures(warm) },
+    thumbnails: renders.length > 0 ? thumbnailFigures(renders) : null,
+    build: cold.length > 0 ? { cold: buildFigures(cold), warm: buildFigures(warm) } : null,
   };
 }
 

@@ -17,8 +17,13 @@ export interface BenchArgs {
   out: string;
   /** Worker count (header scan, thumbnails, build, dcmdump processes). */
   concurrency: number;
+  /** Figures not measured (`builds`: use the sample already generated for each size). */
+  skip: Set<SkippableFigure>;
   help: boolean;
 }
+
+export const SKIPPABLE = ['builds', 'thumbnails'] as const;
+export type SkippableFigure = (typeof SKIPPABLE)[number];
 
 export class UsageError extends Error {}
 
@@ -38,6 +43,8 @@ Measures the build on generated synthetic datasets and writes
   --build-runs <n>    runs of each whole build, cold and warm (default: max(2, runs))
   --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
   --out <dir>         results folder (default ${DEFAULTS.out})
+  --skip <list>       figures to leave out, comma-separated: builds, thumbnails
+                      (without builds, each size's sample must already exist)
   --quick             smoke run: --studies ${QUICK.studies} --scale ${QUICK.scale} --runs ${QUICK.runs} --build-runs ${QUICK.buildRuns}
                       (explicit options still win)
   -h, --help          show this help`;
@@ -69,6 +76,7 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
         concurrency: { type: 'string' },
         out: { type: 'string' },
         quick: { type: 'boolean', default: false },
+        skip: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -82,7 +90,15 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
   const buildRuns =
     positiveInt('build-runs', values['build-runs']) ??
     (values.quick ? QUICK.buildRuns : Math.max(2, runs));
+  const skip = new Set<SkippableFigure>();
+  for (const name of (values.skip ?? '').split(',').filter(Boolean)) {
+    if (!(SKIPPABLE as readonly string[]).includes(name)) {
+      throw new UsageError(`--skip takes ${SKIPPABLE.join(', ')}; got "${name}"`);
+    }
+    skip.add(name as SkippableFigure);
+  }
   return {
+    skip,
     studies: positiveInt('studies', values.studies) ?? base.studies,
     scale: positiveInt('scale', values.scale) ?? base.scale,
     runs,

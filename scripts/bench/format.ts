@@ -102,20 +102,24 @@ export function formatReport(result: BenchResult): string {
           : []),
       ]),
       'Thumbnails',
-      table([
-        [
-          `  ${thumbs.series} series, ${thumbs.slices} slices, ${thumbs.sheets} sheets`,
-          spread(thumbs.ms, seconds),
-          `${thumbs.slicesPerSecond.toFixed(1)} slices/s`,
-        ],
-        [
-          '  WebP encoding per sheet (one thread)',
-          spread(thumbs.encodeMsPerSheet, (v) => `${v.toFixed(1)} ms`),
-          '',
-        ],
-      ]),
+      thumbs
+        ? table([
+            [
+              `  ${thumbs.series} series, ${thumbs.slices} slices, ${thumbs.sheets} sheets`,
+              spread(thumbs.ms, seconds),
+              `${thumbs.slicesPerSecond.toFixed(1)} slices/s`,
+            ],
+            [
+              '  WebP encoding per sheet (one thread)',
+              spread(thumbs.encodeMsPerSheet, (v) => `${v.toFixed(1)} ms`),
+              '',
+            ],
+          ])
+        : '  not measured (--skip thumbnails)',
       'Whole build',
-      table([...buildRows('  cold', size.build.cold), ...buildRows('  warm', size.build.warm)]),
+      size.build
+        ? table([...buildRows('  cold', size.build.cold), ...buildRows('  warm', size.build.warm)])
+        : '  not measured (--skip builds)',
     );
   }
   lines.push('', 'Targets', ...result.targets.map(targetLine));

@@ -61,8 +61,9 @@ export interface BuildFigures {
 export interface SizeFigures {
   studies: number;
   headerScan: HeaderScanFigures;
-  thumbnails: ThumbnailFigures;
-  build: { cold: BuildFigures; warm: BuildFigures };
+  /** Null when skipped (--skip). */
+  thumbnails: ThumbnailFigures | null;
+  build: { cold: BuildFigures; warm: BuildFigures } | null;
 }
 
 export interface TargetCheck {
@@ -138,18 +139,20 @@ export function evaluateTargets(sizes: readonly SizeFigures[]): TargetCheck[] {
     };
     compare(size.headerScan, 'warm');
     if (size.headerScan.cold) compare(size.headerScan.cold, 'cold');
-    checks.push(
-      check(
-        `warm-vs-cold@${size.studies}`,
-        `${n}: warm build time / cold build time`,
-        size.build.warm.totalMs.median / size.build.cold.totalMs.median,
-        0.1,
-        'max',
-      ),
-    );
+    if (size.build) {
+      checks.push(
+        check(
+          `warm-vs-cold@${size.studies}`,
+          `${n}: warm build time / cold build time`,
+          size.build.warm.totalMs.median / size.build.cold.totalMs.median,
+          0.1,
+          'max',
+        ),
+      );
+    }
   }
   const base = sizes[0];
-  if (base) {
+  if (base?.build) {
     checks.push(
       check(
         'cold-build-seconds',
@@ -180,22 +183,26 @@ export function evaluateTargets(sizes: readonly SizeFigures[]): TargetCheck[] {
       base.headerScan.ours.ms.median,
       large.headerScan.ours.ms.median,
     );
-    linear('thumbnails', 'thumbnails', base.thumbnails.ms.median, large.thumbnails.ms.median);
-    linear(
-      'cold-build',
-      'cold build',
-      base.build.cold.totalMs.median,
-      large.build.cold.totalMs.median,
-    );
-    checks.push(
-      check(
-        'peak-memory-scaling',
-        `×${scale}: cold build peak memory, large / base`,
-        large.build.cold.peakRssBytes.median / base.build.cold.peakRssBytes.median,
-        1.5,
-        'max',
-      ),
-    );
+    if (base.thumbnails && large.thumbnails) {
+      linear('thumbnails', 'thumbnails', base.thumbnails.ms.median, large.thumbnails.ms.median);
+    }
+    if (base.build && large.build) {
+      linear(
+        'cold-build',
+        'cold build',
+        base.build.cold.totalMs.median,
+        large.build.cold.totalMs.median,
+      );
+      checks.push(
+        check(
+          'peak-memory-scaling',
+          `×${scale}: cold build peak memory, large / base`,
+          large.build.cold.peakRssBytes.median / base.build.cold.peakRssBytes.median,
+          1.5,
+          'max',
+        ),
+      );
+    }
   }
   return checks;
 }

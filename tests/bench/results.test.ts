@@ -96,6 +96,15 @@ describe('evaluateTargets', () => {
     expect(formatReport(resultOf([cold]))).toContain('ours, cold cache');
   });
 
+  it('checks only what was measured when builds and thumbnails were skipped', () => {
+    const base = { ...size(800), build: null, thumbnails: null };
+    const large = { ...size(4000), build: null, thumbnails: null };
+    const ids = evaluateTargets([base, large]).map((c) => c.id);
+    expect(ids).toContain('linear-header-scan');
+    expect(ids.some((id) => /warm-vs-cold|cold-build|thumbnails|peak-memory/.test(id))).toBe(false);
+    expect(formatReport(resultOf([base]))).toContain('not measured (--skip builds)');
+  });
+
   it('has no scaling checks for a single size, and no peer check without dcmdump', () => {
     const only = size(100);
     only.headerScan.dcmdump = null;
@@ -158,6 +167,15 @@ describe('parseBenchArgs', () => {
     expect(parseBenchArgs(['--quick'], '/p', 2)).toMatchObject(QUICK);
     expect(parseBenchArgs(['--quick', '--studies', '12'], '/p', 2).studies).toBe(12);
   });
+  it('--skip leaves out the named figures, and only known ones', () => {
+    expect([...parseBenchArgs(['--skip', 'builds,thumbnails'], '/p', 2).skip]).toEqual([
+      'builds',
+      'thumbnails',
+    ]);
+    expect(parseBenchArgs([], '/p', 2).skip.size).toBe(0);
+    expect(() => parseBenchArgs(['--skip', 'scan'], '/p', 2)).toThrow(UsageError);
+  });
+
   it('rejects bad numbers and unknown options', () => {
     expect(() => parseBenchArgs(['--runs', '0'], '/p', 2)).toThrow(UsageError);
     expect(() => parseBenchArgs(['--scale', '2.5'], '/p', 2)).toThrow(UsageError);
