@@ -1,0 +1,110 @@
+/**
+ * The `npm run bench` command line. Pure (argv in, options out) so it is tested without a process.
+ */
+import { resolve } from 'node:path';
+import { parseArgs } from 'node:util';
+
+export interface BenchArgs {
+  /** Size of the base dataset (studies). */
+  studies: number;
+  /** The second dataset is `studies × scale` studies; 1 measures the base size only. */
+  scale: number;
+  /** Runs of the quick figures (header scan, thumbnails). */
+  runs: number;
+  /** Runs of each whole build (cold, warm). */
+  buildRuns: number;
+  /** Results folder. */
+  out: string;
+  /** Worker count (header scan, thumbnails, build, dcmdump processes). */
+  concurrency: number;
+  /** Figures not measured (`builds`: use the sample already generated for each size). */
+  skip: Set<SkippableFigure>;
+  help: boolean;
+}
+
+export const SKIPPABLE = ['builds', 'thumbnails'] as const;
+export type SkippableFigure = (typeof SKIPPABLE)[number];
+
+export class UsageError extends Error {}
+
+/** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
+export const QUICK = { studies: 40, scale: 2, runs: 1, buildRuns: 1 } as const;
+
+export const DEFAULTS = { studies: 800, scale: 5, runs: 3, out: 'bench/results' } as const;
+
+export const USAGE = `Usage: npm run bench -- [options]
+
+Measures the build on generated synthetic datasets and writes
+<out>/<date>-<git sha>.json and <out>/latest.json.
+
+  --studies <n>       base dataset size in studies (default ${DEFAULTS.studies})
+  --scale <k>         also measure a dataset k times larger; 1 = base only (default ${DEFAULTS.scale})
+  --runs <n>          runs of the header-scan and thumbnail figures (default ${DEFAULTS.runs})
+  --build-runs <n>    runs of each whole build, cold and warm (default: max(2, runs))
+  --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
+  --out <dir>         results folder (default ${DEFAULTS.out})
+  --skip <list>       figures to leave out, comma-separated: builds, thumbnails
+                      (without builds, each size's sample must already exist)
+  --quick             smoke run: --studies ${QUICK.studies} --scale ${QUICK.scale} --runs ${QUICK.runs} --build-runs ${QUICK.buildRuns}
+                      (explicit options still win)
+  -h, --help          show this help`;
+
+function positiveInt(name: string, text: string | undefined): number | undefined {
+  if (text === undefined) return undefined;
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${name} must be a positive integer, got "${text}"`);
+  }
+  return Number(text);
+}
+
+/**
+ * Parses bench arguments; a relative --out resolves against `cwd`.
+ *
+ * @example
+ * parseBenchArgs(['--quick'], '/p', 2).studies // 40
+ */
+export function parseBenchArgs(argv: readonly string[], cwd: string, cores: number): BenchArgs {
+  let values;
+  try {
+    ({ values } = parseArgs({
+      args: [...argv],
+      options: {
+        studies: { type: 'string' },
+        scale: { type: 'string' },
+        runs: { type: 'string' },
+        'build-runs': { type: 'string' },
+        concurrency: { type: 'string' },
+        out: { type: 'string' },
+        quick: { type: 'boolean', default: false },
+        skip: { type: 'string' },
+        help: { type: 'boolean', short: 'h', default: false },
+      },
+      strict: true,
+      allowPositionals: false,
+    }));
+  } catch (error) {
+    throw new UsageError(error instanceof Error ? error.message : String(error));
+  }
+  const base = values.quick ? QUICK : DEFAULTS;
+  const runs = positiveInt('runs', values.runs) ?? base.runs;
+  const buildRuns =
+    positiveInt('build-runs', values['build-runs']) ??
+    (values.quick ? QUICK.buildRuns : Math.max(2, runs));
+  const skip = new Set<SkippableFigure>();
+  for (const name of (values.skip ?? '').split(',').filter(Boolean)) {
+    if (!(SKIPPABLE as readonly string[]).includes(name)) {
+      throw new UsageError(`--skip takes ${SKIPPABLE.join(', ')}; got "${name}"`);
+    }
+    skip.add(name as SkippableFigure);
+  }
+  return {
+    skip,
+    studies: positiveInt('studies', values.studies) ?? base.studies,
+    scale: positiveInt('scale', values.scale) ?? base.scale,
+    runs,
+    buildRuns,
+    concurrency: positiveInt('concurrency', values.concurrency) ?? Math.max(1, cores),
+    out: resolve(cwd, values.out ?? DEFAULTS.out),
+    help: values.help,
+  };
+}

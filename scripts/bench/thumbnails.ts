@@ -1,0 +1,109 @@
+/**
+ * The thumbnail figures: the build's renderStudies (worker pool, cache empty) over every
+ * series of the dataset, and the WebP encoding of one sprite sheet timed on its own.
+ */
+import { mkdtemp, readdir, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import sharp from 'sharp';
+import { WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
+import type { QualityFinding } from '../../src/domain/schemas.ts';
+import {
+  IMAGING_CACHE_VERSION,
+  spritesCacheDir,
+  type ImagingCache,
+} from '../../src/pipeline/imaging/cache.ts';
+import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
+import { planStudies } from '../../src/pipeline/imaging/series.ts';
+import { pickSlices } from '../../src/pipeline/imaging/sprite-layout.ts';
+import { renderStudies } from '../../src/pipeline/imaging/thumbnails.ts';
+import type { FileScan } from '../../src/pipeline/imaging/types.ts';
+
+/** The build's sprite settings (render.ts `WEBP`, not exported); keep them in step. */
+const WEBP = { quality: 82, effort: 2 } as const;
+
+/** Sheets re-encoded for the per-sheet figure: enough for a stable median, quick to run. */
+const ENCODE_SAMPLE = 24;
+
+export interface RenderRun {
+  ms: number;
+  series: number;
+  slices: number;
+  sheets: number;
+  /** Median single-thread WebP encoding time of a sample of the produced sheets. */
+  encodeMs: number;
+}
+
+function emptyCache(): ImagingCache {
+  return { version: IMAGING_CACHE_VERSION, files: {}, series: {} };
+}
+
+/** Renders every series of the scanned dataset into a throw-away cache and times it. */
+export async function measureThumbnails(
+  datasetDir: string,
+  scans: FileScan[],
+  studyFolders: string[],
+  concurrency: number,
+): Promise<RenderRun> {
+  const plan = planStudies(scans, studyFolders);
+  const series = plan.studies.flatMap((s) => s.series);
+  // Each series decodes its tiles and, separately, its cover slice.
+  const slices = series.reduce((sum, s) => sum + pickSlices(s.files.length).length + 1, 0);
+  const work = await mkdtemp(join(tmpdir(), 'mosmed-bench-thumbs-'));
+  const pool = new WorkerPool(concurrency);
+  try {
+    const cacheDir = join(work, 'cache');
+    const options = { datasetDir, thumbsDir: join(work, 'thumbs'), cacheDir };
+    const findings: QualityFinding[] = [];
+    const start = performance.now();
+    await renderStudies(
+      plan.studies,
+      options,
+      emptyCache(),
+      emptyCache(),
+      () => pool,
+      () => {},
+      findings,
+    );
+    const ms = performance.now() - start;
+    const failed = findings.filter((f) => f.code === 'dicom-decode-failed');
+    if (failed.length > 0)
+      throw new Error(`${failed.length} series failed to render, e.g. ${failed[0]!.file}`);
+    const sheetFiles = (await readdir(spritesCacheDir(cacheDir))).filter((name) =>
+      WINDOW_PRESET_IDS.some((preset) => name.endsWith(`-${preset}.webp`)),
+    );
+    const encodeMs = await medianEncodeMs(spritesCacheDir(cacheDir), sheetFiles);
+    return { ms, series: series.length, slices, sheets: sheetFiles.length, encodeMs };
+  } finally {
+    await pool.close();
+    await rm(work, { recursive: true, force: true });
+  }
+}
+
+/** Decodes a spread-out sample of sheets to raw grey, then times encoding each back to WebP. */
+async function medianEncodeMs(dir: string, names: string[]): Promise<number> {
+  const step = Math.max(1, Math.floor(names.length / ENCODE_SAMPLE));
+  const sample = names.filter((_, i) => i % step === 0).slice(0, ENCODE_SAMPLE);
+  if (sample.length === 0) throw new Error('no sprite sheet was rendered');
+  sharp.concurrency(1); // as in the build's workers: one libvips thread per sheet
+  const times: number[] = [];
+  for (const name of sample) {
+    const { data, info } = await sharp(join(dir, name))
+      .greyscale()
+      .raw()
+      .toBuffer({ resolveWithObject: true });
+    const raw = { width: info.width, height: info.height, channels: 1 as const };
+    const pixels = info.channels === 1 ? data : extractFirstChannel(data, info.channels);
+    const start = performance.now();
+    await sharp(pixels, { raw }).webp(WEBP).toBuffer();
+    times.push(performance.now() - start);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)]!;
+}
+
+function extractFirstChannel(data: Buffer, channels: number): Buffer {
+  const out = Buffer.alloc(data.length / channels);
+  for (let i = 0; i < out.length; i++) out[i] = data[i * channels]!;
+  return out;
+}

@@ -1,0 +1,105 @@
+/**
+ * The whole-build figures: `scripts/build.ts` run as a child process on the embedded sample of a
+ * given size, under GNU time for peak memory. Cold = no sample, no imaging cache, no output (a
+ * fresh clone); warm = the same command again with nothing changed.
+ */
+import { spawn } from 'node:child_process';
+import { access, readFile, readdir, rm } from 'node:fs/promises';
+import { join } from 'node:path';
+import { imagingCacheDir } from '../lib/build-site.ts';
+import { sampleDir } from '../lib/sample-cache.ts';
+import { DEFAULT_SEED, SAMPLE_VERSION } from '../../src/sample/index.ts';
+import { parsePeakRss, parseStageTimes, type StageTime } from './build-summary.ts';
+
+export const GNU_TIME = '/usr/bin/time';
+
+export interface BuildRun {
+  wallMs: number;
+  stages: StageTime[];
+  peakRssBytes: number;
+}
+
+export interface BuildPlace {
+  root: string;
+  studies: number;
+  /** Work folder for this size: dist/, generated/ and GNU time's output live here. */
+  work: string;
+  concurrency: number;
+}
+
+/** The embedded sample's folder for this size (where the build generates it). */
+export function sampleFolder(place: BuildPlace): string {
+  return sampleDir(join(place.root, '.cache/sample'), SAMPLE_VERSION, DEFAULT_SEED, place.studies);
+}
+
+/** Removes what a fresh clone would not have for this size: sample, imaging cache, outputs. */
+export async function makeCold(place: BuildPlace): Promise<void> {
+  const sample = sampleFolder(place);
+  const sampleRoot = join(place.root, '.cache/sample');
+  const leftovers = (await readdir(sampleRoot).catch(() => [] as string[]))
+    .filter((name) => name.startsWith(`${SAMPLE_VERSION}-${DEFAULT_SEED}-${place.studies}.tmp-`))
+    .map((name) => join(sampleRoot, name));
+  await Promise.all(
+    [
+      sample,
+      ...leftovers,
+      imagingCacheDir(place.root, sample),
+      join(place.work, 'dist'),
+      join(place.work, 'generated'),
+    ].map((dir) => rm(dir, { recursive: true, force: true })),
+  );
+}
+
+/** Whether GNU time is installed (apt package `time`). */
+export async function hasGnuTime(): Promise<boolean> {
+  return access(GNU_TIME).then(
+    () => true,
+    () => false,
+  );
+}
+
+/** Runs one build and returns its wall time, stage times and peak memory. */
+export async function runBuild(place: BuildPlace): Promise<BuildRun> {
+  const timeFile = join(place.work, 'gnu-time.txt');
+  const args = [
+    '-f',
+    '%M',
+    '-o',
+    timeFile,
+    process.execPath,
+    'scripts/build.ts',
+    '--studies',
+    String(place.studies),
+    '--out',
+    join(place.work, 'dist'),
+    '--generated',
+    join(place.work, 'generated'),
+    '--concurrency',
+    String(place.concurrency),
+  ];
+  const start = performance.now();
+  const { code, stdout, stderr } = await new Promise<{
+    code: number | null;
+    stdout: string;
+    stderr: string;
+  }>((resolve, reject) => {
+    const child = spawn(GNU_TIME, args, { cwd: place.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let out = '';
+    let err = '';
+    child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => (err = (err + chunk.toString()).slice(-4000)));
+    child.on('error', reject);
+    child.on('close', (exit) => resolve({ code: exit, stdout: out, stderr: err }));
+  });
+  const wallMs = performance.now() - start;
+  if (code !== 0) {
+    throw new Error(
+      `build of ${place.studies} studies exited with ${code}:\n${stderr.slice(-2000)}`,
+    );
+  }
+  return {
+    wallMs,
+    stages: parseStageTimes(stdout),
+    peakRssBytes: parsePeakRss(await readFile(timeFile, 'utf8')),
+  };
+}
