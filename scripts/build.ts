@@ -39,6 +39,7 @@ async function main(): Promise<number> {
         studies: args.studies,
         seed: args.seed,
         sourceDateEpoch: args.sourceDateEpoch,
+        force: args.force,
       },
       realDeps,
       display,

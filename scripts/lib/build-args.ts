@@ -12,6 +12,8 @@ export interface BuildArgs {
   out: string;
   generated: string;
   strict: boolean;
+  /** Render the site even if nothing changed since the last build. */
+  force: boolean;
   concurrency: number;
   /** Sample size and seed (only used without --dataset). */
   studies: number | undefined;
@@ -32,6 +34,7 @@ export const USAGE = `Usage: npm run build -- [options]
                       whole build succeeded.
   --generated <dir>   Pipeline output: data/*.json, registry.csv, thumbs/ (default: generated).
   --strict            Exit with code 1 if the data has any error-level finding.
+  --force             Render the site even if nothing changed since the last build.
   --concurrency <n>   Worker count for the imaging stage (default: number of cores).
   --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
   --seed <n>          Sample seed when no dataset is given.
@@ -66,6 +69,7 @@ export function parseBuildArgs(
         out: { type: 'string' },
         generated: { type: 'string' },
         strict: { type: 'boolean', default: false },
+        force: { type: 'boolean', default: false },
         concurrency: { type: 'string' },
         studies: { type: 'string' },
         seed: { type: 'string' },
@@ -97,6 +101,7 @@ export function parseBuildArgs(
     out: resolve(cwd, values.out ?? 'dist'),
     generated: resolve(cwd, values.generated ?? 'generated'),
     strict: values.strict,
+    force: values.force,
     concurrency: positiveInt('--concurrency', values.concurrency) ?? availableParallelism(),
     studies: positiveInt('--studies', values.studies),
     seed,

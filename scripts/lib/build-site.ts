@@ -4,7 +4,7 @@
  * it with fakes and `scripts/build.ts` wires the real modules. The site is assembled in a
  * temporary folder next to `out` and replaces `out` only when everything succeeded.
  */
-import { rm, stat } from 'node:fs/promises';
+import { rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
@@ -12,6 +12,7 @@ import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pip
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
 import type { OnProgress } from '../../src/pipeline/progress.ts';
 import { ensureSample, type GenerateSample } from './sample-cache.ts';
+import { readStamp, siteStamp, STAMP_FILE } from './site-stamp.ts';
 
 export interface SiteBuildOptions {
   /** Dataset folder, or null for the embedded sample. */
@@ -25,6 +26,8 @@ export interface SiteBuildOptions {
   studies?: number | undefined;
   seed?: number | undefined;
   sourceDateEpoch?: number | undefined;
+  /** Render the site even when its stamp says the output is up to date. */
+  force?: boolean;
 }
 
 export interface SiteBuildDeps extends PipelineStages {
@@ -41,6 +44,12 @@ export interface SiteBuildDeps extends PipelineStages {
   linkTree: (source: string, target: string) => Promise<number>;
   linkFiles: (sourceRoot: string, targetRoot: string, paths: Iterable<string>) => Promise<string[]>;
   replaceDir: (staged: string, out: string) => Promise<void>;
+  /**
+   * Hash of the project files the pages are made from (see site-stamp.ts). Without it, the
+   * site is always rendered; with it, a build whose stamp matches the output's skips Astro,
+   * the copy and Pagefind.
+   */
+  hashSiteSources?: (root: string) => Promise<string>;
 }
 
 export interface SiteBuildHooks {
@@ -149,17 +158,21 @@ export async function buildSite(
 
   if (options.out !== null) {
     const out = options.out;
+    const images = imageUrls(pipeline.studies);
+    const stamp = deps.hashSiteSources
+      ? await siteStamp(await deps.hashSiteSources(options.root), options.generated, images)
+      : null;
+    if (stamp !== null && !options.force && (await readStamp(out)) === stamp) {
+      hooks.log?.(`Site is up to date (nothing changed since the last build): ${out}`);
+      return { datasetDir, synthetic, quality: pipeline.quality, timings };
+    }
     const staged = `${out}.tmp-${process.pid}`;
     await rm(staged, { recursive: true, force: true });
     try {
       await timed('astro', () => deps.astroBuild(options.root, staged, options.generated));
       await timed('copy', async () => {
         await deps.linkTree(join(options.generated, 'data'), join(staged, 'data'));
-        const missing = await deps.linkFiles(
-          options.generated,
-          staged,
-          imageUrls(pipeline.studies),
-        );
+        const missing = await deps.linkFiles(options.generated, staged, images);
         if (missing.length > 0) {
           hooks.log?.(
             `Warning: ${missing.length} image(s) named in studies.json are missing, e.g. ${missing[0]}`,
@@ -167,6 +180,7 @@ export async function buildSite(
         }
       });
       await timed('pagefind', () => deps.pagefindIndex(staged));
+      if (stamp !== null) await writeFile(join(staged, STAMP_FILE), stamp);
       await timed('publish', () => deps.replaceDir(staged, out));
     } catch (error) {
       // A failed site build leaves the previous output untouched and no staging folder behind.

@@ -10,6 +10,7 @@ import {
   SAMPLE_VERSION,
 } from '../../src/sample/index.ts';
 import type { SiteBuildDeps } from './build-site.ts';
+import { hashSiteSources } from './site-stamp.ts';
 import { astroBuild, linkFiles, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
 
 /** The default sample size: the 800 studies of the real dataset's declared overview. */
@@ -30,4 +31,5 @@ export const realDeps: SiteBuildDeps = {
   linkTree,
   linkFiles,
   replaceDir,
+  hashSiteSources,
 };

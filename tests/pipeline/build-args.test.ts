@@ -9,6 +9,7 @@ describe('parseBuildArgs', () => {
       out: '/project/dist',
       generated: '/project/generated',
       strict: false,
+      force: false,
       sourceDateEpoch: undefined,
     });
     expect(args.concurrency).toBeGreaterThan(0);
@@ -16,7 +17,7 @@ describe('parseBuildArgs', () => {
 
   it('reads every option, and DATASET_DIR / SOURCE_DATE_EPOCH from the environment', () => {
     const args = parseBuildArgs(
-      ['--out', 'site', '--strict', '--concurrency', '3', '--generated', '/tmp/g'],
+      ['--out', 'site', '--strict', '--force', '--concurrency', '3', '--generated', '/tmp/g'],
       { DATASET_DIR: 'data/mosmed', SOURCE_DATE_EPOCH: '1700000000' },
       '/project',
     );
@@ -25,6 +26,7 @@ describe('parseBuildArgs', () => {
       out: '/project/site',
       generated: '/tmp/g',
       strict: true,
+      force: true,
       concurrency: 3,
       sourceDateEpoch: 1_700_000_000,
     });

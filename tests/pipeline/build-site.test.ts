@@ -144,6 +144,29 @@ describe('buildSite', () => {
     expect((await readdir(opts.root)).sort()).toEqual(['.cache', 'dist', 'generated']);
   });
 
+  it('skips Astro and Pagefind when the site stamp matches, and renders again when an input changes', async () => {
+    const opts = await options();
+    let sources = 'pages v1';
+    const { deps, calls } = fakeDeps({ hashSiteSources: async () => sources });
+    await buildSite(opts, deps);
+    expect(calls).toMatchObject({ astro: 1, pagefind: 1 });
+
+    // Nothing changed: the output is kept as it is.
+    const result = await buildSite(opts, deps);
+    expect(calls).toMatchObject({ astro: 1, pagefind: 1 });
+    expect(result.timings.map((t) => t.stage)).not.toContain('astro');
+    expect(await readFile(join(opts.out!, 'ru/index.html'), 'utf8')).toContain('build 1');
+
+    // A page source changed: rendered again.
+    sources = 'pages v2';
+    await buildSite(opts, deps);
+    expect(calls).toMatchObject({ astro: 2, pagefind: 2 });
+
+    // --force renders even though nothing changed.
+    await buildSite({ ...opts, force: true }, deps);
+    expect(calls).toMatchObject({ astro: 3, pagefind: 3 });
+  });
+
   it('refuses a missing dataset folder or one without a registry, before doing any work', async () => {
     const { deps, calls } = fakeDeps();
     const missing = await options({ dataset: '/nonexistent/mosmed' });

@@ -1,0 +1,74 @@
+/**
+ * A fingerprint of everything the rendered site depends on, so that a rebuild with nothing
+ * changed can skip Astro and Pagefind (they always redo the whole site, and dominate a warm
+ * build). The stamp is written into the output as `.build-stamp`; when the output is deleted
+ * or replaced, the stamp goes with it and the next build renders again.
+ */
+import { createHash } from 'node:crypto';
+import { readdir, readFile, stat } from 'node:fs/promises';
+import { join, relative } from 'node:path';
+
+export const STAMP_FILE = '.build-stamp';
+
+/** The project files that shape the pages: sources, prose, static assets, config, locked deps. */
+const SITE_SOURCES = ['src', 'content', 'public', 'astro.config.ts', 'package-lock.json'];
+
+async function* filesUnder(path: string): AsyncGenerator<string> {
+  const info = await stat(path).catch(() => null);
+  if (info === null) return;
+  if (info.isFile()) {
+    yield path;
+    return;
+  }
+  const entries = await readdir(path, { withFileTypes: true });
+  entries.sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  for (const entry of entries) yield* filesUnder(join(path, entry.name));
+}
+
+/** sha256 over the relative path and content of every site source file under `root`. */
+export async function hashSiteSources(root: string): Promise<string> {
+  const hash = createHash('sha256');
+  for (const top of SITE_SOURCES) {
+    for await (const file of filesUnder(join(root, top))) {
+      hash
+        .update(relative(root, file))
+        .update('\0')
+        .update(await readFile(file))
+        .update('\0');
+    }
+  }
+  return hash.digest('hex');
+}
+
+/**
+ * The stamp of one build: the site sources' hash and the content of the generated data files
+ * and of every image the data references. Content, not modification times, so that two builds
+ * of the same input stamp (and so publish) identical output.
+ */
+export async function siteStamp(
+  sourcesHash: string,
+  generatedDir: string,
+  imageUrls: readonly string[],
+): Promise<string> {
+  const hash = createHash('sha256').update(sourcesHash);
+  for await (const file of filesUnder(join(generatedDir, 'data'))) {
+    hash
+      .update(relative(generatedDir, file))
+      .update('\0')
+      .update(await readFile(file));
+  }
+  for (const url of [...imageUrls].sort()) {
+    const bytes = await readFile(join(generatedDir, url)).catch(() => null);
+    hash
+      .update(url)
+      .update('\0')
+      .update(bytes ?? 'missing')
+      .update('\0');
+  }
+  return hash.digest('hex');
+}
+
+/** The stamp an earlier build left in `out`, or null. */
+export async function readStamp(out: string): Promise<string | null> {
+  return readFile(join(out, STAMP_FILE), 'utf8').catch(() => null);
+}

@@ -1,0 +1,43 @@
+import { mkdir, writeFile } from 'node:fs/promises';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { hashSiteSources, siteStamp } from '../../scripts/lib/site-stamp.ts';
+import { tempDir } from './support/xlsx.ts';
+
+async function generatedFolder() {
+  const dir = await tempDir('stamp-');
+  await mkdir(join(dir, 'data'), { recursive: true });
+  await mkdir(join(dir, 'thumbs/s0'), { recursive: true });
+  await writeFile(join(dir, 'data/studies.json'), '{"studies":[]}');
+  await writeFile(join(dir, 'thumbs/s0/cover.webp'), 'pixels');
+  return dir;
+}
+
+describe('siteStamp', () => {
+  it('is the same for the same inputs in different folders, and changes with data, images or sources', async () => {
+    const a = await generatedFolder();
+    const b = await generatedFolder();
+    const images = ['thumbs/s0/cover.webp'];
+    const stampA = await siteStamp('src-1', a, images);
+    expect(await siteStamp('src-1', b, images)).toBe(stampA);
+
+    expect(await siteStamp('src-2', a, images)).not.toBe(stampA);
+    await writeFile(join(b, 'thumbs/s0/cover.webp'), 'other pixels');
+    expect(await siteStamp('src-1', b, images)).not.toBe(stampA);
+    await writeFile(join(a, 'data/studies.json'), '{"studies":[1]}');
+    expect(await siteStamp('src-1', a, images)).not.toBe(stampA);
+  });
+});
+
+describe('hashSiteSources', () => {
+  it('changes when a page source changes and ignores files outside the site sources', async () => {
+    const root = await tempDir('sources-');
+    await mkdir(join(root, 'src/pages'), { recursive: true });
+    await writeFile(join(root, 'src/pages/index.astro'), '<h1>v1</h1>');
+    const first = await hashSiteSources(root);
+    await writeFile(join(root, 'README.md'), 'not a site source');
+    expect(await hashSiteSources(root)).toBe(first);
+    await writeFile(join(root, 'src/pages/index.astro'), '<h1>v2</h1>');
+    expect(await hashSiteSources(root)).not.toBe(first);
+  });
+});
