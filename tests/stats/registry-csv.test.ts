@@ -6,7 +6,7 @@ import {
   subsetRegistryCsv,
 } from '../../src/components/explorer/registry-csv.ts';
 import { toExplorerStudy } from '../../src/components/explorer/explorer-data.ts';
-import { fixtureStudies } from '../fixtures/site-data.ts';
+import { fixtureStudies } from '../fixtures/fixture-studies.ts';
 
 describe('subsetRegistryCsv', () => {
   it("keeps the subset's rows with the file's own columns and order", () => {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { fixtureStudies } from '../fixtures/site-data.ts';
+import { fixtureStudies } from '../fixtures/fixture-studies.ts';
 import {
   coverSize,
   formatNumber,
