@@ -201,6 +201,18 @@ it('grows the prefix until Pixel Data when the header is longer than the first r
   expect(header(path)).toMatchObject({ rows: 16, columns: 20, manufacturer: 'ACME Medical' });
 });
 
+it('reads each file on its own: what a previous file left in the shared prefix buffer never leaks', () => {
+  const long = write({ manufacturer: 'LONG VENDOR NAME '.repeat(20).trim() });
+  const whole = readFileSync(write({ manufacturer: 'Short' }));
+  const cut = join(dir, 'cut-after-long.dcm');
+  writeFileSync(cut, whole.subarray(0, 300));
+  const alone = { cut: read(cut), whole: header(write({ manufacturer: 'Short' })) };
+  read(long);
+  expect(read(cut)).toEqual(alone.cut);
+  read(long);
+  expect(header(write({ manufacturer: 'Short' }))).toEqual(alone.whole);
+});
+
 it('keeps one explicit allow-list covering the attributes design.md publishes', () => {
   const published = ALLOWED_ATTRIBUTES.filter((a) => a.scope === 'public').map((a) => a.keyword);
   expect(published.sort()).toEqual(

@@ -45,15 +45,38 @@ function termKey(term: string): string {
  * decoderFor('')(new Uint8Array([0x47, 0x45])) // 'GE'
  */
 export function decoderFor(specificCharacterSet: string | null): (bytes: Uint8Array) => string {
-  const terms = (specificCharacterSet ?? '').split('\\').map(termKey).filter(Boolean);
+  const key = specificCharacterSet ?? '';
+  let decoder = decoders.get(key);
+  if (!decoder) {
+    // Bounded: a hostile dataset could give every file its own value.
+    if (decoders.size >= 64) decoders.clear();
+    decoder = makeDecoder(key);
+    decoders.set(key, decoder);
+  }
+  return decoder;
+}
+
+/**
+ * Decoders by SpecificCharacterSet value, shared by every file of a dataset: making a
+ * TextDecoder costs more than reading a header, and a dataset uses a handful of values.
+ */
+const decoders = new Map<string, (bytes: Uint8Array) => string>();
+
+function makeDecoder(specificCharacterSet: string): (bytes: Uint8Array) => string {
+  const terms = specificCharacterSet.split('\\').map(termKey).filter(Boolean);
   // The first term is G0 (ASCII for every ISO 2022 term); the first non-ASCII one decodes the rest.
   const label = terms.map((t) => DECODER_LABELS[t]).find((l) => l !== undefined && l !== 'ascii');
-  const usesEscapes = (specificCharacterSet ?? '').includes('2022');
+  const usesEscapes = specificCharacterSet.includes('2022');
   if (!label || label === 'latin1') {
-    return (bytes) => Buffer.from(stripEscapes(bytes, usesEscapes)).toString('latin1');
+    return (bytes) => latin1(stripEscapes(bytes, usesEscapes));
   }
   const decoder = new TextDecoder(label);
   return (bytes) => decoder.decode(stripEscapes(bytes, usesEscapes));
+}
+
+/** Byte-for-byte ISO 8859-1, without copying the bytes. */
+function latin1(bytes: Uint8Array): string {
+  return Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength).toString('latin1');
 }
 
 /** Removes ISO 2022 escape sequences (ESC, intermediate bytes 0x20-0x2F, one final byte). */

@@ -26,11 +26,16 @@ const SOP_CLASS_NAMES: Record<string, string> = {
   '1.2.840.10008.1.3.10': 'Media Storage Directory (DICOMDIR)',
 };
 
-/** Reads every allow-listed attribute present in the data set, and nothing else. */
+/**
+ * Reads every allow-listed attribute present in the data set, and nothing else.
+ * Runs once per file of the dataset, so it avoids copies: ASCII values are sliced from one
+ * Buffer view of the parsed bytes, and text decoders are shared between files.
+ */
 export function readAllowedValues(dataSet: DataSet): AllowedValues {
   const values: AllowedValues = {};
-  const charset = asciiOf(dataSet, 'x00080005');
-  const decode = decoderFor(charset);
+  const { byteArray } = dataSet;
+  const view = Buffer.from(byteArray.buffer, byteArray.byteOffset, byteArray.byteLength);
+  const decode = decoderFor(asciiOf(dataSet, view, 'x00080005'));
   for (const attribute of ALLOWED_ATTRIBUTES) {
     const element = dataSet.elements[attribute.tag];
     if (!element || element.length === 0) continue;
@@ -41,12 +46,16 @@ export function readAllowedValues(dataSet: DataSet): AllowedValues {
     }
     const text =
       attribute.kind === 'text'
-        ? decode(elementBytes(dataSet, attribute.tag))
-        : asciiOf(dataSet, attribute.tag);
+        ? decode(elementBytes(dataSet, view, attribute.tag))
+        : asciiOf(dataSet, view, attribute.tag);
     if (text === null) continue;
-    const parts = text.split('\\').map((part) => part.replace(/\0/g, '').trim());
+    const parts = splitValues(text);
     if (attribute.kind === 'number') {
-      const numbers = parts.map(Number).filter((n, i) => parts[i] !== '' && Number.isFinite(n));
+      const numbers: number[] = [];
+      for (const part of parts) {
+        const n = Number(part);
+        if (part !== '' && Number.isFinite(n)) numbers.push(n);
+      }
       if (numbers.length) values[attribute.keyword] = numbers;
     } else if (parts.some(Boolean)) {
       values[attribute.keyword] = parts;
@@ -55,16 +64,27 @@ export function readAllowedValues(dataSet: DataSet): AllowedValues {
   return values;
 }
 
-function elementBytes(dataSet: DataSet, tag: string): Uint8Array {
+/** A multi-valued string's values (`\\`-separated), without NULs and padding. */
+function splitValues(text: string): string[] {
+  const clean = text.includes('\0') ? text.replaceAll('\0', '') : text;
+  return clean.includes('\\') ? clean.split('\\').map((part) => part.trim()) : [clean.trim()];
+}
+
+function elementBytes(dataSet: DataSet, view: Buffer, tag: string): Uint8Array {
   const element = dataSet.elements[tag]!;
   const value = (element as { Value?: unknown }).Value;
   if (typeof value === 'string') return Buffer.from(value, 'latin1');
-  return dataSet.byteArray.subarray(element.dataOffset, element.dataOffset + element.length);
+  return view.subarray(element.dataOffset, element.dataOffset + element.length);
 }
 
-function asciiOf(dataSet: DataSet, tag: string): string | null {
-  if (!dataSet.elements[tag]) return null;
-  const text = Buffer.from(elementBytes(dataSet, tag)).toString('latin1');
+function asciiOf(dataSet: DataSet, view: Buffer, tag: string): string | null {
+  const element = dataSet.elements[tag];
+  if (!element) return null;
+  const value = (element as { Value?: unknown }).Value;
+  const text =
+    typeof value === 'string'
+      ? value
+      : view.toString('latin1', element.dataOffset, element.dataOffset + element.length);
   return text.replace(/[\0 ]+$/, '').trim() || null;
 }
 
