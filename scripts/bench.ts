@@ -6,13 +6,14 @@
  * `<out>/<date>-<sha>.json` and `<out>/latest.json`. Never part of `npm test`.
  */
 import { existsSync } from 'node:fs';
-import { mkdir, rm, writeFile } from 'node:fs/promises';
+import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { listStudyFiles } from '../src/pipeline/imaging/walk.ts';
 import type { FileScan } from '../src/pipeline/imaging/types.ts';
 import { buildFigures, scanFigure, type BuildRunFigures } from './bench/aggregate.ts';
 import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './bench/args.ts';
+import { formatComparison, parseResult } from './bench/compare.ts';
 import { formatReport } from './bench/format.ts';
 import {
   canEvictPageCache,
@@ -182,6 +183,20 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
   };
 }
 
+/** `--compare`: two result files side by side; exit 2 when either cannot be read. */
+async function compare(beforeFile: string, afterFile: string): Promise<number> {
+  try {
+    const [before, after] = await Promise.all(
+      [beforeFile, afterFile].map(async (file) => parseResult(await readFile(file, 'utf8'), file)),
+    );
+    process.stdout.write(`${formatComparison(before!, after!)}\n`);
+    return 0;
+  } catch (error) {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    return 2;
+  }
+}
+
 async function main(): Promise<number> {
   let args: BenchArgs;
   try {
@@ -195,6 +210,7 @@ async function main(): Promise<number> {
     process.stdout.write(`${USAGE}\n`);
     return 0;
   }
+  if (args.compare) return compare(args.compare.before, args.compare.after);
   if (!(await hasGnuTime())) {
     process.stderr.write(
       'bench: /usr/bin/time (GNU time) is needed for peak memory: apt-get install time\n',

@@ -1,7 +1,7 @@
 /**
  * The `npm run bench` command line. Pure (argv in, options out) so it is tested without a process.
  */
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 
 export interface BenchArgs {
@@ -19,6 +19,8 @@ export interface BenchArgs {
   concurrency: number;
   /** Figures not measured (`builds`: use the sample already generated for each size). */
   skip: Set<SkippableFigure>;
+  /** Compare two result files instead of measuring: `before` with `after`. */
+  compare: { before: string; after: string } | null;
   help: boolean;
 }
 
@@ -45,6 +47,8 @@ Measures the build on generated synthetic datasets and writes
   --out <dir>         results folder (default ${DEFAULTS.out})
   --skip <list>       figures to leave out, comma-separated: builds, thumbnails
                       (without builds, each size's sample must already exist)
+  --compare <file>    measure nothing: print <file>'s figures next to <out>/latest.json's
+  --to <file>         with --compare: the result file to compare with, instead of latest.json
   --quick             smoke run: --studies ${QUICK.studies} --scale ${QUICK.scale} --runs ${QUICK.runs} --build-runs ${QUICK.buildRuns}
                       (explicit options still win)
   -h, --help          show this help`;
@@ -77,6 +81,8 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
         out: { type: 'string' },
         quick: { type: 'boolean', default: false },
         skip: { type: 'string' },
+        compare: { type: 'string' },
+        to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -97,14 +103,26 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
     }
     skip.add(name as SkippableFigure);
   }
+  if (values.to !== undefined && values.compare === undefined) {
+    throw new UsageError('--to is only used with --compare');
+  }
+  const out = resolve(cwd, values.out ?? DEFAULTS.out);
+  const compare =
+    values.compare === undefined
+      ? null
+      : {
+          before: resolve(cwd, values.compare),
+          after: resolve(cwd, values.to ?? join(out, 'latest.json')),
+        };
   return {
     skip,
+    compare,
     studies: positiveInt('studies', values.studies) ?? base.studies,
     scale: positiveInt('scale', values.scale) ?? base.scale,
     runs,
     buildRuns,
     concurrency: positiveInt('concurrency', values.concurrency) ?? Math.max(1, cores),
-    out: resolve(cwd, values.out ?? DEFAULTS.out),
+    out,
     help: values.help,
   };
 }
