@@ -186,10 +186,9 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
 /** `--compare`: two result files side by side; exit 2 when either cannot be read. */
 async function compare(beforeFile: string, afterFile: string): Promise<number> {
   try {
-    const [before, after] = await Promise.all(
-      [beforeFile, afterFile].map(async (file) => parseResult(await readFile(file, 'utf8'), file)),
-    );
-    process.stdout.write(`${formatComparison(before!, after!)}\n`);
+    const read = async (file: string) => parseResult(await readFile(file, 'utf8'), file);
+    const [before, after] = await Promise.all([read(beforeFile), read(afterFile)]);
+    process.stdout.write(`${formatComparison(before, after)}\n`);
     return 0;
   } catch (error) {
     process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
