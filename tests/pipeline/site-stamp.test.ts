@@ -1,4 +1,4 @@
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { hashSiteSources, siteStamp } from '../../scripts/lib/site-stamp.ts';
@@ -27,6 +27,19 @@ describe('siteStamp', () => {
     await writeFile(join(a, 'data/studies.json'), '{"studies":[1]}');
     expect(await siteStamp('src-1', a, images)).not.toBe(stampA);
   });
+});
+
+it('stamps many images (read in batches) the same whatever their order, and sees one changed or missing', async () => {
+  const dir = await generatedFolder();
+  const images = Array.from({ length: 150 }, (_, i) => `thumbs/s0/${i}.webp`);
+  await Promise.all(images.map((url, i) => writeFile(join(dir, url), `pixels ${i}`)));
+  const stamp = await siteStamp('src', dir, images);
+  expect(await siteStamp('src', dir, [...images].reverse())).toBe(stamp);
+  await writeFile(join(dir, images[140]!), 'changed');
+  const changed = await siteStamp('src', dir, images);
+  expect(changed).not.toBe(stamp);
+  await rm(join(dir, images[140]!));
+  expect(await siteStamp('src', dir, images)).not.toBe(changed);
 });
 
 describe('hashSiteSources', () => {
