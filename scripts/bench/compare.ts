@@ -6,14 +6,15 @@
 import { table } from './format.ts';
 import { RESULT_SCHEMA, type BenchResult, type SizeFigures } from './results.ts';
 
-/** One comparable figure of one dataset size. */
+/** One comparable figure of one dataset size; its name ends with its unit. */
 export interface Figure {
   name: string;
   value: number;
-  unit: 's' | 'files/s' | 'slices/s' | 'ms' | 'MiB';
   /** Which way is an improvement. */
   better: 'higher' | 'lower';
 }
+
+type Unit = 's' | 'files/s' | 'slices/s' | 'ms' | 'MiB';
 
 /**
  * The figures of one dataset size, in report order, keyed by a stable name.
@@ -23,8 +24,8 @@ export interface Figure {
  */
 export function sizeFigures(size: SizeFigures): Figure[] {
   const figures: Figure[] = [];
-  const add = (name: string, value: number, unit: Figure['unit'], better: Figure['better']) =>
-    figures.push({ name: `${name} (${unit})`, value, unit, better });
+  const add = (name: string, value: number, unit: Unit, better: Figure['better']) =>
+    figures.push({ name: `${name} (${unit})`, value, better });
   const scan = size.headerScan;
   for (const [cache, comparison] of [
     ['warm', scan],
@@ -77,7 +78,8 @@ function formatValue(value: number): string {
 
 /**
  * The change from `before` to `after` in words a reader scans for: `1.52× better`,
- * `1.10× worse`, or `same` within ±2% (runs on one machine differ by about that much).
+ * `1.10× worse`, or `same` within ±2%. Whether a change is more than the machine's noise is
+ * for the reader to judge from each figure's min–max in the files.
  *
  * @example
  * change({ value: 10, better: 'lower' }, 5) // '2.00× better'
@@ -92,16 +94,15 @@ export function change(before: Pick<Figure, 'value' | 'better'>, after: number):
     : `${(1 / improvement).toFixed(2)}× worse`;
 }
 
-function label(result: BenchResult): string {
-  return `${result.git.sha}${result.git.dirty ? '+' : ''} ${result.date.slice(0, 16)}`;
+/** One run's commit, date and machine, on one line. */
+function describeRun(result: BenchResult): string {
+  const { git, date, machine } = result;
+  return `${git.sha}${git.dirty ? '+' : ''} ${date.slice(0, 16)} (${machine.cpuModel}, ${machine.cores} cores, load ${machine.loadAverage.toFixed(2)})`;
 }
 
 /** The printed comparison of two result files. */
 export function formatComparison(before: BenchResult, after: BenchResult): string {
-  const lines = [
-    `Before: ${label(before)} (${before.machine.cpuModel}, ${before.machine.cores} cores, load ${before.machine.loadAverage.toFixed(2)})`,
-    `After:  ${label(after)} (${after.machine.cpuModel}, ${after.machine.cores} cores, load ${after.machine.loadAverage.toFixed(2)})`,
-  ];
+  const lines = [`Before: ${describeRun(before)}`, `After:  ${describeRun(after)}`];
   if (
     before.machine.cpuModel !== after.machine.cpuModel ||
     before.machine.cores !== after.machine.cores

@@ -10,7 +10,7 @@ describe('change', () => {
     expect(change({ value: 10, better: 'lower' }, 5)).toBe('2.00× better');
     expect(change({ value: 10, better: 'lower' }, 12)).toBe('1.20× worse');
   });
-  it('calls a change within run-to-run noise the same', () => {
+  it('calls a change within ±2% the same', () => {
     expect(change({ value: 100, better: 'lower' }, 101)).toBe('same');
     expect(change({ value: 0, better: 'lower' }, 0)).toBe('same');
   });

@@ -70,7 +70,8 @@ function splitValues(text: string): string[] {
   return clean.includes('\\') ? clean.split('\\').map((part) => part.trim()) : [clean.trim()];
 }
 
-function elementBytes(dataSet: DataSet, view: Buffer, tag: string): Uint8Array {
+/** An element's value bytes: a view into the parsed bytes (a copy only of a string `Value`). */
+function elementBytes(dataSet: DataSet, view: Buffer, tag: string): Buffer {
   const element = dataSet.elements[tag]!;
   const value = (element as { Value?: unknown }).Value;
   if (typeof value === 'string') return Buffer.from(value, 'latin1');
@@ -78,13 +79,8 @@ function elementBytes(dataSet: DataSet, view: Buffer, tag: string): Uint8Array {
 }
 
 function asciiOf(dataSet: DataSet, view: Buffer, tag: string): string | null {
-  const element = dataSet.elements[tag];
-  if (!element) return null;
-  const value = (element as { Value?: unknown }).Value;
-  const text =
-    typeof value === 'string'
-      ? value
-      : view.toString('latin1', element.dataOffset, element.dataOffset + element.length);
+  if (!dataSet.elements[tag]) return null;
+  const text = elementBytes(dataSet, view, tag).toString('latin1');
   return text.replace(/[\0 ]+$/, '').trim() || null;
 }
 
