@@ -1,42 +1,62 @@
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'astro/config';
+import type { AstroUserConfig } from 'astro';
 import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentSecurityPolicy } from './src/site/csp.ts';
+import { normalizeBase } from './src/site/base.ts';
+
+export interface SiteAddress {
+  /** The site's origin, e.g. `https://example.net` (`--site`); undefined: not known. */
+  site?: string | undefined;
+  /** The base path the site is served under, e.g. `/datasets/hemorrhage/` (`--base`). */
+  base?: string | undefined;
+}
 
 /**
- * Shared site configuration. `scripts/build.ts` runs Astro programmatically with this file
- * and overrides `outDir` and the `@generated` alias (where the pipeline wrote its data);
- * run directly (`astro dev`), pages read `./generated/`.
+ * The site configuration for one address. `scripts/build.ts` runs Astro programmatically with
+ * `siteConfig({ site, base })` (from `--site`, `--base`) and overrides `outDir` and the
+ * `@generated` alias (where the pipeline wrote its data). Run directly (`astro dev`), the
+ * default export below has no address and base `/`, and pages read `./generated/`.
  */
-export default defineConfig({
-  site: 'https://mosmed-hemorrhage.example.org',
-  trailingSlash: 'always',
-  // Scripts and styles as files, never inline: a strict Content-Security-Policy needs no hashes.
-  build: { format: 'directory', inlineStylesheets: 'never' },
-  // Plain <pre><code> for code blocks: Shiki's inline colour styles would need 'unsafe-inline'
-  // in the Content-Security-Policy, and the README's one block is a folder tree.
-  markdown: { syntaxHighlight: false },
-  i18n: {
-    locales: ['ru', 'en'],
-    defaultLocale: 'ru',
-    routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
-  },
-  integrations: [
-    mdx(),
-    // sitemap-index.xml + sitemap-0.xml, each page with its hreflang alternates.
-    sitemap({
-      i18n: { defaultLocale: 'ru', locales: { ru: 'ru', en: 'en' } },
-      // The root only redirects; 404 and search pages are not content.
-      filter: (page) => !/^https?:\/\/[^/]+\/$|\/404\/$|\/search\/$/.test(page),
-    }),
-  ],
-  // Content-Security-Policy meta with hashes of Astro's own scripts and styles (src/site/csp.ts).
-  security: { csp: contentSecurityPolicy },
-  vite: {
-    build: { assetsInlineLimit: 0 },
-    resolve: {
-      alias: { '@generated': fileURLToPath(new URL('./generated', import.meta.url)) },
+export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
+  const basePath = normalizeBase(base ?? '/');
+  return {
+    ...(site ? { site } : {}),
+    base: basePath,
+    trailingSlash: 'always',
+    // Scripts and styles as files, never inline: a strict Content-Security-Policy needs no hashes.
+    build: { format: 'directory', inlineStylesheets: 'never' },
+    // Plain <pre><code> for code blocks: Shiki's inline colour styles would need 'unsafe-inline'
+    // in the Content-Security-Policy, and the README's one block is a folder tree.
+    markdown: { syntaxHighlight: false },
+    i18n: {
+      locales: ['ru', 'en'],
+      defaultLocale: 'ru',
+      routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
     },
-  },
-});
+    integrations: [
+      mdx(),
+      // sitemap-index.xml + sitemap-0.xml, each page with its hreflang alternates. Without a
+      // site address the integration writes no sitemap (its URLs must be absolute).
+      sitemap({
+        i18n: { defaultLocale: 'ru', locales: { ru: 'ru', en: 'en' } },
+        // The root only redirects; 404 and search pages are not content.
+        filter: (page) => {
+          const path = new URL(page).pathname;
+          return path !== basePath && !/\/(404|search)\/$/.test(path);
+        },
+      }),
+    ],
+    // Content-Security-Policy meta with hashes of Astro's own scripts and styles (src/site/csp.ts).
+    security: { csp: contentSecurityPolicy },
+    vite: {
+      build: { assetsInlineLimit: 0 },
+      resolve: {
+        alias: { '@generated': fileURLToPath(new URL('./generated', import.meta.url)) },
+      },
+    },
+  };
+}
+
+export default defineConfig(siteConfig());

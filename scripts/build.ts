@@ -40,6 +40,8 @@ async function main(): Promise<number> {
         seed: args.seed,
         sourceDateEpoch: args.sourceDateEpoch,
         force: args.force,
+        site: args.site,
+        base: args.base,
       },
       realDeps,
       display,
@@ -52,6 +54,7 @@ async function main(): Promise<number> {
         outDir: args.out,
         generatedDir: args.generated,
         strict: args.strict,
+        address: { site: args.site, base: args.base },
       })}\n`,
     );
     return args.strict && result.quality.counts.error > 0 ? 1 : 0;

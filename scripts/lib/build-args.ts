@@ -5,6 +5,7 @@
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
 import { parseArgs } from 'node:util';
+import { normalizeBase } from '../../src/site/base.ts';
 
 export interface BuildArgs {
   /** Dataset folder, or null for the embedded synthetic sample. */
@@ -20,6 +21,10 @@ export interface BuildArgs {
   seed: number | undefined;
   /** SOURCE_DATE_EPOCH in seconds, when set. */
   sourceDateEpoch: number | undefined;
+  /** The site's origin (`https://host[:port]`), or undefined when no address was given. */
+  site: string | undefined;
+  /** The base path the site is served under, `/` or e.g. `/datasets/hemorrhage/`. */
+  base: string;
   help: boolean;
 }
 
@@ -38,9 +43,15 @@ export const USAGE = `Usage: npm run build -- [options]
   --concurrency <n>   Worker count for the imaging stage (default: number of cores).
   --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
   --seed <n>          Sample seed when no dataset is given.
+  --site <url>        The address the site is published at, e.g. https://example.net
+                      (canonical links, sitemap, Open Graph, JSON-LD, Croissant). A path in
+                      it is the base path. Without it, absolute URLs are left out.
+  --base <path>       The path the site is served under, e.g. /datasets/hemorrhage/
+                      (default: /). Every link, asset and data download goes under it.
   -h, --help          Show this help.
 
-Environment: DATASET_DIR (as --dataset), SOURCE_DATE_EPOCH (build date recorded in the data).
+Environment: DATASET_DIR (as --dataset), SITE_URL (as --site), BASE_PATH (as --base),
+SOURCE_DATE_EPOCH (build date recorded in the data).
 Exit codes: 0 success; 1 build failed (or --strict with error findings); 2 bad usage or dataset.`;
 
 function positiveInt(name: string, text: string | undefined): number | undefined {
@@ -49,6 +60,55 @@ function positiveInt(name: string, text: string | undefined): number | undefined
   if (!Number.isInteger(n) || n < 1)
     throw new UsageError(`${name} must be a positive integer, got "${text}"`);
   return n;
+}
+
+/** Characters a base path may hold: URL path characters without `?`, `#`, `%` or spaces. */
+const BASE_PATH_CHARS = /^[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
+
+/**
+ * The site's origin and base path from `--site` and `--base`. A path in the site URL is the
+ * base path (`--site https://x.org/data/` is `--base /data/`), unless `--base` says otherwise.
+ * @example siteAddress('https://x.org/a/', undefined) // { site: 'https://x.org', base: '/a/' }
+ */
+export function siteAddress(
+  siteText: string | undefined,
+  baseText: string | undefined,
+): { site: string | undefined; base: string } {
+  let base = baseText === undefined ? undefined : checkBase(baseText);
+  if (siteText === undefined) return { site: undefined, base: base ?? '/' };
+  let url: URL;
+  try {
+    url = new URL(siteText);
+  } catch {
+    throw new UsageError(
+      `--site must be an absolute URL like https://example.net, got "${siteText}"`,
+    );
+  }
+  if (url.protocol !== 'https:' && url.protocol !== 'http:') {
+    throw new UsageError(`--site must be an http(s) URL, got "${siteText}"`);
+  }
+  if (url.search || url.hash || url.username || url.password) {
+    throw new UsageError(`--site must hold no query, fragment or user name, got "${siteText}"`);
+  }
+  const sitePath = checkBase(url.pathname);
+  if (base !== undefined && sitePath !== '/' && sitePath !== base) {
+    throw new UsageError(
+      `--site has the path ${sitePath} but --base is ${base}: give the path once (in --base)`,
+    );
+  }
+  base ??= sitePath;
+  return { site: url.origin, base };
+}
+
+/** A base path in its canonical form (`/a/b/`), or a usage error naming what is wrong. */
+function checkBase(text: string): string {
+  const segments = text.split('/').filter(Boolean);
+  if (!BASE_PATH_CHARS.test(text) || segments.some((s) => s === '.' || s === '..')) {
+    throw new UsageError(
+      `--base must be a URL path like /datasets/hemorrhage/ (letters, digits, - . _ ~), got "${text}"`,
+    );
+  }
+  return normalizeBase(text);
 }
 
 /**
@@ -73,6 +133,8 @@ export function parseBuildArgs(
         concurrency: { type: 'string' },
         studies: { type: 'string' },
         seed: { type: 'string' },
+        site: { type: 'string' },
+        base: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
       strict: true,
@@ -96,7 +158,12 @@ export function parseBuildArgs(
   if (seed !== undefined && !Number.isInteger(seed)) {
     throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   }
+  const address = siteAddress(
+    values.site ?? (env['SITE_URL'] || undefined),
+    values.base ?? (env['BASE_PATH'] || undefined),
+  );
   return {
+    ...address,
     dataset: dataset ? resolve(cwd, dataset) : null,
     out: resolve(cwd, values.out ?? 'dist'),
     generated: resolve(cwd, values.generated ?? 'generated'),

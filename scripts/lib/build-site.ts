@@ -13,6 +13,7 @@ import { findRegistryFile } from '../../src/pipeline/dataset.ts';
 import type { OnProgress } from '../../src/pipeline/progress.ts';
 import { ensureSample, type GenerateSample } from './sample-cache.ts';
 import { readStamp, siteStamp, STAMP_FILE } from './site-stamp.ts';
+import type { SiteAddress } from '../../astro.config.ts';
 
 export interface SiteBuildOptions {
   /** Dataset folder, or null for the embedded sample. */
@@ -28,6 +29,10 @@ export interface SiteBuildOptions {
   sourceDateEpoch?: number | undefined;
   /** Render the site even when its stamp says the output is up to date. */
   force?: boolean;
+  /** The site's origin (`--site`); undefined: absolute URLs are left out. */
+  site?: string | undefined;
+  /** The base path the site is served under (`--base`), `/` by default. */
+  base?: string | undefined;
 }
 
 export interface SiteBuildDeps extends PipelineStages {
@@ -39,7 +44,12 @@ export interface SiteBuildDeps extends PipelineStages {
     /** Whether a folder is a generated sample (so `--dataset <sample>` is marked synthetic too). */
     isSample?: (dir: string) => Promise<boolean>;
   };
-  astroBuild: (root: string, outDir: string, generatedDir: string) => Promise<void>;
+  astroBuild: (
+    root: string,
+    outDir: string,
+    generatedDir: string,
+    address: SiteAddress,
+  ) => Promise<void>;
   pagefindIndex: (siteDir: string) => Promise<unknown>;
   linkTree: (source: string, target: string) => Promise<number>;
   linkFiles: (sourceRoot: string, targetRoot: string, paths: Iterable<string>) => Promise<string[]>;
@@ -159,8 +169,15 @@ export async function buildSite(
   if (options.out !== null) {
     const out = options.out;
     const images = imageUrls(pipeline.studies);
+    const address: SiteAddress = { site: options.site, base: options.base ?? '/' };
+    // The address is part of the stamp: a rebuild for another --site or --base renders again.
     const stamp = deps.hashSiteSources
-      ? await siteStamp(await deps.hashSiteSources(options.root), options.generated, images)
+      ? await siteStamp(
+          await deps.hashSiteSources(options.root),
+          options.generated,
+          images,
+          address,
+        )
       : null;
     if (stamp !== null && !options.force && (await readStamp(out)) === stamp) {
       hooks.log?.(`Site is up to date (nothing changed since the last build): ${out}`);
@@ -169,7 +186,7 @@ export async function buildSite(
     const staged = `${out}.tmp-${process.pid}`;
     await rm(staged, { recursive: true, force: true });
     try {
-      await timed('astro', () => deps.astroBuild(options.root, staged, options.generated));
+      await timed('astro', () => deps.astroBuild(options.root, staged, options.generated, address));
       await timed('copy', async () => {
         await deps.linkTree(join(options.generated, 'data'), join(staged, 'data'));
         const missing = await deps.linkFiles(options.generated, staged, images);

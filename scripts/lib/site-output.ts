@@ -7,17 +7,32 @@ import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promis
 import { dirname, join } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
+import { siteConfig, type SiteAddress } from '../../astro.config.ts';
 
 /**
- * Renders the site with the project's astro.config.ts, reading data from `generatedDir`
- * (the `@generated` alias), into `outDir`.
+ * Renders the site with the project's configuration (astro.config.ts `siteConfig`) for the
+ * site's address (`--site`, `--base`), reading data from `generatedDir` (the `@generated`
+ * alias), into `outDir`.
  */
-export async function astroBuild(root: string, outDir: string, generatedDir: string) {
+export async function astroBuild(
+  root: string,
+  outDir: string,
+  generatedDir: string,
+  address: SiteAddress = {},
+) {
+  const config = siteConfig(address);
   await build({
+    ...config,
+    // The configuration is complete here; loading astro.config.ts too would merge its
+    // address-less default (and a second sitemap integration) into it.
+    configFile: false,
     root,
     outDir,
     logLevel: 'warn',
-    vite: { resolve: { alias: { '@generated': generatedDir } } },
+    vite: {
+      ...config.vite,
+      resolve: { alias: { '@generated': generatedDir } },
+    },
   });
 }
 

@@ -7,6 +7,7 @@
 import { createHash } from 'node:crypto';
 import { readdir, readFile, stat } from 'node:fs/promises';
 import { join, relative } from 'node:path';
+import type { SiteAddress } from '../../astro.config.ts';
 
 export const STAMP_FILE = '.build-stamp';
 
@@ -44,16 +45,20 @@ export async function hashSiteSources(root: string): Promise<string> {
 }
 
 /**
- * The stamp of one build: the site sources' hash and the content of the generated data files
- * and of every image the data references. Content, not modification times, so that two builds
+ * The stamp of one build: the site sources' hash, the site's address (`--site`, `--base`: every
+ * link depends on them) and the content of the generated data files and of every image the data
+ * references. Content, not modification times, so that two builds
  * of the same input stamp (and so publish) identical output.
  */
 export async function siteStamp(
   sourcesHash: string,
   generatedDir: string,
   imageUrls: readonly string[],
+  address: SiteAddress = {},
 ): Promise<string> {
-  const hash = createHash('sha256').update(sourcesHash);
+  const hash = createHash('sha256')
+    .update(sourcesHash)
+    .update(`\0site=${address.site ?? ''}\0base=${address.base ?? '/'}\0`);
   for await (const file of filesUnder(join(generatedDir, 'data'))) {
     hash
       .update(relative(generatedDir, file))

@@ -11,7 +11,18 @@ export interface SummaryInput {
   outDir: string | null;
   generatedDir: string;
   strict: boolean;
+  /**
+   * The site's address: origin (`--site`, undefined when not given) and base path. Omitted
+   * (e.g. a data-only run): no address line.
+   */
+  address?: { site: string | undefined; base: string };
 }
+
+/** What a build without `--site` leaves out, said in the summary. */
+export const NO_SITE_WARNING =
+  'Warning: no --site (or SITE_URL) given: canonical and Open Graph URLs, the sitemap and ' +
+  "robots.txt's Sitemap line are left out, and hreflang links are relative. Give the address " +
+  'the site is published at, e.g. --site https://example.net (see docs/deploy.md).';
 
 /** Up to this many error findings are listed by name in the summary. */
 const LISTED_ERRORS = 5;
@@ -23,6 +34,7 @@ export function formatSummary({
   outDir,
   generatedDir,
   strict,
+  address,
 }: SummaryInput): string {
   const { counts } = quality;
   const total = timings.reduce((sum, t) => sum + t.ms, 0);
@@ -45,6 +57,10 @@ export function formatSummary({
   for (const t of timings) lines.push(`  ${t.stage.padEnd(width)}  ${formatDuration(t.ms)}`);
   lines.push(`  ${'total'.padEnd(width)}  ${formatDuration(total)}`);
   if (outDir) lines.push(`Site: ${outDir}  (npm run preview)`);
+  if (outDir && address) {
+    if (address.site) lines.push(`Address: ${new URL(address.base, address.site).href}`);
+    else lines.push(`Base path: ${address.base}`, NO_SITE_WARNING);
+  }
   if (strict && counts.error > 0)
     lines.push(`--strict: ${counts.error} error-level findings, exit code 1`);
   return lines.join('\n');

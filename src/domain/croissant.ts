@@ -70,8 +70,12 @@ export const REGISTRY_DATA_TYPES: Record<RegistryFieldId, string> = {
 };
 
 export interface CroissantOptions {
-  /** Absolute URL of the site root, with a trailing slash. */
-  siteUrl: string;
+  /**
+   * Absolute URL of the site root (base path included, trailing slash), or null when the build
+   * has no site address (`--site`): the dataset's URL is then its permanent link, and the
+   * registry's `contentUrl` is relative to croissant.json (which sits at the site root).
+   */
+  siteUrl: string | null;
   /** sha256 (hex) of the published `data/registry.csv`, when the build has it. */
   registryCsvSha256: string | null;
 }
@@ -79,7 +83,7 @@ export interface CroissantOptions {
 export const REGISTRY_FILE_ID = 'registry-csv';
 
 export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions) {
-  const site = new URL(siteUrl);
+  const onSite = (path: string) => (siteUrl === null ? path : new URL(path, siteUrl).href);
   return {
     '@context': CROISSANT_CONTEXT,
     '@type': 'sc:Dataset',
@@ -88,7 +92,7 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
     alternateName: FACTS.title.en,
     description: FACTS.summary.en,
     license: FACTS.license.url,
-    url: new URL('en/', site).href,
+    url: siteUrl === null ? FACTS.permanentLink : onSite('en/'),
     sameAs: FACTS.permanentLink,
     version: FACTS.version,
     datePublished: FACTS.datePublished,
@@ -123,7 +127,7 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
         name: 'registry.csv',
         description:
           'The registry as published by this site: one row per study, normalised values.',
-        contentUrl: new URL('data/registry.csv', site).href,
+        contentUrl: onSite('data/registry.csv'),
         encodingFormat: 'text/csv',
         ...(registryCsvSha256 ? { sha256: registryCsvSha256 } : {}),
       },

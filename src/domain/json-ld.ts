@@ -10,8 +10,11 @@ import { paperItem } from './citation/items.ts';
 
 export interface JsonLdContext {
   locale: Locale;
-  /** Absolute URL of the site root, with a trailing slash. */
-  siteUrl: string;
+  /**
+   * Absolute URL of the site root (base path included, trailing slash), or null when the build
+   * has no site address (`--site`): the dataset's permanent link is its URL then.
+   */
+  siteUrl: string | null;
 }
 
 /**
@@ -35,14 +38,13 @@ export function organization(locale: Locale) {
 /** The dataset as a schema.org Dataset in one language. */
 export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
   const org = organization(locale);
-  const site = new URL(siteUrl);
   return {
     '@context': 'https://schema.org',
     '@type': 'Dataset',
     name: FACTS.title[locale],
     alternateName: `MosMedData ${FACTS.internalCode}`,
     description: FACTS.summary[locale],
-    url: new URL(`${locale}/`, site).href,
+    url: siteUrl === null ? FACTS.permanentLink : new URL(`${locale}/`, siteUrl).href,
     sameAs: FACTS.permanentLink,
     identifier: FACTS.internalCode,
     version: FACTS.version,
@@ -79,18 +81,23 @@ export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
         contentUrl: FACTS.permanentLink,
         encodingFormat: 'application/dicom',
       },
-      {
-        '@type': 'DataDownload',
-        name: 'registry.csv',
-        contentUrl: new URL('data/registry.csv', site).href,
-        encodingFormat: 'text/csv',
-      },
-      {
-        '@type': 'DataDownload',
-        name: 'croissant.json',
-        contentUrl: new URL('croissant.json', site).href,
-        encodingFormat: 'application/ld+json',
-      },
+      // This site's files need its address; without one (no --site) they are left out.
+      ...(siteUrl === null
+        ? []
+        : [
+            {
+              '@type': 'DataDownload',
+              name: 'registry.csv',
+              contentUrl: new URL('data/registry.csv', siteUrl).href,
+              encodingFormat: 'text/csv',
+            },
+            {
+              '@type': 'DataDownload',
+              name: 'croissant.json',
+              contentUrl: new URL('croissant.json', siteUrl).href,
+              encodingFormat: 'application/ld+json',
+            },
+          ]),
     ],
     citation: [
       {

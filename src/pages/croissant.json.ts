@@ -2,13 +2,14 @@
 import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import { buildCroissant } from '../domain/croissant.ts';
+import { absoluteUrl } from '../site/canonical.ts';
 import { registryCsv } from '../site/data.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const sha256 =
     registryCsv === null ? null : createHash('sha256').update(registryCsv).digest('hex');
   const croissant = buildCroissant({
-    siteUrl: (site ?? new URL('http://localhost/')).href,
+    siteUrl: absoluteUrl('', site),
     registryCsvSha256: sha256,
   });
   return new Response(`${JSON.stringify(croissant, null, 2)}\n`, {

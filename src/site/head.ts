@@ -3,7 +3,9 @@
  * from the page path so every page gets the same, correct set.
  */
 import { LOCALES, type Locale } from '../domain/labels.ts';
-import { switchLocale } from './routes.ts';
+import { withBase } from './base.ts';
+import { absoluteLink } from './canonical.ts';
+import { isLocaleHome, switchLocale } from './routes.ts';
 
 export interface Alternate {
   hreflang: string;
@@ -15,16 +17,18 @@ export const OG_LOCALE: Record<Locale, string> = { ru: 'ru_RU', en: 'en_US' };
 
 /**
  * hreflang alternates for a localized page: one per locale, plus x-default (the language
- * chooser at `/` for the home page, the Russian original elsewhere).
- * @example alternates('/en/cite/', 'https://x.org/')
+ * chooser at the site's root for the home page, the Russian original elsewhere). `pathname` is
+ * the page's path with the base path. Absolute with the site's address; without one (no
+ * `--site`), root-relative links, which HTML allows.
+ * @example alternates('/en/cite/', new URL('https://x.org/'))
  * // [{hreflang:'ru',href:'https://x.org/ru/cite/'},{hreflang:'en',...},{hreflang:'x-default',href:'https://x.org/ru/cite/'}]
  */
-export function alternates(pathname: string, site: string): Alternate[] {
+export function alternates(pathname: string, site: URL | string | undefined): Alternate[] {
+  const href = (link: string) => absoluteLink(link, site) ?? link;
   const links = LOCALES.map((locale) => ({
     hreflang: locale,
-    href: new URL(switchLocale(pathname, locale), site).href,
+    href: href(switchLocale(pathname, locale)),
   }));
-  const isHome = LOCALES.some((l) => pathname === `/${l}/` || pathname === `/${l}`);
-  const xDefault = isHome ? new URL('/', site).href : links[0]!.href;
+  const xDefault = isLocaleHome(pathname) ? href(withBase('')) : links[0]!.href;
   return [...links, { hreflang: 'x-default', href: xDefault }];
 }

@@ -2,6 +2,9 @@
  * The site's main navigation, in one place: the header renders it, tests walk it. Paths are
  * locale-relative (see localePath); `downloads` is a section of the home page.
  */
+import type { Locale } from '../domain/labels.ts';
+import { localePath } from './routes.ts';
+
 export interface NavItem {
   /** UI string key of the label. */
   key: string;
@@ -21,11 +24,12 @@ export const NAV_ITEMS: readonly NavItem[] = [
 ];
 
 /**
- * True when `pathname` is the page of `item` or below it (home matches only itself).
+ * True when `pathname` (the page's path, base path included) is the page of `item` or below it
+ * (home matches only itself).
  * @example isCurrent('/ru/studies/abc/', { key: 'nav.studies', path: 'studies' }, 'ru') // true
  */
 export function isCurrent(pathname: string, item: NavItem, locale: string): boolean {
   if (item.path.startsWith('#')) return false;
-  const base = item.path ? `/${locale}/${item.path}/` : `/${locale}/`;
-  return item.path ? pathname.startsWith(base) : pathname === base;
+  const page = localePath(locale as Locale, item.path);
+  return item.path ? pathname.startsWith(page) : pathname === page;
 }

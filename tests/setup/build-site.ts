@@ -1,5 +1,5 @@
 /**
- * Builds one small site before the test run, the way `npm run build` does: a synthetic
+ * Builds one small site before the test run, the way `npm run build -- --site https://example.net --base /datasets/hemorrhage/` does: a synthetic
  * sample of a few dozen studies (fixed seed, generated once into `.cache/sample/`), the real
  * pipeline, Astro and Pagefind. Every test file gets `inject('siteDir')` (the site),
  * `inject('generatedDir')` (the data it was built from) and `inject('datasetDir')` (the sample).
@@ -14,6 +14,10 @@ declare module 'vitest' {
   export interface ProvidedContext {
     siteDir: string;
     generatedDir: string;
+    /** The address the test site is built for (`--site`). */
+    siteOrigin: string;
+    /** The base path the test site is built for and served under (`--base`). */
+    basePath: string;
     /** The dataset folder the site was built from. */
     datasetDir: string;
   }
@@ -24,6 +28,12 @@ const ROOT = resolve(import.meta.dirname, '../..');
 const TEST_SAMPLE_STUDIES = 30;
 /** Any fixed seed: the same sample every run. */
 const TEST_SAMPLE_SEED = 1012;
+/**
+ * The test site is published under a base path, as the dataset's owner will likely do, so every
+ * browser test and gate also checks that nothing escapes the prefix (one build serves both).
+ */
+export const TEST_SITE_ORIGIN = 'https://example.net';
+export const TEST_BASE_PATH = '/datasets/hemorrhage/';
 
 export default async function setup(project: TestProject) {
   const work = join(ROOT, '.cache/test-site');
@@ -39,10 +49,14 @@ export default async function setup(project: TestProject) {
       studies: TEST_SAMPLE_STUDIES,
       seed: TEST_SAMPLE_SEED,
       sourceDateEpoch: 0,
+      site: TEST_SITE_ORIGIN,
+      base: TEST_BASE_PATH,
     },
     realDeps,
   );
   project.provide('siteDir', outDir);
   project.provide('generatedDir', generated);
+  project.provide('siteOrigin', TEST_SITE_ORIGIN);
+  project.provide('basePath', TEST_BASE_PATH);
   project.provide('datasetDir', result.datasetDir);
 }

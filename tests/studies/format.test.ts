@@ -4,9 +4,9 @@ import {
   coverSize,
   formatNumber,
   imageCount,
-  siteUrl,
   studyLabels,
 } from '../../src/components/studies/format.ts';
+import { withBase } from '../../src/site/base.ts';
 
 describe('study display helpers', () => {
   it('writes numbers in the page language and says "not stated" for missing values', () => {
@@ -20,9 +20,9 @@ describe('study display helpers', () => {
     expect(studyLabels('en').sexOf('unknown')).toBe('Not specified');
   });
 
-  it('makes site paths absolute and sizes covers by the first rendered brain tile', () => {
-    expect(siteUrl('thumbs/a/cover.webp')).toBe('/thumbs/a/cover.webp');
-    expect(siteUrl('/thumbs/a/cover.webp')).toBe('/thumbs/a/cover.webp');
+  it('puts image paths under the base path and sizes covers by the first rendered brain tile', () => {
+    expect(withBase('thumbs/a/cover.webp', '/')).toBe('/thumbs/a/cover.webp');
+    expect(withBase('/thumbs/a/cover.webp', '/d/h/')).toBe('/d/h/thumbs/a/cover.webp');
     const study = fixtureStudies(1)[0]!;
     const brain = study.series[0]!.sprites.find((s) => s.preset === 'brain')!;
     expect(coverSize(study)).toEqual({ width: brain.tileWidth, height: brain.tileHeight });

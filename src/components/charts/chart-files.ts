@@ -5,14 +5,15 @@
 import { csvFormatRows } from 'd3';
 import type { Locale } from '../../domain/labels.ts';
 import type { ChartSpec } from './chart-specs.ts';
+import { withBase } from '../../site/base.ts';
 import { toSvgString } from './svg-tree.ts';
 
 /**
- * Site URL of a build-time chart file.
- * @example chartFileHref('en', 'sex', 'csv') // '/data/stats-en-sex.csv'
+ * Link to a build-time chart file, under the base path.
+ * @example chartFileHref('en', 'sex', 'csv') // '/data/stats-en-sex.csv' (base '/')
  */
 export function chartFileHref(locale: Locale, id: string, ext: 'csv' | 'svg'): string {
-  return `/data/stats-${locale}-${id}.${ext}`;
+  return withBase(`data/stats-${locale}-${id}.${ext}`);
 }
 
 /** The chart's data table as CSV (header row first), quoted where needed by d3-dsv. */

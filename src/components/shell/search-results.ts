@@ -1,10 +1,11 @@
 /**
- * Site search in the browser with Pagefind's JS API (`/pagefind/pagefind.js`, written by the
+ * Site search in the browser with Pagefind's JS API (`<base>/pagefind/pagefind.js`, written by the
  * build; it picks the index of the page's <html lang>, so Russian pages search the Russian
  * index and English pages the English one). Loaded lazily, on first use.
  * Data goes into the DOM only as text: excerpts are parsed and only their text and <mark>s kept.
  */
 import { fill } from '../../scripts/fill-template.ts';
+import { BASE, withBase } from '../../site/base.ts';
 
 export interface PagefindResultData {
   url: string;
@@ -12,6 +13,7 @@ export interface PagefindResultData {
   meta: { title?: string };
 }
 interface Pagefind {
+  options(options: { baseUrl?: string }): Promise<void>;
   init(): Promise<void>;
   search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
 }
@@ -19,8 +21,10 @@ interface Pagefind {
 let pagefind: Promise<Pagefind> | null = null;
 
 function loadPagefind(): Promise<Pagefind> {
-  const url = '/pagefind/pagefind.js';
+  const url = withBase('pagefind/pagefind.js');
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
+    // The index holds paths from the site's root; results link under the base path.
+    await pf.options({ baseUrl: BASE });
     await pf.init();
     return pf;
   });

@@ -58,11 +58,3 @@ export function coverSize(study: Study): { width: number; height: number } {
     ? { width: sprite.tileWidth, height: sprite.tileHeight }
     : { width: 128, height: 128 };
 }
-
-/**
- * A site-relative data URL (`thumbs/...`) as an absolute path on the site.
- * @example siteUrl('thumbs/a/cover.webp') // '/thumbs/a/cover.webp'
- */
-export function siteUrl(relative: string): string {
-  return `/${relative.replace(/^\/+/, '')}`;
-}

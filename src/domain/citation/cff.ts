@@ -10,8 +10,12 @@ function givenNames(initials: string): string {
   return initials.replace(/\.(?=\S)/g, '. ').trim();
 }
 
-/** The CFF document as an object (English, as CFF consumers expect). */
-export function citationCff(): Record<string, unknown> {
+/**
+ * The CFF document as an object (English, as CFF consumers expect). `siteUrl` is this site's
+ * absolute root URL (base path included) when the build knows its address (`--site`): it is then
+ * listed as an identifier of the dataset; `url` stays the publisher's permanent link.
+ */
+export function citationCff(siteUrl: string | null = null): Record<string, unknown> {
   return {
     'cff-version': '1.2.0',
     message: 'If you use this dataset, please cite it and the data paper as below.',
@@ -26,6 +30,17 @@ export function citationCff(): Record<string, unknown> {
     version: FACTS.version,
     'date-released': FACTS.datePublished,
     url: FACTS.permanentLink,
+    ...(siteUrl === null
+      ? {}
+      : {
+          identifiers: [
+            {
+              type: 'url',
+              value: new URL('en/', siteUrl).href,
+              description: 'The dataset website: statistics, studies, citation and license.',
+            },
+          ],
+        }),
     license: FACTS.license.spdx,
     keywords: [...FACTS.keywords.en],
     references: [
@@ -47,6 +62,6 @@ export function citationCff(): Record<string, unknown> {
 }
 
 /** CITATION.cff text. */
-export function citationCffText(): string {
-  return stringify(citationCff(), { lineWidth: 0 });
+export function citationCffText(siteUrl: string | null = null): string {
+  return stringify(citationCff(siteUrl), { lineWidth: 0 });
 }
