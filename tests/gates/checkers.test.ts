@@ -86,6 +86,22 @@ describe('link crawl', () => {
     ]);
   });
 
+  it('under a base path, reports links that leave it and follows the URLs of data-* attributes', async () => {
+    const dir = await writeTree({
+      'en/index.html':
+        '<a href="/d/h/ru/">ok</a><a href="/ru/">outside</a><a href="https://site.test/en/">outside too</a>' +
+        '<div data-src="/d/h/data/x.json" data-sprites=\'[{"url":"/d/h/t/a.webp","n":2}]\'></div>',
+      'ru/index.html': '',
+      'data/x.json': '{}',
+    });
+    const problems = await checkLinks(dir, 'https://site.test', '/d/h/');
+    expect(problems.map((p) => `${p.url}: ${p.problem}`).sort()).toEqual([
+      '/d/h/t/a.webp: no such file in the output',
+      '/ru/: leaves the base path /d/h/',
+      'https://site.test/en/: leaves the base path /d/h/',
+    ]);
+  });
+
   it('finds pages missing in the other language', async () => {
     const dir = await writeTree({
       'ru/about/index.html': '',

@@ -102,7 +102,7 @@ describe('Content-Security-Policy in Chromium', () => {
   for (const sitePage of pages) {
     it(`${sitePage.type} (${sitePage.locale ?? 'no locale'}) runs without a violation`, async () => {
       const page = await context.newPage();
-      const problems = watch(page, site.url);
+      const problems = watch(page, site.origin);
       try {
         await page.goto(site.url + sitePage.urlPath, { waitUntil: 'networkidle' });
         await expandDisclosures(page);
@@ -118,7 +118,7 @@ describe('Content-Security-Policy in Chromium', () => {
   for (const locale of LOCALES) {
     it(`search works under the CSP (${locale})`, async (ctx) => {
       const page = await context.newPage();
-      const problems = watch(page, site.url);
+      const problems = watch(page, site.origin);
       try {
         const query = await knownWord(page, site.url, locale);
         const searchPage = await searchPageFor(page, site.url, pages, locale);

@@ -36,7 +36,7 @@ describe('the site shell in Chromium', () => {
       await page.locator('header input[name="q"]').fill(word);
       await page.locator('header input[name="q"]').press('Enter');
       await page.waitForURL(`**/${locale}/search/?q=*`);
-      const result = page.locator(`#search-results a[href="/${locale}/about/"]`);
+      const result = page.locator(`#search-results a[href="${site.base}${locale}/about/"]`);
       await result.waitFor({ timeout: 15_000 });
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       // Results are keyboard-reachable links.
@@ -53,7 +53,7 @@ describe('the site shell in Chromium', () => {
     const input = page.locator('header input[name="q"]');
     await input.fill(word);
     const panel = page.locator('header .search-box__panel');
-    const hit = panel.locator('a[href="/en/license/"]');
+    const hit = panel.locator(`a[href="${site.base}en/license/"]`);
     await hit.waitFor({ timeout: 15_000 });
     expect(await panel.isVisible()).toBe(true);
     await input.press('ArrowDown');

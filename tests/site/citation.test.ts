@@ -103,5 +103,17 @@ describe('CITATION.cff', () => {
       FACTS.authors.map((p) => p.family.en),
     );
     expect(cff.references[0].doi).toBe(PAPER.doi);
+    expect(cff).not.toHaveProperty('identifiers');
+  });
+
+  it('lists the site as an identifier when the build knows its address', () => {
+    const cff = parseYaml(citationCffText('https://example.net/datasets/hemorrhage/'));
+    expect(cff.url).toBe(FACTS.permanentLink);
+    expect(cff.identifiers).toEqual([
+      expect.objectContaining({
+        type: 'url',
+        value: 'https://example.net/datasets/hemorrhage/en/',
+      }),
+    ]);
   });
 });

@@ -28,6 +28,18 @@ describe('schema.org Dataset JSON-LD', () => {
     expect(ld.creator).toHaveLength(FACTS.authors.length);
   });
 
+  it('without a site address (no --site) names no site URL: the permanent link is its url', () => {
+    const ld = datasetJsonLd({ locale: 'en', siteUrl: null });
+    expect(ld.url).toBe(FACTS.permanentLink);
+    expect(JSON.stringify(ld)).not.toMatch(/registry\.csv|croissant\.json/);
+    const c = buildCroissant({ siteUrl: null, registryCsvSha256: null });
+    expect(c.url).toBe(FACTS.permanentLink);
+    // Relative to croissant.json, which sits at the site's root.
+    expect(c.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)!.contentUrl).toBe(
+      'data/registry.csv',
+    );
+  });
+
   it('serialises so that data cannot close the script element', () => {
     const text = serializeJsonLd({ name: '</script><script>alert(1)</script>', amp: 'a&b' });
     expect(text).not.toContain('<');

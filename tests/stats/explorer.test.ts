@@ -39,7 +39,7 @@ async function strictPage(): Promise<Page> {
   const context = await browser.newContext({ acceptDownloads: true });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === '/data/registry.csv' && !registryCsv.fromFile)
+    if (url.pathname === `${site.base}data/registry.csv` && !registryCsv.fromFile)
       return route.fulfill({ body: registryCsv.csv, contentType: 'text/csv; charset=utf-8' });
     const response = await route.fetch();
     const headers = { ...response.headers() };
@@ -111,10 +111,10 @@ describe('the statistics explorer', () => {
     const links = page.locator('[data-explorer-studies] a');
     expect(await links.count()).toBe(expected.length);
     if (expected.length > 0)
-      expect(await links.first().getAttribute('href')).toMatch(/^\/en\/studies\/[^/]+\/$/);
+      expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^${site.base}en/studies/[^/]+/$`));
     // The same subset in the studies index: same query vocabulary.
     const studiesLink = await page.locator('[data-explorer-studies-link]').getAttribute('href');
-    expect(studiesLink).toBe(`/en/studies/?${url.searchParams.toString()}`);
+    expect(studiesLink).toBe(`${site.base}en/studies/?${url.searchParams.toString()}`);
     // The subset's registry rows as CSV, downloaded as a reader would (a click).
     const [download] = await Promise.all([
       page.waitForEvent('download'),

@@ -121,7 +121,7 @@ describe('the statistics page without JavaScript', () => {
       expect(f.rows).toBeGreaterThan(0);
       expect(f.scope).toContain(`${N()} of ${N()} studies`);
       for (const href of [f.csv, f.svg]) {
-        const response = await page.request.get(`${site.url}${href}`);
+        const response = await page.request.get(`${site.origin}${href}`);
         expect(response.status(), href).toBe(200);
       }
     }

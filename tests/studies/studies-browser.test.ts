@@ -298,13 +298,14 @@ describe('study page gallery', () => {
 
     // Every slice came from the sheets: one request per sheet (and the cover), none per slice.
     const thumbRequests = await page.evaluate(
-      () =>
+      (thumbs) =>
         new Set(
           performance
             .getEntriesByType('resource')
             .map((e) => new URL(e.name).pathname)
-            .filter((path) => path.startsWith('/thumbs/')),
+            .filter((path) => path.startsWith(thumbs)),
         ).size,
+      `${site.base}thumbs/`,
     );
     expect(thumbRequests).toBeLessThanOrEqual(g.sprites.length + 1);
     expect(errors).toEqual([]);
@@ -428,7 +429,7 @@ describe('study page gallery', () => {
       expect(await page.locator('#conclusion-heading').textContent()).toMatch(/original Russian/);
     }
     const back = page.locator('a[data-back-to-list]');
-    expect(await back.getAttribute('href')).toBe(`/en/studies/?finding=${finding}`);
+    expect(await back.getAttribute('href')).toBe(`${site.base}en/studies/?finding=${finding}`);
     await back.click();
     await page.waitForURL(new RegExp(`\\?finding=${finding}$`));
     expect(await page.locator(`input[name="finding"][value="${finding}"]`).isChecked()).toBe(true);
@@ -501,7 +502,8 @@ describe('search', () => {
     // transform leaves the dynamic import alone).
     const search = (filters: Record<string, string>) =>
       page.evaluate(`(async () => {
-        const pagefind = await import('/pagefind/pagefind.js');
+        const pagefind = await import(${JSON.stringify(`${site.base}pagefind/pagefind.js`)});
+        await pagefind.options({ baseUrl: ${JSON.stringify(site.base)} });
         const found = await pagefind.search(${JSON.stringify(probe.word)}, { filters: ${JSON.stringify(filters)} });
         const data = await Promise.all(found.results.map((r) => r.data()));
         const all = await pagefind.filters();
@@ -512,7 +514,7 @@ describe('search', () => {
       }>;
 
     const hit = await search({ class: classLabel });
-    const own = hit.data.find((d) => d.url === `/ru/studies/${probe.slug}/`);
+    const own = hit.data.find((d) => d.url === `${site.base}ru/studies/${probe.slug}/`);
     expect(own, `"${probe.word}" with class "${classLabel}"`).toBeTruthy();
     for (const d of hit.data) expect(d.filters['class']).toContain(classLabel);
     if (cover) expect(own!.meta['image']).toBe(cover);
@@ -520,7 +522,7 @@ describe('search', () => {
     const other = hit.classes.find((c) => c !== classLabel);
     if (other) {
       const miss = await search({ class: other });
-      expect(miss.data.map((d) => d.url)).not.toContain(`/ru/studies/${probe.slug}/`);
+      expect(miss.data.map((d) => d.url)).not.toContain(`${site.base}ru/studies/${probe.slug}/`);
     }
     await close();
   });

@@ -1,13 +1,17 @@
 /**
  * A crawl of a built site's files: every reference in every HTML page (href, src, srcset,
- * link href, meta refresh, SVG use), every CSS `url()` and every sitemap `<loc>` must resolve to a file of the output,
- * `#fragments` must name an element id of the target page, and nothing the browser loads by
- * itself (scripts, styles, images, fonts, frames) may come from another origin. Plain outbound
- * `<a href>` links to other sites (creativecommons.org, doi.org) are allowed.
+ * link href, meta refresh, SVG use, and the URLs scripts fetch from `data-*` attributes), every
+ * CSS `url()` and every sitemap `<loc>` must resolve to a file of the output, `#fragments` must
+ * name an element id of the target page, and nothing the browser loads by itself (scripts,
+ * styles, images, fonts, frames) may come from another origin. Plain outbound `<a href>` links
+ * to other sites (creativecommons.org, doi.org) are allowed. A site built with a base path
+ * (`--base`) is published under it: a link on the site's origin outside the base path is a
+ * problem too.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { LOCALES } from '../../../src/domain/labels.ts';
+import { normalizeBase, stripBase } from '../../../src/site/base.ts';
 import { elementsOf, type HtmlElement } from './html.ts';
 import { listFiles, urlPathOf, type SitePage } from './site-pages.ts';
 
@@ -103,7 +107,44 @@ export function referencesOf(el: HtmlElement): Reference[] {
     else add(value, 'resource');
   }
   if (el.tag === 'style') cssUrls(el.text).forEach((u) => add(u, 'resource'));
+  for (const [name, value] of Object.entries(el.attrs)) {
+    if (name.startsWith('data-')) dataUrls(value).forEach((u) => add(u, 'resource'));
+  }
   return refs;
+}
+
+/** Keys of JSON objects in `data-*` attributes whose values are URLs (e.g. sprite sheets). */
+const URL_KEYS = new Set(['url', 'href', 'src']);
+
+/**
+ * The URLs a script reads from a `data-*` attribute: the value itself when it is a root-relative
+ * path (`data-src="/data/explorer.json"`), or the `url`/`href`/`src` strings of a JSON value
+ * (`data-sprites='[{"url":"/thumbs/a.webp"}]'`).
+ * @example dataUrls('/data/explorer.json') // ['/data/explorer.json']
+ * @example dataUrls('[{"url":"/t/a.webp","n":3}]') // ['/t/a.webp']
+ */
+export function dataUrls(value: string): string[] {
+  const text = value.trim();
+  if (text.startsWith('/') && !text.startsWith('//')) return [text];
+  if (!text.startsWith('[') && !text.startsWith('{')) return [];
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return [];
+  }
+  const urls: string[] = [];
+  const walk = (node: unknown): void => {
+    if (Array.isArray(node)) node.forEach(walk);
+    else if (node !== null && typeof node === 'object') {
+      for (const [key, v] of Object.entries(node)) {
+        if (URL_KEYS.has(key) && typeof v === 'string') urls.push(v);
+        else walk(v);
+      }
+    }
+  };
+  walk(json);
+  return urls;
 }
 
 /** Ids a fragment can point at in one page (`id` on any element, `name` on `<a>`). */
@@ -133,11 +174,33 @@ export function fileForPath(pathname: string, files: ReadonlySet<string>): strin
   return files.has(`${path}/index.html`) ? `${path}/index.html` : null;
 }
 
+export interface CrawlResult {
+  problems: LinkProblem[];
+  /** Every internal URL path referenced (base path included, no fragment), for an HTTP crawl. */
+  internal: Set<string>;
+}
+
 /**
  * Checks every reference of every HTML and CSS file of `siteDir`. `siteOrigin` is the origin
- * the site is published at (astro.config.ts `site`): absolute URLs on it count as internal.
+ * the site is published at (`--site`): absolute URLs on it count as internal. `base` is the
+ * path it is published under (`--base`): internal URLs must stay under it.
  */
-export async function checkLinks(siteDir: string, siteOrigin: string): Promise<LinkProblem[]> {
+export async function checkLinks(
+  siteDir: string,
+  siteOrigin: string,
+  base = '/',
+): Promise<LinkProblem[]> {
+  return (await crawlSite(siteDir, siteOrigin, base)).problems;
+}
+
+/** `checkLinks`, also returning the internal URLs it followed. */
+export async function crawlSite(
+  siteDir: string,
+  siteOrigin: string,
+  basePath = '/',
+): Promise<CrawlResult> {
+  const base = normalizeBase(basePath);
+  const internal = new Set<string>();
   const files = await listFiles(siteDir);
   const fileSet = new Set(files);
   const problems: LinkProblem[] = [];
@@ -147,14 +210,14 @@ export async function checkLinks(siteDir: string, siteOrigin: string): Promise<L
     parsed.set(f, elementsOf(await read(f)));
   const anchors = new Map([...parsed].map(([f, els]) => [f, anchorsOf(els)]));
 
-  const check = (file: string, base: string, ref: Reference): void => {
+  const check = (file: string, from: string, ref: Reference): void => {
     const report = (problem: string): void =>
       void problems.push({ file, line: ref.line, url: ref.url, problem });
     if (/^\s*javascript:/i.test(ref.url)) return report('javascript: URL');
     if (/^(data|mailto|tel|blob):/i.test(ref.url)) return;
     let url: URL;
     try {
-      url = new URL(ref.url, base);
+      url = new URL(ref.url, from);
     } catch {
       return report('not a valid URL');
     }
@@ -162,7 +225,9 @@ export async function checkLinks(siteDir: string, siteOrigin: string): Promise<L
       if (ref.kind === 'resource') report(`loads from another origin (${url.origin})`);
       return;
     }
-    const target = fileForPath(url.pathname, fileSet);
+    if (!url.pathname.startsWith(base)) return report(`leaves the base path ${base}`);
+    internal.add(`${url.pathname}${url.search}`);
+    const target = fileForPath(stripBase(url.pathname, base), fileSet);
     if (!target) return report('no such file in the output');
     const fragment = url.hash.slice(1);
     if (!fragment || fragment.startsWith(':~:') || fragment === 'top') return;
@@ -179,23 +244,22 @@ export async function checkLinks(siteDir: string, siteOrigin: string): Promise<L
 
   for (const [file, elements] of parsed) {
     const baseHref = elements.find((e) => e.tag === 'base')?.attrs.href;
-    const base = new URL(baseHref ?? '', `${siteOrigin}${urlPathOf(file)}`).href;
-    for (const el of elements) for (const ref of referencesOf(el)) check(file, base, ref);
+    const pageUrl = new URL(baseHref ?? '', `${siteOrigin}${base}${urlPathOf(file).slice(1)}`);
+    for (const el of elements) for (const ref of referencesOf(el)) check(file, pageUrl.href, ref);
   }
   // Sitemaps list every page by absolute URL: each must be a page of the output.
   for (const file of files.filter((f) => f.endsWith('.xml'))) {
     const xml = await read(file);
     for (const m of xml.matchAll(/<loc>\s*([^<\s]+)\s*<\/loc>/g)) {
       const line = xml.slice(0, m.index).split('\n').length;
-      check(file, `${siteOrigin}/${file}`, { url: m[1]!, kind: 'navigation', line });
+      check(file, `${siteOrigin}${base}${file}`, { url: m[1]!, kind: 'navigation', line });
     }
   }
   for (const file of files.filter((f) => f.endsWith('.css'))) {
-    const base = `${siteOrigin}/${file}`;
     for (const url of cssUrls(await read(file)))
-      check(file, base, { url, kind: 'resource', line: 0 });
+      check(file, `${siteOrigin}${base}${file}`, { url, kind: 'resource', line: 0 });
   }
-  return problems;
+  return { problems, internal };
 }
 
 /**
