@@ -35,3 +35,19 @@ export const contentSecurityPolicy = {
   scriptDirective: { resources: ["'self'", "'wasm-unsafe-eval'"] },
   styleDirective: { resources: ["'self'"] },
 } satisfies CspConfig;
+
+/**
+ * The same policy as an HTTP header, for hosts that can send one (docs/deploy.md, the nginx
+ * configuration in deploy/nginx/): the directives above, script and style sources without
+ * per-page hashes (every script and style is a file of the site, allowed by 'self'), and
+ * `frame-ancestors 'none'`, which only works as a header. Browsers enforce both this and the
+ * page's own meta policy.
+ */
+export function contentSecurityPolicyHeader(): string {
+  return [
+    ...contentSecurityPolicy.directives,
+    `script-src ${contentSecurityPolicy.scriptDirective.resources.join(' ')}`,
+    `style-src ${contentSecurityPolicy.styleDirective.resources.join(' ')}`,
+    "frame-ancestors 'none'",
+  ].join('; ');
+}
