@@ -5,6 +5,7 @@
  * (read from its root page), unless `--base` (or BASE_PATH) says otherwise.
  */
 import { createServer } from 'node:http';
+import type { AddressInfo } from 'node:net';
 import { existsSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
@@ -35,5 +36,9 @@ server.on('error', (error) => {
   process.exitCode = 1;
 });
 server.listen(port, values.host, () => {
-  process.stdout.write(`Serving ${dir} at http://${values.host}:${port}${base} (Ctrl+C to stop)\n`);
+  // The port actually bound (`--port 0` picks a free one).
+  const bound = (server.address() as AddressInfo).port;
+  process.stdout.write(
+    `Serving ${dir} at http://${values.host}:${bound}${base} (Ctrl+C to stop)\n`,
+  );
 });

@@ -66,9 +66,8 @@ export async function startNginx(siteDir: string, base: string): Promise<NginxSi
   const temp = ['client_body', 'proxy', 'fastcgi', 'uwsgi', 'scgi']
     .map((kind) => `  ${kind}_temp_path ${join(prefix, kind)};`)
     .join('\n');
-  let port = 0;
   for (let attempt = 0; ; attempt++) {
-    port = await freePort();
+    const port = await freePort();
     await writeFile(
       join(prefix, 'nginx.conf'),
       `daemon off;

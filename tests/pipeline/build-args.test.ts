@@ -33,6 +33,34 @@ describe('parseBuildArgs', () => {
     expect(parseBuildArgs(['--dataset', '/d'], { DATASET_DIR: '/e' }, '/p').dataset).toBe('/d');
   });
 
+  it('reads the site address and base path from --site/--base or SITE_URL/BASE_PATH', () => {
+    expect(parseBuildArgs([], {}, '/p')).toMatchObject({ site: undefined, base: '/' });
+    expect(
+      parseBuildArgs(['--site', 'https://example.net', '--base', 'datasets/hemorrhage'], {}, '/p'),
+    ).toMatchObject({ site: 'https://example.net', base: '/datasets/hemorrhage/' });
+    expect(
+      parseBuildArgs([], { SITE_URL: 'https://example.net:8443/', BASE_PATH: '/d/h/' }, '/p'),
+    ).toMatchObject({ site: 'https://example.net:8443', base: '/d/h/' });
+    // A path in the site URL is the base path.
+    expect(parseBuildArgs(['--site', 'https://example.net/d/h'], {}, '/p')).toMatchObject({
+      site: 'https://example.net',
+      base: '/d/h/',
+    });
+    // The option wins over the environment.
+    expect(parseBuildArgs(['--base', '/x/'], { BASE_PATH: '/y/' }, '/p').base).toBe('/x/');
+  });
+
+  it('rejects a site that is not an http(s) URL, and a base that is not a path', () => {
+    expect(() => parseBuildArgs(['--site', 'example.net'], {}, '/p')).toThrow(/absolute URL/);
+    expect(() => parseBuildArgs(['--site', 'ftp://example.net'], {}, '/p')).toThrow(/http/);
+    expect(() => parseBuildArgs(['--site', 'https://x.net/?a=1'], {}, '/p')).toThrow(/query/);
+    expect(() => parseBuildArgs(['--base', '/a b/'], {}, '/p')).toThrow(/--base/);
+    expect(() => parseBuildArgs(['--base', '/../etc/'], {}, '/p')).toThrow(/--base/);
+    expect(() => parseBuildArgs(['--site', 'https://x.net/a/', '--base', '/b/'], {}, '/p')).toThrow(
+      /give the path once/,
+    );
+  });
+
   it('rejects unknown options and bad numbers with a usage error', () => {
     expect(() => parseBuildArgs(['--datset', 'x'], {}, '/p')).toThrow(UsageError);
     expect(() => parseBuildArgs(['--concurrency', '0'], {}, '/p')).toThrow(/positive integer/);

@@ -167,6 +167,30 @@ describe('buildSite', () => {
     expect(calls).toMatchObject({ astro: 3, pagefind: 3 });
   });
 
+  it('passes the site address to Astro, and renders again for another --site or --base', async () => {
+    const opts = await options();
+    const addresses: unknown[] = [];
+    const { deps, calls } = fakeDeps({ hashSiteSources: async () => 'pages' });
+    const astro = deps.astroBuild;
+    deps.astroBuild = async (root, outDir, generated, address) => {
+      addresses.push(address);
+      await astro(root, outDir, generated, address);
+    };
+    const here = { site: 'https://example.net', base: '/datasets/hemorrhage/' };
+    await buildSite({ ...opts, ...here }, deps);
+    await buildSite({ ...opts, ...here }, deps);
+    expect(calls.astro).toBe(1);
+    await buildSite({ ...opts, ...here, base: '/other/' }, deps);
+    await buildSite({ ...opts, ...here, site: 'https://example.com' }, deps);
+    await buildSite(opts, deps);
+    expect(addresses).toEqual([
+      here,
+      { ...here, base: '/other/' },
+      { ...here, site: 'https://example.com' },
+      { site: undefined, base: '/' },
+    ]);
+  });
+
   it('refuses a missing dataset folder or one without a registry, before doing any work', async () => {
     const { deps, calls } = fakeDeps();
     const missing = await options({ dataset: '/nonexistent/mosmed' });

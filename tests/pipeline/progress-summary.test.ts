@@ -4,7 +4,7 @@ import {
   formatDuration,
   progressLine,
 } from '../../scripts/lib/progress-display.ts';
-import { formatSummary } from '../../scripts/lib/summary.ts';
+import { formatSummary, NO_SITE_WARNING } from '../../scripts/lib/summary.ts';
 import type { QualityFile } from '../../src/domain/schemas.ts';
 
 /** A plain display that writes into `lines`, on a clock the test sets. */
@@ -153,5 +153,17 @@ describe('formatSummary', () => {
     expect(text).toMatch(/imaging\s+2\.5 s/);
     expect(text).toMatch(/total\s+2\.6 s/);
     expect(text).toContain('--strict: 2 error-level findings, exit code 1');
+  });
+
+  it('names the address the site was built for, and warns when there is none', () => {
+    const base = { quality, timings: [], outDir: '/p/dist', generatedDir: '/p/g', strict: false };
+    const published = formatSummary({
+      ...base,
+      address: { site: 'https://example.net', base: '/datasets/hemorrhage/' },
+    });
+    expect(published).toContain('Address: https://example.net/datasets/hemorrhage/');
+    expect(published).not.toContain('Warning');
+    const local = formatSummary({ ...base, address: { site: undefined, base: '/' } });
+    expect(local).toContain(NO_SITE_WARNING);
   });
 });

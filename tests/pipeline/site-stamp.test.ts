@@ -22,6 +22,14 @@ describe('siteStamp', () => {
     expect(await siteStamp('src-1', b, images)).toBe(stampA);
 
     expect(await siteStamp('src-2', a, images)).not.toBe(stampA);
+    // Another address renders again: every link and absolute URL depends on it.
+    const here = { site: 'https://example.net', base: '/' };
+    const stampHere = await siteStamp('src-1', a, images, here);
+    expect(await siteStamp('src-1', a, images, { ...here, base: '/d/h/' })).not.toBe(stampHere);
+    expect(await siteStamp('src-1', a, images, { ...here, site: 'https://x.net' })).not.toBe(
+      stampHere,
+    );
+    expect(await siteStamp('src-1', a, images, { base: '/' })).not.toBe(stampHere);
     await writeFile(join(b, 'thumbs/s0/cover.webp'), 'other pixels');
     expect(await siteStamp('src-1', b, images)).not.toBe(stampA);
     await writeFile(join(a, 'data/studies.json'), '{"studies":[1]}');
