@@ -111,7 +111,9 @@ describe('the statistics explorer', () => {
     const links = page.locator('[data-explorer-studies] a');
     expect(await links.count()).toBe(expected.length);
     if (expected.length > 0)
-      expect(await links.first().getAttribute('href')).toMatch(new RegExp(`^${site.base}en/studies/[^/]+/$`));
+      expect(await links.first().getAttribute('href')).toMatch(
+        new RegExp(`^${site.base}en/studies/[^/]+/$`),
+      );
     // The same subset in the studies index: same query vocabulary.
     const studiesLink = await page.locator('[data-explorer-studies-link]').getAttribute('href');
     expect(studiesLink).toBe(`${site.base}en/studies/?${url.searchParams.toString()}`);
