@@ -212,6 +212,27 @@ export function openCache(cacheDir: string | null): ImagingCache {
 }
 
 /**
+ * The keys of the series whose render is stored in `cacheDir`'s cache, sorted; [] when there is
+ * none yet. Read-only, so it can watch a running build (WAL readers never block its writes).
+ */
+export function storedSeriesKeys(cacheDir: string): string[] {
+  const path = join(cacheDir, CACHE_DB);
+  if (!existsSync(path)) return [];
+  const db = new DatabaseSync(path, { readOnly: true });
+  try {
+    db.exec('PRAGMA busy_timeout = 10000');
+    return db
+      .prepare('SELECT key FROM series ORDER BY key')
+      .all()
+      .map((row) => String(row.key));
+  } catch {
+    return []; // created but not initialised yet
+  } finally {
+    db.close();
+  }
+}
+
+/**
  * Deletes the sprites of series not in `keep`, and temporary files left by a killed build
  * (their writer's process is gone; a running build's own are still being renamed into place).
  */
