@@ -91,7 +91,8 @@ function initDatabase(path: string): DatabaseSync {
     // Another build of the same dataset may hold the write lock for a moment.
     db.exec('PRAGMA busy_timeout = 10000');
     // WAL: a commit appends to the log, readers never block the writer; NORMAL sync is
-    // durable through a killed process (only a power loss may drop the last commits).
+    // durable through a killed process. Nothing here is fsynced (neither the log nor the
+    // sprites): after a power loss, delete the cache folder rather than trust it.
     db.exec('PRAGMA journal_mode = WAL');
     db.exec('PRAGMA synchronous = NORMAL');
     const version = readVersion(db);
