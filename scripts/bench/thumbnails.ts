@@ -8,11 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
 import type { QualityFinding } from '../../src/domain/schemas.ts';
-import {
-  IMAGING_CACHE_VERSION,
-  spritesCacheDir,
-  type ImagingCache,
-} from '../../src/pipeline/imaging/cache.ts';
+import { openCache, spritesCacheDir } from '../../src/pipeline/imaging/cache.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
 import { planStudies } from '../../src/pipeline/imaging/series.ts';
 import { pickSlices } from '../../src/pipeline/imaging/sprite-layout.ts';
@@ -34,10 +30,6 @@ export interface RenderRun {
   encodeMs: number;
 }
 
-function emptyCache(): ImagingCache {
-  return { version: IMAGING_CACHE_VERSION, files: {}, series: {} };
-}
-
 /** Renders every series of the scanned dataset into a throw-away cache and times it. */
 export async function measureThumbnails(
   datasetDir: string,
@@ -55,17 +47,18 @@ export async function measureThumbnails(
     const cacheDir = join(work, 'cache');
     const options = { datasetDir, thumbsDir: join(work, 'thumbs'), cacheDir };
     const findings: QualityFinding[] = [];
+    const cache = openCache(cacheDir);
     const start = performance.now();
     await renderStudies(
       plan.studies,
       options,
-      emptyCache(),
-      emptyCache(),
+      cache,
       () => pool,
       () => {},
       findings,
     );
     const ms = performance.now() - start;
+    cache.close();
     const failed = findings.filter((f) => f.code === 'dicom-decode-failed');
     if (failed.length > 0)
       throw new Error(`${failed.length} series failed to render, e.g. ${failed[0]!.file}`);

@@ -1,7 +1,7 @@
 /**
  * The zod schemas of the generated data: the contract between the pipeline (which writes
  * `generated/data/*.json` and validates before writing) and the pages (which read it).
- * Only allow-listed attributes (design.md "Privacy") have a place here.
+ * Only allow-listed attributes (docs/imaging.md, "Privacy: one allow-list") have a place here.
  */
 import { z } from 'zod';
 import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';

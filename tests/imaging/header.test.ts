@@ -213,7 +213,7 @@ it('reads each file on its own: what a previous file left in the shared prefix b
   expect(header(write({ manufacturer: 'Short' }))).toEqual(alone.whole);
 });
 
-it('keeps one explicit allow-list covering the attributes design.md publishes', () => {
+it('keeps one explicit allow-list covering the attributes the README and docs/imaging.md publish', () => {
   const published = ALLOWED_ATTRIBUTES.filter((a) => a.scope === 'public').map((a) => a.keyword);
   expect(published.sort()).toEqual(
     [

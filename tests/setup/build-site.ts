@@ -1,8 +1,10 @@
 /**
  * Builds one small site before the test run, the way `npm run build -- --site https://example.net --base /datasets/hemorrhage/` does: a synthetic
  * sample of a few dozen studies (fixed seed, generated once into `.cache/sample/`), the real
- * pipeline, Astro and Pagefind. Every test file gets `inject('siteDir')` (the site),
+ * pipeline, Astro and Pagefind. Every test file of the projects that declare this setup
+ * (`site` and `browser`, see vitest.config.ts) gets `inject('siteDir')` (the site),
  * `inject('generatedDir')` (the data it was built from) and `inject('datasetDir')` (the sample).
+ * The site is built once per run, however many projects ask for it.
  */
 import { rm } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
@@ -35,7 +37,20 @@ const TEST_SAMPLE_SEED = 1012;
 export const TEST_SITE_ORIGIN = 'https://example.net';
 export const TEST_BASE_PATH = '/datasets/hemorrhage/';
 
-export default async function setup(project: TestProject) {
+interface TestSite {
+  siteDir: string;
+  generatedDir: string;
+  datasetDir: string;
+}
+
+/**
+ * Each project evaluates this module on its own, but all in the one main process: the build's
+ * promise is kept on globalThis so that the second project waits for the first one's build.
+ */
+const SHARED = Symbol.for('mosmeddata.test-site');
+const shared = globalThis as { [SHARED]?: Promise<TestSite> };
+
+async function buildTestSite(): Promise<TestSite> {
   const work = join(ROOT, '.cache/test-site');
   await rm(work, { recursive: true, force: true });
   const outDir = join(work, 'dist');
@@ -54,9 +69,14 @@ export default async function setup(project: TestProject) {
     },
     realDeps,
   );
-  project.provide('siteDir', outDir);
-  project.provide('generatedDir', generated);
+  return { siteDir: outDir, generatedDir: generated, datasetDir: result.datasetDir };
+}
+
+export default async function setup(project: TestProject) {
+  const site = await (shared[SHARED] ??= buildTestSite());
+  project.provide('siteDir', site.siteDir);
+  project.provide('generatedDir', site.generatedDir);
   project.provide('siteOrigin', TEST_SITE_ORIGIN);
   project.provide('basePath', TEST_BASE_PATH);
-  project.provide('datasetDir', result.datasetDir);
+  project.provide('datasetDir', site.datasetDir);
 }

@@ -1,5 +1,6 @@
 /**
- * THE privacy allow-list of this stage (design.md "Privacy": an allow-list, not a deny-list).
+ * THE privacy allow-list of this stage (docs/imaging.md, "Privacy: one allow-list": an
+ * allow-list, not a deny-list).
  * The header reader looks up exactly these tags and nothing else; every other attribute of a
  * file (names, IDs, dates, institution, descriptions, private tags, ...) is never decoded, so
  * it cannot reach the result, the cache, or an image.
@@ -21,7 +22,7 @@ export interface AllowedAttribute {
 }
 
 export const ALLOWED_ATTRIBUTES = [
-  // Published (design.md): technical parameters of the acquisition.
+  // Published (README, docs/imaging.md): technical parameters of the acquisition.
   { tag: 'x00020010', keyword: 'TransferSyntaxUID', kind: 'uid', scope: 'public' },
   { tag: 'x00080060', keyword: 'Modality', kind: 'text', scope: 'public' },
   { tag: 'x00080070', keyword: 'Manufacturer', kind: 'text', scope: 'public' },

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
 import type { QualityFinding, Series } from '../../domain/schemas.ts';
 import type { OnProgress } from '../progress.ts';
-import { IMAGING_CACHE_VERSION, loadCache, saveCache, type ImagingCache } from './cache.ts';
+import { openCache } from './cache.ts';
 import { WorkerPool } from './pool.ts';
 import { scanHeaders } from './scan-headers.ts';
 import { planStudies } from './series.ts';
@@ -74,25 +74,17 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
   const listing = await listStudyFiles(datasetDir, (done) =>
     progress({ stage: 'list files', done, total: null }),
   );
-  const cache = loadCache(cacheDir);
-  const next: ImagingCache = { version: IMAGING_CACHE_VERSION, files: {}, series: {} };
+  const cache = openCache(cacheDir);
   const size = Math.max(1, options.concurrency ?? availableParallelism());
   let pool: WorkerPool | null = null;
   const getPool = () => (pool ??= new WorkerPool(size));
   try {
-    const scans = await scanHeaders(datasetDir, listing.files, cache, next, getPool, progress);
+    const scans = await scanHeaders(datasetDir, listing.files, cache, getPool, progress);
     const plan = planStudies(scans, listing.studyFolders);
     const findings = [...plan.findings];
-    const studies = await renderStudies(
-      plan.studies,
-      options,
-      cache,
-      next,
-      getPool,
-      progress,
-      findings,
-    );
-    saveCache(cacheDir, next);
+    const studies = await renderStudies(plan.studies, options, cache, getPool, progress, findings);
+    // Only a complete build knows what is no longer used.
+    cache.prune();
     const parsed = scans.filter(
       (s) =>
         'header' in s ||
@@ -106,6 +98,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     };
   } finally {
     await (pool as WorkerPool | null)?.close();
+    cache.close();
   }
 }
 

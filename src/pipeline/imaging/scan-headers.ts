@@ -1,7 +1,7 @@
 /** The header stage: cached outcomes for unchanged files, worker batches for the rest. */
 import { join } from 'node:path';
 import type { OnProgress } from '../progress.ts';
-import type { ImagingCache } from './cache.ts';
+import type { CachedFile, ImagingCache } from './cache.ts';
 import type { WorkerPool } from './pool.ts';
 import type { FileScan, FileStat, HeaderOutcome } from './types.ts';
 
@@ -13,17 +13,15 @@ export async function scanHeaders(
   datasetDir: string,
   files: FileStat[],
   cache: ImagingCache,
-  next: ImagingCache,
   getPool: () => WorkerPool,
   progress: OnProgress,
 ): Promise<FileScan[]> {
   const scans: FileScan[] = [];
   const toRead: FileStat[] = [];
   for (const file of files) {
-    const hit = cache.files[file.rel];
+    const hit = cache.file(file.rel);
     if (hit && hit.size === file.size && hit.mtimeMs === file.mtimeMs) {
       scans.push({ ...file, ...hit.outcome });
-      next.files[file.rel] = hit;
     } else {
       toRead.push(file);
     }
@@ -59,13 +57,16 @@ export async function scanHeaders(
           ),
         );
       }
+      const verdicts: [string, CachedFile][] = [];
       batch.forEach((file, i) => {
         const outcome = outcomes[i]!;
         scans.push({ ...file, ...outcome });
         if (!('problem' in outcome && outcome.detail.startsWith('reader crashed'))) {
-          next.files[file.rel] = { size: file.size, mtimeMs: file.mtimeMs, outcome };
+          verdicts.push([file.rel, { size: file.size, mtimeMs: file.mtimeMs, outcome }]);
         }
       });
+      // Stored as each batch finishes: a build killed now keeps the headers it has read.
+      cache.putFiles(verdicts);
       done += batch.length;
       progress({ stage: 'scan headers', done, total });
     }),

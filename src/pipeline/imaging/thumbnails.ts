@@ -68,7 +68,7 @@ function planRender(
 }
 
 function cachedRender(cache: ImagingCache, work: SeriesWork): RenderResult | null {
-  const hit = cache.series[work.key];
+  const hit = cache.series(work.key);
   if (!hit) return null;
   if (hit.status !== 'ok') return hit;
   const presets = [...WINDOW_PRESET_IDS, 'cover' as const];
@@ -79,7 +79,6 @@ export async function renderStudies(
   plans: StudyPlan[],
   options: ImagingOptions,
   cache: ImagingCache,
-  next: ImagingCache,
   getPool: () => WorkerPool,
   progress: OnProgress,
   findings: QualityFinding[],
@@ -108,7 +107,9 @@ export async function renderStudies(
         }
       }
       results.set(work, result);
-      next.series[work.key] = result;
+      // Stored as each series finishes (its images are already in place): a build killed now
+      // does not render this series again.
+      if (!cached) cache.putSeries(work.key, result);
       progress({ stage: 'thumbnails', done: ++done, total: works.length });
     }),
   );
