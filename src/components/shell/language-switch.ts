@@ -16,11 +16,26 @@ export function withState(href: string, search: string, hash: string): string {
   return target.href;
 }
 
+/**
+ * The other language's path for the current one, when a script moved the page to another
+ * path of its own (e.g. from a page of the studies list to its first page with a filter).
+ * @example otherPath('/en/studies/', 'en', 'ru') // '/ru/studies/'
+ */
+export function otherPath(pathname: string, from: string, to: string): string {
+  return pathname.replace(`/${from}/`, `/${to}/`);
+}
+
 export function keepStateOnLanguageSwitch(root: Document): void {
   const links = [...root.querySelectorAll<HTMLAnchorElement>('.lang-switch a[hreflang]')];
+  const loadedPath = window.location.pathname;
+  const from = root.documentElement.lang;
   const update = () => {
     for (const link of links) {
-      link.href = withState(link.href, window.location.search, window.location.hash);
+      const target = new URL(withState(link.href, window.location.search, window.location.hash));
+      if (window.location.pathname !== loadedPath) {
+        target.pathname = otherPath(window.location.pathname, from, link.hreflang);
+      }
+      link.href = target.href;
     }
   };
   update();
