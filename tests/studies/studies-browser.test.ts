@@ -119,19 +119,19 @@ describe('studies index', () => {
     const { page, errors, close } = await openPage('/en/studies/');
     const studies = await expectedStudies();
     const total = studies.length;
-    expect(await visibleRows(page)).toBe(total);
+    await expect.poll(() => visibleRows(page)).toBe(total);
     const count = (test: (s: Expected) => boolean) => studies.filter(test).length;
     const status = page.locator('[data-filter-status]');
     await openFilters(page);
 
     await page.locator('input[name="finding"][value="subdural"]').check();
     const subdural = count((s) => s.findings.includes('subdural'));
-    expect(await visibleRows(page)).toBe(subdural);
+    await expect.poll(() => visibleRows(page)).toBe(subdural);
     expect(await status.textContent()).toContain(`${subdural} of ${total}`);
 
     await page.locator('input[name="finding"][value="fracture"]').check();
     const both = count((s) => s.findings.includes('subdural') && s.findings.includes('fracture'));
-    expect(await visibleRows(page)).toBe(both);
+    await expect.poll(() => visibleRows(page)).toBe(both);
 
     await page.locator('input[name="class"][value="pathology"]').check();
     await page.locator('input[name="sex"][value="M"]').check();
@@ -142,7 +142,7 @@ describe('studies index', () => {
         s.class === 'pathology' &&
         s.sex === 'M',
     );
-    expect(await visibleRows(page)).toBe(narrow);
+    await expect.poll(() => visibleRows(page)).toBe(narrow);
     expect(await page.locator('[data-filter-empty]').isHidden()).toBe(narrow > 0);
     const url = new URL(page.url());
     expect(url.searchParams.getAll('finding')).toEqual(['subdural', 'fracture']);
@@ -151,23 +151,29 @@ describe('studies index', () => {
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('sex='));
     expect(await page.locator('input[name="sex"][value="M"]').isChecked()).toBe(false);
-    expect(await visibleRows(page)).toBe(
-      count(
-        (s) =>
-          s.findings.includes('subdural') &&
-          s.findings.includes('fracture') &&
-          s.class === 'pathology',
-      ),
-    );
+    await expect
+      .poll(() => visibleRows(page))
+      .toBe(
+        count(
+          (s) =>
+            s.findings.includes('subdural') &&
+            s.findings.includes('fracture') &&
+            s.class === 'pathology',
+        ),
+      );
 
     await page.goto(`${site.url}/en/studies/?sex=F&sex=unknown`);
-    expect(await page.locator('[data-filter-active]').textContent()).toBe('(2 selected)');
+    await expect
+      .poll(() => page.locator('[data-filter-active]').textContent())
+      .toBe('(2 selected)');
     await openFilters(page);
     expect(await page.locator('input[name="sex"][value="F"]').isChecked()).toBe(true);
-    expect(await visibleRows(page)).toBe(count((s) => s.sex === 'F' || s.sex === 'unknown'));
+    await expect
+      .poll(() => visibleRows(page))
+      .toBe(count((s) => s.sex === 'F' || s.sex === 'unknown'));
 
     await page.locator('[data-filter-reset]').click();
-    expect(await visibleRows(page)).toBe(total);
+    await expect.poll(() => visibleRows(page)).toBe(total);
     expect(errors).toEqual([]);
     await close();
   });
@@ -178,7 +184,7 @@ describe('studies index', () => {
 
     const ageHeader = page.locator('th[data-sort-key="age"]');
     await ageHeader.locator('button').click();
-    expect(await ageHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => ageHeader.getAttribute('aria-sort')).toBe('ascending');
     const ages = (
       await page.$$eval('tr[data-study-row]:not([hidden])', (rows) =>
         rows.map((r) => (r as HTMLTableRowElement).cells[3]!.dataset['value'] ?? ''),
@@ -188,13 +194,13 @@ describe('studies index', () => {
       .map(Number);
     expect(ages).toEqual([...ages].sort((a, b) => a - b));
     await ageHeader.locator('button').click();
-    expect(await ageHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => ageHeader.getAttribute('aria-sort')).toBe('descending');
     expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
 
     await page.locator('button[data-view="grid"]').click();
-    expect(await page.locator('[data-study-table]').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('[data-study-table]').isHidden()).toBe(true);
     const cards = page.locator('[data-study-card]:not([hidden])');
-    expect(await cards.count()).toBe(expected);
+    await expect.poll(() => cards.count()).toBe(expected);
     const images = await page.$$eval('[data-study-card] img', (imgs) =>
       imgs.map((img) => ({
         loading: img.getAttribute('loading'),
@@ -271,7 +277,7 @@ describe('studies index', () => {
     await expect.poll(() => problem.textContent()).toContain('greater than');
     expect(await problem.textContent()).toContain('showing ages 40 to 60');
     const between = studies.filter((s) => s.age !== null && s.age >= 40 && s.age <= 60).length;
-    expect(await visibleRows(page)).toBe(between);
+    await expect.poll(() => visibleRows(page)).toBe(between);
     await openFilters(page);
     expect(await problem.isVisible()).toBe(true);
 
@@ -279,7 +285,7 @@ describe('studies index', () => {
     await page.locator('input[name="ageMax"]').fill('');
     await page.locator('input[name="ageMin"]').press('Enter');
     await expect.poll(() => problem.textContent()).toContain('Age 200 is outside 0–120 years');
-    expect(await visibleRows(page)).toBe(studies.length);
+    await expect.poll(() => visibleRows(page)).toBe(studies.length);
 
     await page.locator('input[name="ageMin"]').fill('30');
     await page.locator('input[name="ageMin"]').press('Enter');
