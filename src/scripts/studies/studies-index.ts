@@ -31,7 +31,16 @@ function start(root: HTMLElement): void {
   let app: Promise<IndexApp> | null = null;
   const ensureApp = () =>
     (app ??= import('./index-app.ts').then(({ startIndexApp }) => startIndexApp(root)));
-  const render = () => void ensureApp().then((a) => a.render(currentParams()));
+  const render = () =>
+    void ensureApp().then(
+      (a) => a.render(currentParams()),
+      (error: unknown) => {
+        const status = root.querySelector<HTMLElement>('[data-filter-status]');
+        if (status) status.textContent = root.dataset['loadError'] ?? String(error);
+        app = null; // the next use tries again
+        throw error;
+      },
+    );
   const currentParams = () => new URLSearchParams(location.search);
 
   // The form's controls are named like the URL parameters, so both go through the same query.
