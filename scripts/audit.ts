@@ -155,7 +155,7 @@ const DEFAULT_CPU_SLOWDOWN = 4;
  * The CPU slowdown that makes this machine emulate the phone the default aims at.
  * @example calibratedSlowdown(875) // 2
  */
-export function calibratedSlowdown(benchmarkIndex: number): number {
+function calibratedSlowdown(benchmarkIndex: number): number {
   const factor = (DEFAULT_CPU_SLOWDOWN * benchmarkIndex) / REFERENCE_BENCHMARK_INDEX;
   return Math.round(Math.min(DEFAULT_CPU_SLOWDOWN, Math.max(1, factor)) * 10) / 10;
 }
