@@ -549,6 +549,7 @@ describe('study page gallery', () => {
     const finding = [...FINDING_IDS].sort((a, b) => frequency(b) - frequency(a))[0]!;
     if (frequency(finding) === 0) throw new Error('No study of the site has a finding');
     await page.goto(`${site.url}/en/studies/?finding=${finding}`);
+    await expect.poll(() => visibleRows(page)).toBe(frequency(finding));
     await page.locator('tr[data-study-row]:not([hidden]) a').first().click();
     await page.waitForURL(/\/en\/studies\/[^/]+\/$/);
     const states = await page.$$eval('[data-finding]', (items) =>

@@ -14,7 +14,6 @@ import {
   matches,
   selectionCount,
   stateFromParams,
-  stateToParams,
   type FacetState,
 } from '../../domain/facets.ts';
 import type { FindingId, Locale } from '../../domain/labels.ts';
@@ -28,6 +27,7 @@ import {
 } from '../../components/studies/index-study.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { fill } from '../fill-template.ts';
+import { writeFilterForm } from './filter-form.ts';
 import { sortByValue } from './sort-rows.ts';
 
 export interface IndexApp {
@@ -114,15 +114,6 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
     return (item.card = card);
   }
 
-  function writeForm(state: FacetState): void {
-    const params = stateToParams(state);
-    for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
-      if (input.type === 'checkbox')
-        input.checked = params.getAll(input.name).includes(input.value);
-      else if (input.type === 'number') input.value = params.get(input.name) ?? '';
-    }
-  }
-
   function showOptionCounts(state: FacetState): void {
     const counts = facetCounts(studies, state);
     const byParam = new Map<string, (value: string) => number>([
@@ -140,7 +131,7 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
 
   function render(params: URLSearchParams): void {
     const given = stateFromParams(params);
-    writeForm(given);
+    writeFilterForm(form, given);
     const { state, problems } = checkAgeRange(given);
     showAgeProblems(ageProblem, problems, ageTemplatesFrom(ageProblem));
     let shown = all.filter((item) => matches(item.study, state));

@@ -7,6 +7,7 @@
  */
 import { emptyState, stateFromParams, stateToParams } from '../../domain/facets.ts';
 import { pushPageUrl } from '../page-url.ts';
+import { writeFilterForm } from './filter-form.ts';
 import type { IndexApp } from './index-app.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
 
@@ -93,6 +94,7 @@ function start(root: HTMLElement): void {
   });
 
   rememberListQuery(location.search);
+  writeFilterForm(form, stateFromParams(currentParams()));
   if (hasState(currentParams())) render();
 }
 
