@@ -41,6 +41,9 @@ export default defineConfig({
   test: {
     testTimeout: 60_000,
     hookTimeout: 600_000,
+    // Browser tests poll for what a script does after a lazy import and a fetch; on a loaded
+    // 2-core machine that can take seconds, far past vitest's 1 s default.
+    expect: { poll: { timeout: 15_000 } },
     projects: [
       {
         extends: true,

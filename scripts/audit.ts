@@ -17,7 +17,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
@@ -27,8 +27,8 @@ import { constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
-import sirv from 'sirv';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { builtBase, createSiteHandler } from './lib/serve-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 const CATEGORIES = ['performance', 'accessibility', 'best-practices', 'seo'] as const;
@@ -60,9 +60,13 @@ interface PageAudit {
 const TEXT_TYPES =
   /\.(html|css|js|mjs|json|svg|xml|txt|csv|webmanifest|pf_meta|pf_index|pf_fragment)$/;
 
-/** A loopback static host that gzips text like GitHub Pages or Netlify do. */
+/**
+ * A loopback static host that gzips text like GitHub Pages or Netlify do, serving the site under
+ * the base path it was built with. `url` ends before the base's last slash: `url + '/en/'`.
+ */
 async function serve(dir: string): Promise<{ url: string; server: Server }> {
-  const files = sirv(dir, { dev: false, etag: true });
+  const base = builtBase(await readFile(join(dir, 'index.html'), 'utf8'));
+  const files = createSiteHandler(dir, base);
   const server = createServer((req, res) => {
     const path = (req.url ?? '/').split('?')[0]!;
     const wantsGzip = /\bgzip\b/.test(String(req.headers['accept-encoding'] ?? ''));
@@ -94,13 +98,11 @@ async function serve(dir: string): Promise<{ url: string; server: Server }> {
         return end(body);
       }) as typeof res.end;
     }
-    files(req, res, () => {
-      res.statusCode = 404;
-      res.end('not found');
-    });
+    files(req, res);
   });
   await new Promise<void>((done) => server.listen(0, '127.0.0.1', done));
-  return { url: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, server };
+  const origin = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return { url: `${origin}${base.slice(0, -1)}`, server };
 }
 
 /** The pages to audit that exist in the site: [type, locale, url path]. */

@@ -217,7 +217,8 @@ describe('the statistics explorer', () => {
     const link = page.locator('header a[hreflang="ru"]');
     const linkTarget = async () => {
       const url = new URL((await link.getAttribute('href'))!, site.url);
-      return url.pathname + url.search;
+      // The path under the base the site is served from, as `site.url` + path expects it.
+      return `/${url.pathname.slice(site.base.length)}${url.search}`;
     };
     expect(await linkTarget()).toBe('/ru/statistics/');
 

@@ -248,7 +248,11 @@ describe('studies index', () => {
         listed.push(
           ...(await page
             .locator('tr[data-study-row]:visible th a')
-            .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/')[3]!))),
+            .evaluateAll(
+              (links, base) =>
+                links.map((a) => a.getAttribute('href')!.slice(base.length).split('/')[2]!),
+              site.base,
+            )),
         );
         expect(await page.locator('form[data-study-filters]').isHidden()).toBe(true);
         expect(await page.locator('[data-view-switch]').isHidden()).toBe(true);
@@ -263,6 +267,7 @@ describe('studies index', () => {
               .filter({ has: current })
               .locator('+ li a')
               .getAttribute('href')
+              .then((href) => href && `/${href.slice(site.base.length)}`)
               .catch(() => null)
           : null;
       }
@@ -355,10 +360,10 @@ describe('studies index', () => {
     await page.locator('th[data-sort-key="age"] button').click();
     await expect.poll(() => link.getAttribute('href')).toContain('sex=F');
     const href = new URL((await link.getAttribute('href'))!, site.url);
-    expect(href.pathname).toBe('/ru/studies/');
+    expect(href.pathname).toBe(`${site.base}ru/studies/`);
     expect(href.searchParams.get('sort')).toBe('age');
     // Opened as a new page (what a new tab does), the other language shows the same subset.
-    const other = await openPage(href.pathname + href.search);
+    const other = await openPage(`/${href.pathname.slice(site.base.length)}${href.search}`);
     const numbers = (text: string | null) => (text ?? '').match(/\d+/g)?.join(' ');
     const shown = numbers(await page.locator('[data-filter-status]').textContent());
     await expect
