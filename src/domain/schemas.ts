@@ -59,6 +59,8 @@ export type Series = z.infer<typeof seriesSchema>;
 export const studySchema = z.object({
   /** StudyInstanceUID (anonymised) as the registry names it; the folder name when it has none. */
   id: z.string(),
+  /** Short handle (registry row number, or `F<n>` for a folder with no row); see domain/handle.ts. */
+  handle: z.string(),
   /** URL-safe slug for the study page. */
   slug: z.string(),
   /** Path of the study folder relative to the dataset root, e.g. `studies/<uid>`. */

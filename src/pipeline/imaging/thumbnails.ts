@@ -132,6 +132,7 @@ export async function renderStudies(
     return {
       folder: study.folder,
       studyUid: study.studyUid,
+      studyUidRef: study.studyUidRef,
       patientSex: study.patientSex,
       patientAge: study.patientAge,
       series,
@@ -190,7 +191,7 @@ function toSeries(
     );
   }
   return {
-    uid: series.uid,
+    uid: series.publicUid,
     folder: series.folder,
     modality: head.modality,
     manufacturer: head.manufacturer,
