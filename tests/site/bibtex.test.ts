@@ -12,7 +12,9 @@ import { GET } from '../../src/pages/citation-[lang].bib.ts';
 const MONTHS = ['jan', 'feb', 'mar', 'apr', 'may', 'jun', 'jul', 'aug', 'sep', 'oct', 'nov', 'dec'];
 
 async function bibFile(lang: 'ru' | 'en'): Promise<string> {
-  const response = await (GET as (ctx: { params: { lang: string } }) => Promise<Response>)({
+  const response = await (
+    GET as unknown as (ctx: { params: { lang: string } }) => Promise<Response>
+  )({
     params: { lang },
   });
   return response.text();
