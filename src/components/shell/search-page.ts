@@ -112,7 +112,12 @@ export function setUpSearchPage(form: HTMLFormElement, filterBox: HTMLElement): 
     .then((counts) => {
       totals = counts;
       renderFilters(filterBox, counts, filterBox.dataset, choice);
-      filterBox.hidden = false;
+      // Folded on a phone (the results would start screens below), unless a filter is chosen.
+      const panel = filterBox.closest('details');
+      if (panel) {
+        panel.hidden = false;
+        panel.open = Object.keys(choice).length > 0 || matchMedia('(min-width: 48rem)').matches;
+      }
     })
     .catch(() => {
       // No index: the runner says so in the status line.
