@@ -55,7 +55,9 @@ async function listAll(page: Page, path: string): Promise<Listed> {
   for (let i = 0; i < 100 && (await more.isVisible()); i++) {
     const before = await page.locator('#search-results li').count();
     await more.click();
-    await expect.poll(() => page.locator('#search-results li').count()).toBeGreaterThan(before);
+    await expect
+      .poll(() => page.locator('#search-results li').count(), { timeout: 20_000 })
+      .toBeGreaterThan(before);
   }
   const links = page.locator('#search-results li > a');
   return {
@@ -176,12 +178,14 @@ describe('search page: filters, paging, titles, handles', () => {
         .map((r) => `/${locale}/studies/${slugOf.get(r['study_uid']!)}/`)
         .sort();
       await expect
-        .poll(async () =>
-          (
-            await page
-              .locator('#search-results li > a')
-              .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
-          ).sort(),
+        .poll(
+          async () =>
+            (
+              await page
+                .locator('#search-results li > a')
+                .evaluateAll((as) => as.map((a) => a.getAttribute('href')))
+            ).sort(),
+          { timeout: 20_000 },
         )
         .toEqual(expected);
       expect(new URL(page.url()).searchParams.getAll('sex')).toEqual([female]);
