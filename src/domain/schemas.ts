@@ -32,6 +32,7 @@ export type Sprite = z.infer<typeof spriteSchema>;
 
 /** A series with only allow-listed DICOM attributes. */
 export const seriesSchema = z.object({
+  /** SeriesInstanceUID when the series folder is named so; otherwise its reference (imaging/uid-ref.ts). */
   uid: z.string(),
   /** Folder name of the series inside the study folder. */
   folder: z.string(),
