@@ -37,7 +37,8 @@ export async function measureThumbnails(
   studyFolders: string[],
   concurrency: number,
 ): Promise<RenderRun> {
-  const plan = planStudies(scans, studyFolders);
+  // UIDs stay as they are: the benchmark publishes no findings.
+  const plan = planStudies(scans, studyFolders, (uid) => uid);
   const series = plan.studies.flatMap((s) => s.series);
   // Each series decodes its tiles and, separately, its cover slice.
   const slices = series.reduce((sum, s) => sum + pickSlices(s.files.length).length + 1, 0);

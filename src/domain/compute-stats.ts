@@ -206,8 +206,9 @@ function tubeCurrentStats(studies: readonly StatsStudy[]): Stats['acquisition'][
 
 function imagesPerSeries(studies: readonly StatsStudy[]): Stats['imagesPerSeries'] {
   const counts = studies.flatMap((s) => s.series.map((series) => series.imageCount));
-  const step = niceStep(Math.max(0, ...counts));
-  const edges = binEdges(counts, step, 0);
+  // The axis spans the data (a series of 24-48 images shows no empty bins from 0 to 24).
+  const step = niceStep(counts.length ? Math.max(...counts) - Math.min(...counts) : 0);
+  const edges = binEdges(counts, step);
   const bins = edges.slice(0, -1).map((from, i) => ({ from, to: edges[i + 1]!, total: 0 }));
   for (const c of counts) bins[binIndex(edges, c)]!.total += 1;
   return { binImages: step, bins, summary: summarize(counts) };

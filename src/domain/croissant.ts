@@ -4,7 +4,7 @@
  * registry's fields.
  */
 import { FACTS } from './facts.ts';
-import { REGISTRY_COLUMNS, type RegistryFieldId } from './registry-columns.ts';
+import { HANDLE_COLUMN, REGISTRY_COLUMNS, type RegistryFieldId } from './registry-columns.ts';
 import { formatCitation } from './citation/format.ts';
 import { datasetItem, paperItem } from './citation/items.ts';
 
@@ -139,13 +139,24 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
         name: 'studies',
         description: 'One record per study of the registry.',
         key: { '@id': 'studies/study_uid' },
-        field: REGISTRY_COLUMNS.map((column) => ({
+        field: [
+          {
+            id: HANDLE_COLUMN,
+            description: "The study's short handle: its row number in the registry sheet",
+            dataType: 'sc:Text',
+          },
+          ...REGISTRY_COLUMNS.map((column) => ({
+            id: column.id,
+            description: column.header,
+            dataType: REGISTRY_DATA_TYPES[column.id],
+          })),
+        ].map(({ id, description, dataType }) => ({
           '@type': 'cr:Field',
-          '@id': `studies/${column.id}`,
-          name: column.id,
-          description: column.header,
-          dataType: REGISTRY_DATA_TYPES[column.id],
-          source: { fileObject: { '@id': REGISTRY_FILE_ID }, extract: { column: column.id } },
+          '@id': `studies/${id}`,
+          name: id,
+          description,
+          dataType,
+          source: { fileObject: { '@id': REGISTRY_FILE_ID }, extract: { column: id } },
         })),
       },
     ],

@@ -122,3 +122,12 @@ export const REGISTRY_COLUMNS = [
 ] as const satisfies readonly RegistryColumn[];
 
 export type RegistryFieldId = (typeof REGISTRY_COLUMNS)[number]['id'];
+
+/** The column of registry.csv that holds the study's handle (see handle.ts). */
+export const HANDLE_COLUMN = 'handle';
+
+/** The columns of the published `registry.csv`: the handle, then the registry's fields. */
+export const REGISTRY_CSV_COLUMNS: readonly string[] = [
+  HANDLE_COLUMN,
+  ...REGISTRY_COLUMNS.map((c) => c.id),
+];

@@ -32,6 +32,7 @@ export type Sprite = z.infer<typeof spriteSchema>;
 
 /** A series with only allow-listed DICOM attributes. */
 export const seriesSchema = z.object({
+  /** SeriesInstanceUID when the series folder is named so; otherwise its reference (imaging/uid-ref.ts). */
   uid: z.string(),
   /** Folder name of the series inside the study folder. */
   folder: z.string(),
@@ -59,6 +60,8 @@ export type Series = z.infer<typeof seriesSchema>;
 export const studySchema = z.object({
   /** StudyInstanceUID (anonymised) as the registry names it; the folder name when it has none. */
   id: z.string(),
+  /** Short handle (registry row number, or `F<n>` for a folder with no row); see domain/handle.ts. */
+  handle: z.string(),
   /** URL-safe slug for the study page. */
   slug: z.string(),
   /** Path of the study folder relative to the dataset root, e.g. `studies/<uid>`. */

@@ -5,6 +5,7 @@
  * disagreement is a finding. Rows without a folder and folders without a row both stay
  * visible as studies, each with a finding.
  */
+import { folderHandle, rowHandle } from '../domain/handle.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
 import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
@@ -36,6 +37,7 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
   const onDisk = new Set([...folders, ...byFolder.keys()]);
   const used = new Set<string>();
   const drafts: Omit<Study, 'slug'>[] = [];
+  let folderOnly = 0;
   const file = registry?.file;
 
   for (const row of registry?.rows ?? []) {
@@ -74,11 +76,13 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
             ru: `Папка studies/${folder} есть в наборе, но в реестре нет строки для неё: метки неизвестны`,
             en: `Folder studies/${folder} is in the dataset but has no registry row: its labels are unknown`,
           },
-          { file: `studies/${folder}`, study: scan?.studyUid ?? folder },
+          // The folder name, never the files' own StudyInstanceUID: only folder names are public.
+          { file: `studies/${folder}`, study: folder },
         ),
       );
     }
-    drafts.push(fromFolder(folder, scan));
+    folderOnly += 1;
+    drafts.push(fromFolder(folder, scan, folderHandle(folderOnly)));
   }
 
   const slugs = uniqueSlugs(drafts.map((d) => d.id));
@@ -145,8 +149,9 @@ function compareWithDicom(
         'warning',
         'registry-dicom-uid-mismatch',
         {
-          ru: `Идентификатор в реестре (${uid}) не совпадает со StudyInstanceUID файлов папки studies/${scan.folder} (${scan.studyUid})`,
-          en: `The registry's study id (${uid}) differs from the StudyInstanceUID of the files in studies/${scan.folder} (${scan.studyUid})`,
+          // The files' own UID only by its reference: it is not public (see imaging/uid-ref.ts).
+          ru: `Идентификатор в реестре (${uid}) не совпадает со StudyInstanceUID файлов папки studies/${scan.folder} (UID не публикуется; его метка ${scan.studyUidRef})`,
+          en: `The registry's study id (${uid}) differs from the StudyInstanceUID of the files in studies/${scan.folder} (not published; its reference is ${scan.studyUidRef})`,
         },
         where('study_uid'),
       ),
@@ -191,6 +196,7 @@ function fromRow(
   const v = row.values;
   return {
     id,
+    handle: rowHandle(row.row),
     path: `studies/${folder}`,
     registryRow: row.row,
     pathology: v.pathology,
@@ -209,10 +215,16 @@ function fromRow(
   };
 }
 
-function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug'> {
+function fromFolder(
+  folder: string,
+  scan: ImagingStudy | null,
+  handle: string,
+): Omit<Study, 'slug'> {
   const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
   return {
-    id: scan?.studyUid ?? folder,
+    // The folder name is the published identifier; the files' own UID may differ and is private.
+    id: folder,
+    handle,
     path: `studies/${folder}`,
     registryRow: null,
     pathology: null,

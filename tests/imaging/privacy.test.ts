@@ -1,8 +1,10 @@
 /**
  * Privacy: files carrying identifying values in the attributes of DICOM PS3.15 Annex E (Basic
  * Application Level Confidentiality Profile) that CT files carry or can carry, each a unique
- * marker; after scanImaging, no marker may appear in anything it returns or writes (result
- * JSON, cache, sprite and cover images, image metadata).
+ * marker, and UIDs with the acquisition date and time inside that differ from their folder
+ * names; after scanImaging, no marker may appear in anything it returns or writes (result
+ * JSON, cache, sprite and cover images, image metadata), except the files' own UIDs where the
+ * stage keeps them for itself (said below).
  *
  * The integrator extends this to the built site: build the site from buildPrivacyDataset()
  * (tests/fixtures/dicom/privacy-dataset.ts) plus a registry, and search `dist/` (HTML, JSON,
@@ -16,6 +18,7 @@ import { afterAll, beforeAll, expect, it } from 'vitest';
 import { scanImaging, type ImagingResult } from '../../src/pipeline/imaging/index.ts';
 import {
   PRIVACY_MARKERS as MARKERS,
+  UID_MARKERS,
   buildPrivacyDataset,
 } from '../fixtures/dicom/privacy-dataset.ts';
 
@@ -55,15 +58,42 @@ it('the input really carries every marker (the test is not vacuous)', () => {
   );
 });
 
-it('returns no identifying value', () => {
-  expect(leaks(Buffer.from(JSON.stringify(result)))).toEqual([]);
+it('names the UIDs inside the files only by reference where they differ from the folders', () => {
+  const ref = /ref-[0-9a-f]{12}/;
+  const study = result.findings.find((f) => f.code === 'dicom-study-folder-uid-mismatch')!;
+  const series = result.findings.filter((f) => f.code === 'dicom-series-folder-uid-mismatch');
+  expect(study.message.en).toMatch(ref);
+  // The same UID has the same reference in both languages and in the data.
+  const studyRef = study.message.en.match(ref)![0];
+  expect(study.message.ru).toContain(studyRef);
+  expect(result.studies[0]!.studyUidRef).toBe(studyRef);
+  expect(series.length).toBeGreaterThanOrEqual(3);
+  for (const f of series) expect(f.message.ru.match(ref)![0]).toBe(f.message.en.match(ref)![0]);
+  for (const s of result.studies[0]!.series) expect(s.uid).toMatch(/^ref-[0-9a-f]{12}$/);
+});
+
+it('returns no identifying value (the internal StudyInstanceUID aside)', () => {
+  // `studyUid` is the one place the files' own UID stays: the join matches registry rows by it
+  // and never publishes it (the site-wide test, tests/e2e, searches every output for it).
+  const returned = {
+    ...result,
+    studies: result.studies.map(({ studyUid, ...rest }) => {
+      expect(UID_MARKERS).toContain(studyUid);
+      return rest;
+    }),
+  };
+  expect(leaks(Buffer.from(JSON.stringify(returned)))).toEqual([]);
 });
 
 it('writes no identifying value into its cache', () => {
   const files = filesUnder(cacheDir);
   expect(files.length).toBeGreaterThan(1);
-  for (const file of files)
-    expect({ file, leaks: leaks(readFileSync(file)) }).toEqual({ file, leaks: [] });
+  // The local cache keeps each file's UIDs (for grouping and registry matching on a warm
+  // build); it is never published. Everything else identifying must stay out of it.
+  for (const file of files) {
+    const found = leaks(readFileSync(file)).filter((m) => !UID_MARKERS.includes(m));
+    expect({ file, leaks: found }).toEqual({ file, leaks: [] });
+  }
 });
 
 it('writes images without identifying values or metadata', async () => {

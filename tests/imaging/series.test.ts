@@ -7,6 +7,9 @@ import {
 import { planStudies, safeName } from '../../src/pipeline/imaging/series.ts';
 import { pickSlices, tileSize } from '../../src/pipeline/imaging/sprite-layout.ts';
 import type { FileScan, ImageHeader } from '../../src/pipeline/imaging/types.ts';
+import { uidRef } from '../../src/pipeline/imaging/uid-ref.ts';
+
+const testRef = (uid: string) => uidRef(uid, Buffer.from('test key'));
 
 function image(rel: string, over: Partial<ImageHeader> = {}): FileScan {
   const [, study = 's', series = 'x'] = rel.split('/');
@@ -49,7 +52,7 @@ describe('slice order', () => {
     const scans = zs.map((z, i) =>
       image(`studies/A/S/${i}.dcm`, { position: [-100, -100, z], instanceNumber: 4 - i }),
     );
-    const series = planStudies(scans).studies[0]!.series[0]!;
+    const series = planStudies(scans, [], testRef).studies[0]!.series[0]!;
     expect(series.files.map((f) => f.header.position![2])).toEqual([0, 10, 20, 30]);
     expect(series.spacingBetweenSlices).toBe(10);
   });
@@ -62,7 +65,7 @@ describe('slice order', () => {
     const scans = xs.map((x, i) =>
       image(`studies/A/S/${i}.dcm`, { position: [x, 7, 3], orientation: [...orientation] }),
     );
-    const series = planStudies(scans).studies[0]!.series[0]!;
+    const series = planStudies(scans, [], testRef).studies[0]!.series[0]!;
     // Ascending along -x means descending x.
     expect(series.files.map((f) => f.header.position![0])).toEqual([5, 0, -5]);
     expect(positionAlong([5, 7, 3], [-1, 0, 0])).toBe(-5);
@@ -72,7 +75,7 @@ describe('slice order', () => {
     const scans = [3, 1, 2].map((n) =>
       image(`studies/A/S/${n}0.dcm`, { position: null, instanceNumber: n }),
     );
-    const plan = planStudies(scans);
+    const plan = planStudies(scans, [], testRef);
     expect(plan.studies[0]!.series[0]!.files.map((f) => f.header.instanceNumber)).toEqual([
       1, 2, 3,
     ]);
@@ -85,7 +88,7 @@ describe('slice order', () => {
       image('studies/A/S/2.dcm', { position: [0, 0, 5], orientation: [1, 0, 0, 0, 0.8, 0.6] }),
       image('studies/A/S/3.dcm', { position: [0, 0, 10], rows: 256, columns: 256 }),
     ];
-    const codes = planStudies(scans).findings.map((f) => f.code);
+    const codes = planStudies(scans, [], testRef).findings.map((f) => f.code);
     expect(codes).toContain('dicom-mixed-orientation');
     expect(codes).toContain('dicom-mixed-matrix');
   });
@@ -98,11 +101,11 @@ describe('slice order', () => {
 
 describe('grouping by folder and UID', () => {
   it('groups files into studies and series by folder, in sorted order', () => {
-    const plan = planStudies([
-      image('studies/B/S3/1.dcm'),
-      image('studies/A/S1/1.dcm'),
-      image('studies/B/S2/1.dcm'),
-    ]);
+    const plan = planStudies(
+      [image('studies/B/S3/1.dcm'), image('studies/A/S1/1.dcm'), image('studies/B/S2/1.dcm')],
+      [],
+      testRef,
+    );
     expect(plan.studies.map((s) => [s.folder, s.series.map((x) => x.folder)])).toEqual([
       ['A', ['S1']],
       ['B', ['S2', 'S3']],
@@ -111,9 +114,11 @@ describe('grouping by folder and UID', () => {
   });
 
   it('reports folder names that disagree with UIDs', () => {
-    const plan = planStudies([
-      image('studies/A/S/1.dcm', { studyUid: '1.2.3', seriesUid: '1.2.3.4' }),
-    ]);
+    const plan = planStudies(
+      [image('studies/A/S/1.dcm', { studyUid: '1.2.3', seriesUid: '1.2.3.4' })],
+      [],
+      testRef,
+    );
     const codes = plan.findings.map((f) => f.code);
     expect(codes).toEqual(['dicom-study-folder-uid-mismatch', 'dicom-series-folder-uid-mismatch']);
     expect(plan.findings[0]).toMatchObject({
@@ -121,15 +126,26 @@ describe('grouping by folder and UID', () => {
       study: 'A',
       column: 'StudyInstanceUID',
     });
-    expect(plan.findings[0]!.message.en).toContain('1.2.3');
-    expect(plan.findings[0]!.message.ru).toContain('1.2.3');
+    // The inner UIDs are private: the messages name them only by their reference.
+    for (const f of plan.findings) {
+      expect(f.message.en).not.toContain('1.2.3');
+      expect(f.message.ru).not.toContain('1.2.3');
+    }
+    expect(plan.findings[0]!.message.en).toContain(testRef('1.2.3'));
+    expect(plan.findings[1]!.message.ru).toContain(testRef('1.2.3.4'));
+    expect(plan.studies[0]!.studyUidRef).toBe(testRef('1.2.3'));
+    expect(plan.studies[0]!.series[0]!.publicUid).toBe(testRef('1.2.3.4'));
   });
 
   it('splits a folder holding two series UIDs, with unique sprite names', () => {
-    const plan = planStudies([
-      image('studies/A/S/1.dcm', { seriesUid: 'S' }),
-      image('studies/A/S/2.dcm', { seriesUid: 'T' }),
-    ]);
+    const plan = planStudies(
+      [
+        image('studies/A/S/1.dcm', { seriesUid: 'S' }),
+        image('studies/A/S/2.dcm', { seriesUid: 'T' }),
+      ],
+      [],
+      testRef,
+    );
     const series = plan.studies[0]!.series;
     expect(series.map((s) => [s.folder, s.uid])).toEqual([
       ['S', 'S'],
@@ -140,10 +156,14 @@ describe('grouping by folder and UID', () => {
   });
 
   it('reports a series UID found in several folders', () => {
-    const plan = planStudies([
-      image('studies/A/S/1.dcm', { seriesUid: 'S' }),
-      image('studies/B/S/1.dcm', { seriesUid: 'S', studyUid: 'B' }),
-    ]);
+    const plan = planStudies(
+      [
+        image('studies/A/S/1.dcm', { seriesUid: 'S' }),
+        image('studies/B/S/1.dcm', { seriesUid: 'S', studyUid: 'B' }),
+      ],
+      [],
+      testRef,
+    );
     expect(plan.findings.map((f) => f.code)).toContain('dicom-series-in-several-folders');
   });
 
@@ -154,6 +174,7 @@ describe('grouping by folder and UID', () => {
         image('studies/loose.dcm'),
       ],
       ['A', 'C'],
+      testRef,
     );
     expect(plan.studies.map((s) => [s.folder, s.series.length])).toEqual([
       ['A', 0],

@@ -171,8 +171,10 @@ describe('runPipeline', () => {
   it('writes registry.csv with canonical ids, dots for decimals and 1/0 booleans', async () => {
     const text = await readData('registry.csv');
     const rows = csvParse(text);
-    expect(rows.columns).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+    // The study's handle (its registry row number) first, then the registry's fields.
+    expect(rows.columns).toEqual(['handle', ...REGISTRY_COLUMNS.map((c) => c.id)]);
     expect(rows).toHaveLength(4);
+    expect(rows.map((r) => r['handle'])).toEqual(['2', '3', '4', '5']);
     expect(rows[0]).toMatchObject({
       study_uid: 'a',
       pathology: '1',

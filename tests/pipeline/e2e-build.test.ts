@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { csvParse } from 'd3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { REGISTRY_COLUMNS, REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
 import {
   qualityFileSchema,
   studiesFileSchema,
@@ -86,7 +86,9 @@ describe('the built site', () => {
     for (const r of dataRows) expect(studyRows.has(r) || findingRows.has(r), `row ${r}`).toBe(true);
 
     const csv = csvParse(await readFile(join(siteDir, 'data', 'registry.csv'), 'utf8'));
-    expect(csv.columns).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+    expect(csv.columns).toEqual([...REGISTRY_CSV_COLUMNS]);
+    // Each row's handle is its row number in the sheet.
+    expect(csv.every((r) => dataRows.includes(Number(r['handle'])))).toBe(true);
     const skipped = quality.findings.filter((f) => f.code === 'registry-row-without-study').length;
     expect(csv.length).toBe(dataRows.length - skipped);
   });

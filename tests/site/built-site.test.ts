@@ -10,7 +10,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseYaml } from 'yaml';
 import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from './required-properties.ts';
-import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
 import { PAPER } from '../../src/domain/facts.ts';
 
 const siteDir = inject('siteDir');
@@ -56,7 +56,7 @@ describe('/croissant.json', () => {
     );
     expect(registry.encodingFormat).toBe('text/csv');
     const fields = croissant.recordSet[0].field;
-    expect(fields.map((f: { name: string }) => f.name)).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+    expect(fields.map((f: { name: string }) => f.name)).toEqual(REGISTRY_CSV_COLUMNS);
     for (const f of fields) expect(ids.has(f.source.fileObject['@id'])).toBe(true);
     if (existsSync(join(siteDir, 'data/registry.csv')))
       expect(registry.sha256).toMatch(/^[0-9a-f]{64}$/);

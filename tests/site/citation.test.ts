@@ -71,13 +71,33 @@ describe('style details', () => {
     const plain = (text: string) => text.replace(/[\u00a0\u202f\u2009]/g, ' ');
     const gost = plain(formatCitation(paperItem(), 'gost'));
     expect(gost).toBe(
-      `${PAPER.title} / A. N. Khoruzhaya, T. M. Bobrovskaya, D. V. Kozlov [et al.]. – Текст : электронный // Data. – 2024. – Vol. 9, No. 2. – Art. 30. – DOI 10.3390/data9020030.`,
+      `${PAPER.title} / A. N. Khoruzhaya, T. M. Bobrovskaya, D. V. Kozlov [et al.]. – Text : electronic // Data. – 2024. – Vol. 9, No. 2. – Art. 30. – DOI 10.3390/data9020030.`,
     );
     const ru = plain(formatCitation(datasetItem('ru'), 'gost'));
     expect(ru).toContain('/ А. Н. Хоружая, Д. В. Козлов, Е. И. Кремнева [и др.] ;');
     expect(ru).toContain(
       '. – Версия 1.0.0. – Москва, 2023. – URL: https://mosmed.ai/datasets/. – Текст : электронный.',
     );
+  });
+
+  it('each entry keeps to one language: that of the item it describes', () => {
+    const cyrillic = /[\u0400-\u04ff]/;
+    // English items (the English dataset record, the paper): no Russian word in any style.
+    for (const item of [datasetItem('en'), paperItem()]) {
+      for (const style of ['gost', 'apa', 'vancouver'] as const) {
+        expect(formatCitation(item, style), style).not.toMatch(cyrillic);
+      }
+    }
+    // The Russian record: the Russian adaptations' words, none of the English ones.
+    const ru = datasetItem('ru');
+    const vancouver = formatCitation(ru, 'vancouver');
+    expect(vancouver).toContain('[Электронный ресурс]');
+    expect(vancouver).toContain('URL: https://mosmed.ai/datasets/');
+    expect(vancouver).not.toMatch(/Internet|Available/);
+    const apa = formatCitation(ru, 'apa');
+    expect(apa).toContain('(Версия 1.0.0)');
+    expect(apa).not.toContain('Version');
+    expect(formatCitation(ru, 'gost')).toMatch(/Текст\s:\sэлектронный/);
   });
 
   it('unwraps RIS continuation lines', () => {

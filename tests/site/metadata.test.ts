@@ -5,7 +5,7 @@ import {
   REGISTRY_DATA_TYPES,
   REGISTRY_FILE_ID,
 } from '../../src/domain/croissant.ts';
-import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
 import { FACTS } from '../../src/domain/facts.ts';
 import { attributionText, escapeHtml } from '../../src/domain/attribution.ts';
 import { overviewRows } from '../../src/site/overview-rows.ts';
@@ -63,11 +63,13 @@ describe('Croissant 1.0', () => {
     expect(file.contentUrl).toBe('https://example.org/data/registry.csv');
     expect(file).toHaveProperty('sha256', 'ab'.repeat(32));
     const fields = c.recordSet[0]!.field;
-    expect(fields.map((f) => f.name)).toEqual(REGISTRY_COLUMNS.map((col) => col.id));
+    expect(fields.map((f) => f.name)).toEqual(REGISTRY_CSV_COLUMNS);
     for (const f of fields) {
       expect(f.source.fileObject['@id']).toBe(REGISTRY_FILE_ID);
       expect(f.source.extract.column).toBe(f.name);
-      expect(f.dataType).toBe(REGISTRY_DATA_TYPES[f.name as keyof typeof REGISTRY_DATA_TYPES]);
+      expect(f.dataType).toBe(
+        REGISTRY_DATA_TYPES[f.name as keyof typeof REGISTRY_DATA_TYPES] ?? 'sc:Text',
+      );
     }
   });
 

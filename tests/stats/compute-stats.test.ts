@@ -119,6 +119,10 @@ describe('computeStats', () => {
     const { bins, summary } = stats.imagesPerSeries;
     expect(bins.reduce((a, b) => a + b.total, 0)).toBe(5);
     expect(summary).toMatchObject({ n: 5, min: 30, max: 120 });
+    // The axis spans the data: no empty bins below the smallest series.
+    expect(bins[0]!.from).toBeLessThanOrEqual(30);
+    expect(bins[0]!.total).toBeGreaterThan(0);
+    expect(bins.at(-1)!.total).toBeGreaterThan(0);
   });
 
   it('handles an empty subset', () => {

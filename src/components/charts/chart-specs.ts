@@ -103,6 +103,17 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
   }));
   const totalSeries: ChartSeries[] = [{ label: studies, className: 'chart-s-total' }];
   const classHead = [...classSeries.map((s) => s.label), t('stats.total')];
+  // Charts draw "not specified" (class or sex) only when it holds something: a legend entry
+  // or a bar for nothing is noise. Tables and CSVs keep all columns, zeros included, so the
+  // downloads of any subset have the same columns.
+  const drawnClasses = (splits: readonly ClassSplit[]) =>
+    CLASS_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0));
+  const classSeriesOf = (keys: readonly (typeof CLASS_KEYS)[number][]) =>
+    keys.map((k) => classSeries[CLASS_KEYS.indexOf(k)]!);
+  const drawnSexes = (splits: readonly Record<(typeof SEX_KEYS)[number], number>[]) =>
+    SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0));
+  const sexSeriesOf = (keys: readonly (typeof SEX_KEYS)[number][]) =>
+    keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!);
   const findingName = (id: (typeof FINDING_IDS)[number]) => FINDING_NAMES[id][ctx.locale];
   const keyLabel = (key: string | null) => key ?? t('stats.notSpecified');
   const binLabel = (from: number, to: number, integer = true) =>
@@ -120,6 +131,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
 
   const classBars = (id: ChartId, titleKey: string, labelKey: string, counts: CategoryCount[]) => {
     const title = t(titleKey);
+    const drawn = drawnClasses(counts.map((c) => c.byClass));
     return spec(
       id,
       'acquisition',
@@ -130,10 +142,10 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title,
           xLabel: studies,
           categoryLabel: t(labelKey),
-          series: classSeries,
+          series: classSeriesOf(drawn),
           rows: counts.map((c) => ({
             label: keyLabel(c.key),
-            values: CLASS_KEYS.map((k) => c.byClass[k]),
+            values: drawn.map((k) => c.byClass[k]),
           })),
         },
         width,
@@ -182,11 +194,11 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           xLabel: studies,
           categoryLabel: t('stats.class'),
           // Each row in its class colour; the row labels make a legend redundant.
-          series: classSeries,
+          series: classSeriesOf(drawnClasses([stats.classBalance])),
           legend: false,
-          rows: CLASS_KEYS.map((k, i) => ({
-            label: classSeries[i]!.label,
-            values: CLASS_KEYS.map((other) => (other === k ? stats.classBalance[k] : 0)),
+          rows: drawnClasses([stats.classBalance]).map((k, _, keys) => ({
+            label: classSeries[CLASS_KEYS.indexOf(k)]!.label,
+            values: keys.map((other) => (other === k ? stats.classBalance[k] : 0)),
           })),
         },
         width,
@@ -204,11 +216,11 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title: t('stats.chart.sex'),
           xLabel: studies,
           categoryLabel: t('stats.sex'),
-          series: sexSeries,
+          series: sexSeriesOf(drawnSexes([stats.sex])),
           legend: false,
-          rows: SEX_KEYS.map((k, i) => ({
-            label: sexSeries[i]!.label,
-            values: SEX_KEYS.map((other) => (other === k ? stats.sex[k] : 0)),
+          rows: drawnSexes([stats.sex]).map((k, _, keys) => ({
+            label: sexSeries[SEX_KEYS.indexOf(k)]!.label,
+            values: keys.map((other) => (other === k ? stats.sex[k] : 0)),
           })),
         },
         width,
@@ -226,11 +238,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title: t('stats.chart.ageClass'),
           xLabel: t('stats.age'),
           yLabel: studies,
-          series: classSeries,
+          series: classSeriesOf(drawnClasses(age.bins.map((b) => b.byClass))),
           bins: age.bins.map((b) => ({
             label: String(b.from),
-            values: CLASS_KEYS.map((k) => b.byClass[k]),
+            values: drawnClasses(age.bins.map((x) => x.byClass)).map((k) => b.byClass[k]),
           })),
+          end: age.bins.length ? String(age.bins[age.bins.length - 1]!.to) : undefined,
         },
         width,
       ),
@@ -247,11 +260,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title: t('stats.chart.ageSex'),
           xLabel: t('stats.age'),
           yLabel: studies,
-          series: sexSeries,
+          series: sexSeriesOf(drawnSexes(age.bins.map((b) => b.bySex))),
           bins: age.bins.map((b) => ({
             label: String(b.from),
-            values: SEX_KEYS.map((k) => b.bySex[k]),
+            values: drawnSexes(age.bins.map((x) => x.bySex)).map((k) => b.bySex[k]),
           })),
+          end: age.bins.length ? String(age.bins[age.bins.length - 1]!.to) : undefined,
         },
         width,
       ),
@@ -336,11 +350,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           title: t('stats.chart.tubeCurrent'),
           xLabel: t('stats.tubeCurrent'),
           yLabel: studies,
-          series: classSeries,
+          series: classSeriesOf(drawnClasses(tube.bins.map((b) => b.byClass))),
           bins: tube.bins.map((b) => ({
             label: String(b.from),
-            values: CLASS_KEYS.map((k) => b.byClass[k]),
+            values: drawnClasses(tube.bins.map((x) => x.byClass)).map((k) => b.byClass[k]),
           })),
+          end: tube.bins.length ? String(tube.bins[tube.bins.length - 1]!.to) : undefined,
         },
         width,
       ),
@@ -401,6 +416,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
           yLabel: t('stats.series'),
           series: [{ label: t('stats.series'), className: 'chart-s-total' }],
           bins: images.bins.map((b) => ({ label: String(b.from), values: [b.total] })),
+          end: images.bins.length ? String(images.bins[images.bins.length - 1]!.to) : undefined,
         },
         width,
       ),

@@ -13,6 +13,8 @@ export interface HistogramData {
   series: readonly ChartSeries[];
   /** `label` is the bin's lower edge as shown under the axis. */
   bins: readonly { label: string; values: readonly number[] }[];
+  /** The last bin's upper edge, labelled at the axis' end (so the last bar is bounded). */
+  end?: string | undefined;
 }
 
 export function histogram(data: HistogramData, width: number, height = 220): SvgNode {
@@ -49,10 +51,31 @@ export function histogram(data: HistogramData, width: number, height = 220): Svg
           h('title', {}, `${bin.label} · ${data.series[k]!.label}: ${value}`),
         );
       }),
-      i % every === 0 &&
+      i % every === 0 && [
+        h('line', { class: 'chart-tick', x1: px(x), x2: px(x), y1: bottom, y2: bottom + 4 }),
         h('text', { x: px(x), y: bottom + 16, 'text-anchor': 'middle' }, bin.label),
+      ],
     );
   });
+  const endX = left + data.bins.length * step;
+  // The end edge is labelled when the labels' spacing reaches it (it always does with one label
+  // per bin); otherwise its tick alone closes the axis.
+  const end =
+    data.end !== undefined && data.bins.length > 0
+      ? h(
+          'g',
+          {},
+          h('line', {
+            class: 'chart-tick',
+            x1: px(endX),
+            x2: px(endX),
+            y1: bottom,
+            y2: bottom + 4,
+          }),
+          data.bins.length % every === 0 &&
+            h('text', { x: px(endX), y: bottom + 16, 'text-anchor': 'end' }, data.end),
+        )
+      : h('g');
   const ticks = y.ticks(4).filter((v) => Number.isInteger(v));
   const axis = h(
     'g',
@@ -78,5 +101,6 @@ export function histogram(data: HistogramData, width: number, height = 220): Svg
     data.series.length > 1 ? legend(data.series, width) : h('g'),
     axis,
     h('g', {}, bars),
+    end,
   );
 }

@@ -9,6 +9,7 @@ import { findingFlagsSchema, studySchema, type Study } from '../../domain/schema
 export const explorerStudySchema = studySchema
   .pick({
     id: true,
+    handle: true,
     slug: true,
     path: true,
     registryRow: true,
@@ -35,6 +36,7 @@ export type ExplorerFile = z.infer<typeof explorerFileSchema>;
 export function toExplorerStudy(study: Study): ExplorerStudy {
   return {
     id: study.id,
+    handle: study.handle,
     slug: study.slug,
     path: study.path,
     registryRow: study.registryRow,

@@ -1,14 +1,14 @@
 /**
  * The explorer's "registry rows of the subset" download: the rows of the site's own
  * `data/registry.csv` whose study is in the subset, with its columns untouched. When that
- * file is not available, the same columns (REGISTRY_COLUMNS ids) are written from the studies.
+ * file is not available, the same columns (REGISTRY_CSV_COLUMNS) are written from the studies.
  */
 import { csvFormat, csvFormatRows, csvParseRows } from 'd3';
 import { FINDING_IDS } from '../../domain/labels.ts';
-import { REGISTRY_COLUMNS } from '../../domain/registry-columns.ts';
+import { HANDLE_COLUMN, REGISTRY_CSV_COLUMNS } from '../../domain/registry-columns.ts';
 import type { ExplorerStudy } from './explorer-data.ts';
 
-export const REGISTRY_CSV_COLUMNS: string[] = REGISTRY_COLUMNS.map((c) => c.id);
+export { REGISTRY_CSV_COLUMNS };
 
 /**
  * Keeps the rows of a registry CSV whose `study_uid` is in `ids`, in the file's order and
@@ -32,6 +32,7 @@ const num = (v: number | null) => (v === null ? '' : String(v));
 export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): string {
   const rows = studies.map((s) => {
     const row: Record<string, string> = {
+      [HANDLE_COLUMN]: s.handle,
       study_uid: s.id,
       path: s.path,
       pathology: bool(s.pathology),
@@ -47,5 +48,5 @@ export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): strin
     for (const id of FINDING_IDS) row[id] = bool(s.findings[id]);
     return row;
   });
-  return csvFormat(rows, REGISTRY_CSV_COLUMNS) + '\n';
+  return csvFormat(rows, [...REGISTRY_CSV_COLUMNS]) + '\n';
 }

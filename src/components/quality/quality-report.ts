@@ -34,6 +34,18 @@ export function groupFindings(findings: readonly QualityFinding[]): SeverityGrou
   });
 }
 
+/** Where a finding can point; the page shows a column only when some finding fills it. */
+export const LOCATION_COLUMNS = ['file', 'row', 'column', 'study'] as const;
+export type LocationColumn = (typeof LOCATION_COLUMNS)[number];
+
+/**
+ * The location columns that at least one of `findings` fills, in the page's order.
+ * @example locationColumns([{ file: 'a.dcm', ... }]) // ['file']
+ */
+export function locationColumns(findings: readonly QualityFinding[]): LocationColumn[] {
+  return LOCATION_COLUMNS.filter((c) => findings.some((f) => f[c] !== undefined && f[c] !== null));
+}
+
 export type Verdict = 'consistent' | 'consistentWithNotes' | 'mismatch' | 'errors';
 
 /**

@@ -1,46 +1,11 @@
 /**
- * Site search in the browser with Pagefind's JS API (`<base>/pagefind/pagefind.js`, written by the
- * build; it picks the index of the page's <html lang>, so Russian pages search the Russian
- * index and English pages the English one). Loaded lazily, on first use.
+ * Rendering search results (the search page and the header box) from search-engine.ts.
  * Data goes into the DOM only as text: excerpts are parsed and only their text and <mark>s kept.
  */
 import { fill } from '../../scripts/fill-template.ts';
-import { BASE, withBase } from '../../site/base.ts';
-
-export interface PagefindResultData {
-  url: string;
-  excerpt: string;
-  meta: { title?: string };
-}
-interface Pagefind {
-  options(options: { baseUrl?: string }): Promise<void>;
-  init(): Promise<void>;
-  search(query: string): Promise<{ results: { data(): Promise<PagefindResultData> }[] } | null>;
-}
-
-let pagefind: Promise<Pagefind> | null = null;
-
-function loadPagefind(): Promise<Pagefind> {
-  const url = withBase('pagefind/pagefind.js');
-  pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
-    // The index holds paths from the site's root; results link under the base path.
-    await pf.options({ baseUrl: BASE });
-    await pf.init();
-    return pf;
-  });
-  return pagefind;
-}
-
-/** The first `max` results of a query and how many there are in all. */
-export async function searchPages(
-  query: string,
-  max: number,
-): Promise<{ total: number; results: PagefindResultData[] }> {
-  const pf = await loadPagefind();
-  const search = await pf.search(query);
-  const all = search?.results ?? [];
-  return { total: all.length, results: await Promise.all(all.slice(0, max).map((r) => r.data())) };
-}
+import type { Locale } from '../../domain/labels.ts';
+import { localePath } from '../../site/routes.ts';
+import { runSearch, type FilterChoice, type Found } from './search-engine.ts';
 
 /** Appends an excerpt's text and <mark> highlights to `target`, nothing else. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -57,18 +22,28 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
 }
 
 /**
- * The data-* attributes a search form carries: its UI texts from the i18n strings, which the
- * script reads back as `Texts`.
+ * The data-* attributes a search form carries: its UI texts from the i18n strings and the
+ * addresses it links to, which the script reads back as `Texts`.
  */
 export function searchTextAttributes(
   t: (key: string) => string,
-): Record<`data-${keyof Texts}`, string> {
+  locale: Locale,
+): Record<`data-${string}`, string> {
   return {
     'data-loading': t('search.loading'),
     'data-count': t('search.count'),
     'data-none': t('search.none'),
     'data-unavailable': t('search.unavailable'),
     'data-more': t('search.more'),
+    'data-shown': t('search.shown'),
+    'data-all': t('search.all'),
+    'data-search-page': localePath(locale, 'search'),
+    ...(locale === 'ru'
+      ? {}
+      : {
+          'data-cyrillic': t('search.cyrillic'),
+          'data-cyrillic-search': localePath('ru', 'search'),
+        }),
   };
 }
 
@@ -79,77 +54,115 @@ interface Texts {
   none?: string;
   unavailable?: string;
   more?: string;
+  shown?: string;
+  all?: string;
+  cyrillic?: string;
+  /** Where Russian words are searched with Russian word forms (set on English pages only). */
+  cyrillicSearch?: string;
+  /** The search page's address (for the header box's "all results" link). */
+  searchPage?: string;
+}
+
+/** A result's list item: its title as a link, then its excerpt. */
+async function resultItem(result: Found['results'][number]): Promise<HTMLLIElement> {
+  const data = await result.data();
+  const item = document.createElement('li');
+  const link = document.createElement('a');
+  link.href = data.url;
+  link.textContent = data.meta.title ?? data.url;
+  const excerpt = document.createElement('p');
+  appendExcerpt(excerpt, data.excerpt);
+  item.append(link, excerpt);
+  return item;
+}
+
+/** A link (as a paragraph) to the search page for `query`, or to another language's. */
+function searchLink(base: string, query: string, text: string): HTMLParagraphElement {
+  const url = new URL(base, window.location.href);
+  url.searchParams.set('q', query);
+  const p = document.createElement('p');
+  const a = document.createElement('a');
+  a.href = url.pathname + url.search;
+  a.textContent = text;
+  p.append(a);
+  return p;
+}
+
+export interface Runner {
+  /** Runs a query with filters; resolves with what was found, or null when superseded. */
+  run(query: string, choice?: FilterChoice): Promise<Found | null>;
 }
 
 /**
- * Runs a query and renders it into `list` (links + excerpts) and `status` (a live region).
- * Returns false when a newer call made this one obsolete.
+ * Runs queries into `list` (links + excerpts) and `status` (a live region): `pageSize` results
+ * at a time. With `more` (the search page), a button below the list shows the next ones, so
+ * every result is reachable; without it (the header box), a link leads to the search page.
  */
-function makeRunner(list: HTMLElement, status: HTMLElement, texts: Texts, max: number) {
+export function makeRunner(
+  list: HTMLElement,
+  status: HTMLElement,
+  texts: Texts,
+  pageSize: number,
+  more: HTMLButtonElement | null,
+): Runner {
   let latest = 0;
-  return async (query: string): Promise<boolean> => {
-    const ticket = ++latest;
-    list.replaceChildren();
-    if (!query.trim()) {
-      status.textContent = '';
-      return true;
-    }
-    status.textContent = texts.loading ?? '';
-    let found: Awaited<ReturnType<typeof searchPages>>;
-    try {
-      found = await searchPages(query, max);
-    } catch {
-      status.textContent = texts.unavailable ?? '';
-      return true;
-    }
-    if (ticket !== latest) return false;
-    const { total, results } = found;
-    status.textContent =
-      total === 0
-        ? fill(texts.none ?? '', { query })
-        : [
-            fill(texts.count ?? '', { count: total }),
-            total > results.length
-              ? fill(texts.more ?? '', { shown: results.length, count: total })
-              : '',
-          ]
-            .join(' ')
-            .trim();
-    for (const result of results) {
-      const item = document.createElement('li');
-      const link = document.createElement('a');
-      link.href = result.url;
-      link.textContent = result.meta.title ?? result.url;
-      const excerpt = document.createElement('p');
-      appendExcerpt(excerpt, result.excerpt);
-      item.append(link, excerpt);
-      list.append(item);
-    }
-    return true;
+  const after = document.createElement('div');
+  list.after(after);
+  return {
+    async run(query, choice = {}) {
+      const ticket = ++latest;
+      list.replaceChildren();
+      after.replaceChildren();
+      if (more) more.hidden = true;
+      const filtered = Object.values(choice).some((v) => v.length > 0);
+      if (!query.trim() && !filtered) {
+        status.textContent = '';
+        return null;
+      }
+      status.textContent = texts.loading ?? '';
+      let found: Found;
+      try {
+        found = await runSearch(query, choice);
+      } catch {
+        status.textContent = texts.unavailable ?? '';
+        return null;
+      }
+      if (ticket !== latest) return null;
+      const total = found.results.length;
+      let shown = 0;
+      const showNext = async () => {
+        const next = found.results.slice(shown, shown + pageSize);
+        const items = await Promise.all(next.map(resultItem));
+        if (ticket !== latest) return;
+        list.append(...items);
+        shown += items.length;
+        status.textContent = [
+          total === 0
+            ? fill(texts.none ?? '', { query })
+            : fill(texts.count ?? '', { count: total, studies: found.studies, pages: found.pages }),
+          shown < total ? fill(texts.shown ?? '', { shown, count: total }) : '',
+        ]
+          .join(' ')
+          .trim();
+        if (more) {
+          more.hidden = shown >= total;
+          more.textContent = fill(texts.more ?? '', { n: Math.min(pageSize, total - shown) });
+        }
+      };
+      if (more) more.onclick = () => void showNext();
+      await showNext();
+      if (ticket !== latest) return null;
+      if (!more && shown < total && texts.searchPage && query.trim()) {
+        after.append(searchLink(texts.searchPage, query, fill(texts.all ?? '', { count: total })));
+      }
+      // English pages index Russian text (the conclusion) without Russian word forms: offer
+      // the Russian search, which finds every inflection.
+      if (texts.cyrillicSearch && /[\u0400-\u04ff]/.test(query)) {
+        after.append(searchLink(texts.cyrillicSearch, query, texts.cyrillic ?? ''));
+      }
+      return found;
+    },
   };
-}
-
-/** The search page: runs `?q=` on load and on submit, keeping the URL in step. */
-export function setUpSearchPage(form: HTMLFormElement): void {
-  const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
-  const run = makeRunner(
-    document.getElementById('search-results')!,
-    document.getElementById('search-status')!,
-    form.dataset,
-    20,
-  );
-  form.addEventListener('submit', (event) => {
-    event.preventDefault();
-    const url = new URL(window.location.href);
-    url.searchParams.set('q', input.value);
-    history.replaceState(null, '', url);
-    void run(input.value);
-  });
-  const initial = new URL(window.location.href).searchParams.get('q') ?? '';
-  if (initial) {
-    input.value = initial;
-    void run(initial);
-  }
 }
 
 /**
@@ -160,11 +173,12 @@ export function setUpHeaderSearch(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
   const panel = form.querySelector<HTMLElement>('.search-box__panel')!;
   const list = panel.querySelector<HTMLElement>('ol')!;
-  const run = makeRunner(
+  const { run } = makeRunner(
     list,
     panel.querySelector<HTMLElement>('[role="status"]')!,
     form.dataset,
     8,
+    null,
   );
   let timer: ReturnType<typeof setTimeout> | undefined;
   const close = () => {

@@ -7,10 +7,13 @@
 import { facetValues, type FacetStudy } from '../../domain/facets.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { Study } from '../../domain/schemas.ts';
+import { handleLabel } from '../../domain/handle.ts';
 import { coverSize, imageCount, studyLabels } from './format.ts';
 
 export interface IndexStudy extends FacetStudy {
   id: string;
+  /** The short handle (registry row), shown as `#124` before the UID. */
+  handle: string;
   slug: string;
   model: string | null;
   seriesCount: number;
@@ -25,6 +28,7 @@ export function toIndexStudy(study: Study): IndexStudy {
   const size = coverSize(study);
   return {
     id: study.id,
+    handle: study.handle,
     slug: study.slug,
     pathology: study.pathology,
     findings: study.findings,
@@ -73,6 +77,14 @@ export interface IndexCell {
 }
 
 /**
+ * How the index names a study: its handle, then its UID.
+ * @example studyName({ handle: '124', id: '1.2.643…' }) // '#124 1.2.643…'
+ */
+export function studyName(study: Pick<IndexStudy, 'handle' | 'id'>): string {
+  return `${handleLabel(study.handle)} ${study.id}`;
+}
+
+/**
  * The row of a study: one cell per column of INDEX_COLUMNS.
  * @example indexCells(study, 'en', 'none')[3] // { text: '57', value: '57' } (age)
  */
@@ -81,7 +93,7 @@ export function indexCells(study: IndexStudy, locale: Locale, noFindings: string
   const facets = facetValues(study);
   const scanner = [study.manufacturer, study.model].filter(Boolean).join(' ');
   const cells: Record<IndexColumn, IndexCell> = {
-    id: { text: study.id, value: study.id },
+    id: { text: studyName(study), value: study.id },
     class: { text: label.classOf(facets.categorical.class), value: facets.categorical.class },
     findings: {
       text: facets.findings.length ? facets.findings.map(label.finding).join(', ') : noFindings,

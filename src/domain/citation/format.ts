@@ -9,6 +9,7 @@ import '@citation-js/plugin-ris';
 import '@citation-js/plugin-csl';
 // Bundled as text by Vite (Astro build and vitest), so no file is read at run time.
 import gostCsl from '../csl/gost-r-7-0-100-2018.csl?raw';
+import ruLocale from '../csl/locales-ru-RU.xml?raw';
 import type { CslItem } from './items.ts';
 
 export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'csl-json'] as const;
@@ -21,6 +22,9 @@ let registered = false;
 function registerGost(): void {
   if (registered) return;
   plugins.config.get('@csl').styles.add(GOST_TEMPLATE, gostCsl);
+  // citation-js ships no Russian locale: without it, Russian entries got English words
+  // ("[Internet]", "Available from:", "Version").
+  plugins.config.get('@csl').locales.add('ru-RU', ruLocale);
   // Keep Cyrillic as UTF-8 (biber and modern BibTeX read it); the ASCII escaping drops it.
   const bibtex = plugins.config.get('@bibtex');
   bibtex.format.asciiOnly = false;
@@ -39,7 +43,7 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
   const cite = new Cite([item]);
   switch (format) {
     case 'bibtex':
-      return cite.format('bibtex', { format: 'text' }).trim();
+      return bibtexMonth(cite.format('bibtex', { format: 'text' }).trim());
     case 'ris':
       return unwrapRis(cite.format('ris', { format: 'text' }).trim());
     case 'csl-json':
@@ -54,6 +58,16 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
         .trim()
         .replace(/^1\.\s+/, ''); // a single reference needs no list number
   }
+}
+
+/**
+ * BibTeX's month field takes a month macro (`month = oct`); citation-js writes the day into it
+ * (`month = {oct 12}`), which BibTeX prints as is and biber rejects. The day is dropped here:
+ * BibTeX has no field for it, and RIS, CSL-JSON and CITATION.cff keep the full date.
+ * @example bibtexMonth('\tmonth = {oct 12},') // '\tmonth = oct,'
+ */
+export function bibtexMonth(bibtex: string): string {
+  return bibtex.replace(/^(\s*month = )\{([a-z]{3})(?: \d{1,2})?\}/gm, '$1$2');
 }
 
 /**

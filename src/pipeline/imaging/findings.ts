@@ -88,22 +88,24 @@ export function seriesFinding(
 
 /** Messages for series- and study-level checks. */
 export const MESSAGES = {
-  studyUidMismatch: (folder: string, uid: string): Localized => ({
-    ru: `Имя папки исследования «${folder}» не совпадает со StudyInstanceUID ${uid}`,
-    en: `Study folder name "${folder}" differs from StudyInstanceUID ${uid}`,
+  // `ref` is the inner UID's reference (uid-ref.ts), never the UID itself: it is not public.
+  studyUidMismatch: (folder: string, ref: string): Localized => ({
+    ru: `Имя папки исследования «${folder}» не совпадает со StudyInstanceUID внутри её файлов (UID не публикуется; его метка ${ref})`,
+    en: `Study folder name "${folder}" differs from the StudyInstanceUID inside its files (not published; its reference is ${ref})`,
   }),
   studyUidMixed: (count: number): Localized => ({
     ru: `В папке исследования файлы с разными StudyInstanceUID (${count})`,
     en: `Files with ${count} different StudyInstanceUIDs in one study folder`,
   }),
-  seriesUidMismatch: (folder: string, uid: string): Localized => ({
-    ru: `Имя папки серии «${folder}» не совпадает с SeriesInstanceUID ${uid}`,
-    en: `Series folder name "${folder}" differs from SeriesInstanceUID ${uid}`,
+  seriesUidMismatch: (folder: string, ref: string): Localized => ({
+    ru: `Имя папки серии «${folder}» не совпадает с SeriesInstanceUID внутри её файлов (UID не публикуется; его метка ${ref})`,
+    en: `Series folder name "${folder}" differs from the SeriesInstanceUID inside its files (not published; its reference is ${ref})`,
   }),
   seriesUidMixed: (count: number): Localized => ({
     ru: `В папке серии файлы с разными SeriesInstanceUID (${count}); они разделены на серии`,
     en: `Files with ${count} different SeriesInstanceUIDs in one series folder; split into series`,
   }),
+  /** `uid`: the UID when a folder is named so (public), otherwise its reference. */
   seriesInSeveralFolders: (uid: string): Localized => ({
     ru: `Серия ${uid} лежит в нескольких папках`,
     en: `Series ${uid} is spread over several folders`,

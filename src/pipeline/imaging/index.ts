@@ -13,6 +13,7 @@ import { openCache } from './cache.ts';
 import { WorkerPool } from './pool.ts';
 import { scanHeaders } from './scan-headers.ts';
 import { planStudies } from './series.ts';
+import { uidRef, uidRefKey } from './uid-ref.ts';
 import { renderStudies } from './thumbnails.ts';
 import { listStudyFiles } from './walk.ts';
 
@@ -27,7 +28,10 @@ export interface ImagingOptions {
 export interface ImagingStudy {
   /** Study folder name under studies/. */
   folder: string;
+  /** StudyInstanceUID inside the files: internal, for matching registry rows only. */
   studyUid: string | null;
+  /** The same when it equals the folder name, otherwise its reference (uid-ref.ts): publishable. */
+  studyUidRef: string | null;
   patientSex: 'M' | 'F' | null;
   patientAge: number | null;
   series: Series[];
@@ -80,7 +84,11 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
   const getPool = () => (pool ??= new WorkerPool(size));
   try {
     const scans = await scanHeaders(datasetDir, listing.files, cache, getPool, progress);
-    const plan = planStudies(scans, listing.studyFolders);
+    const key = await uidRefKey(
+      datasetDir,
+      listing.files.map((f) => f.rel),
+    );
+    const plan = planStudies(scans, listing.studyFolders, (uid) => uidRef(uid, key));
     const findings = [...plan.findings];
     const studies = await renderStudies(plan.studies, options, cache, getPool, progress, findings);
     // Only a complete build knows what is no longer used.

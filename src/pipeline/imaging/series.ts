@@ -24,7 +24,10 @@ export interface SeriesPlan {
   folder: string;
   /** Base of its sprite file names: URL- and file-safe, unique within the study. */
   spriteBase: string;
+  /** SeriesInstanceUID of the files (internal: used for grouping, never published). */
   uid: string;
+  /** What may be published for it: the UID when the folder is named so, else its reference. */
+  publicUid: string;
   /** CT images in spatial order. */
   files: ImageFile[];
   spacingBetweenSlices: number | null;
@@ -34,7 +37,10 @@ export interface StudyPlan {
   folder: string;
   /** File- and URL-safe name of the study's thumbnail folder. */
   thumbFolder: string;
+  /** StudyInstanceUID of the files (internal: used to match registry rows, never published). */
   studyUid: string | null;
+  /** What may be published for it: the UID when it equals the folder name, else its reference. */
+  studyUidRef: string | null;
   patientSex: 'M' | 'F' | null;
   patientAge: number | null;
   series: SeriesPlan[];
@@ -72,8 +78,14 @@ function majority<T extends string>(values: (T | null)[]): T | null {
 /**
  * Groups scanned files into studies and series; every file ends up in a series or a finding.
  * Every folder of `studyFolders` becomes a study, even one without a usable CT image.
+ * `refOf` names a UID read from inside the files that is not also a folder name (see
+ * uid-ref.ts): such UIDs appear in findings and data only as that reference.
  */
-export function planStudies(scans: FileScan[], studyFolders: string[] = []): Plan {
+export function planStudies(
+  scans: FileScan[],
+  studyFolders: string[],
+  refOf: (uid: string) => string,
+): Plan {
   const findings: QualityFinding[] = [];
   const byStudy = new Map<string, { seriesFolder: string; file: ImageFile }[]>(
     studyFolders.map((folder) => [folder, []]),
@@ -128,6 +140,7 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
         folder: studyFolder,
         thumbFolder: safeName(studyFolder),
         studyUid: null,
+        studyUidRef: null,
         patientSex: null,
         patientAge: null,
         series: [],
@@ -155,7 +168,7 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
         seriesFinding(
           'warning',
           'dicom-study-folder-uid-mismatch',
-          MESSAGES.studyUidMismatch(studyFolder, studyUid),
+          MESSAGES.studyUidMismatch(studyFolder, refOf(studyUid)),
           firstFile,
           studyFolder,
           'StudyInstanceUID',
@@ -197,7 +210,7 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
           seriesFinding(
             'warning',
             'dicom-series-folder-uid-mismatch',
-            MESSAGES.seriesUidMismatch(group.folder, group.uid),
+            MESSAGES.seriesUidMismatch(group.folder, refOf(group.uid)),
             first,
             studyFolder,
             'SeriesInstanceUID',
@@ -219,6 +232,10 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
         folder: group.folder,
         spriteBase: base,
         uid: group.uid,
+        publicUid:
+          group.files[0]!.header.seriesUid && group.folder !== group.uid
+            ? refOf(group.uid)
+            : group.uid,
         files: ordering.files,
         spacingBetweenSlices: ordering.spacing,
       });
@@ -229,6 +246,7 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
       folder: studyFolder,
       thumbFolder: safeName(studyFolder),
       studyUid,
+      studyUidRef: studyUid === null || studyUid === studyFolder ? studyUid : refOf(studyUid),
       patientSex: firstWith((h) => h.patientSex),
       patientAge: firstWith((h) => h.patientAge),
       series,
@@ -240,7 +258,9 @@ export function planStudies(scans: FileScan[], studyFolders: string[] = []): Pla
       findings.push({
         severity: 'warning',
         code: 'dicom-series-in-several-folders',
-        message: MESSAGES.seriesInSeveralFolders(uid),
+        message: MESSAGES.seriesInSeveralFolders(
+          [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid),
+        ),
         file: `studies/${firstFolder}`,
         column: 'SeriesInstanceUID',
       });

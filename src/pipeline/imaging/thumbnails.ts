@@ -133,6 +133,7 @@ export async function renderStudies(
     return {
       folder: study.folder,
       studyUid: study.studyUid,
+      studyUidRef: study.studyUidRef,
       patientSex: study.patientSex,
       patientAge: study.patientAge,
       series,
@@ -191,7 +192,7 @@ function toSeries(
     );
   }
   return {
-    uid: series.uid,
+    uid: series.publicUid,
     folder: series.folder,
     modality: head.modality,
     manufacturer: head.manufacturer,

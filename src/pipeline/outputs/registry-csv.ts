@@ -3,10 +3,15 @@
  * numbers with a dot, booleans as 1/0, empty for unknown.
  */
 import { csvFormat } from 'd3';
-import { REGISTRY_COLUMNS } from '../../domain/registry-columns.ts';
+import { rowHandle } from '../../domain/handle.ts';
+import {
+  HANDLE_COLUMN,
+  REGISTRY_COLUMNS,
+  REGISTRY_CSV_COLUMNS,
+} from '../../domain/registry-columns.ts';
 import type { RegistryRow } from '../registry/read-registry.ts';
 
-export const REGISTRY_CSV_COLUMNS = REGISTRY_COLUMNS.map((c) => c.id);
+export { REGISTRY_CSV_COLUMNS };
 
 /**
  * One CSV cell.
@@ -22,13 +27,14 @@ export function csvCell(value: string | number | boolean | null): string {
 
 /** The registry rows as CSV text (RFC 4180 quoting by d3-dsv), ending with a newline. */
 export function registryCsv(rows: readonly RegistryRow[]): string {
-  const records = rows.map((r) =>
-    Object.fromEntries(
-      REGISTRY_CSV_COLUMNS.map((id) => [
+  const records = rows.map((r): Record<string, string> => ({
+    [HANDLE_COLUMN]: rowHandle(r.row),
+    ...Object.fromEntries(
+      REGISTRY_COLUMNS.map(({ id }) => [
         id,
         csvCell(r.values[id as keyof RegistryRow['values']] as string | number | boolean | null),
       ]),
     ),
-  );
-  return `${csvFormat(records, REGISTRY_CSV_COLUMNS)}\n`;
+  }));
+  return `${csvFormat(records, [...REGISTRY_CSV_COLUMNS])}\n`;
 }

@@ -4,6 +4,7 @@
  * caption, table and downloads in place. State changes push a history entry (shareable URL,
  * back/forward restore it). All data goes into the page as text nodes or attributes.
  */
+import { handleLabel } from '../../domain/handle.ts';
 import chartCss from '../../components/charts/chart.css?raw';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
 import { buildCharts, type ChartSpec } from '../../components/charts/chart-specs.ts';
@@ -177,7 +178,7 @@ function render(ex: Explorer, given: FacetState): void {
       const li = document.createElement('li');
       const a = document.createElement('a');
       a.href = `${ex.studiesBase}${encodeURIComponent(s.slug)}/`;
-      a.textContent = s.id;
+      a.textContent = `${handleLabel(s.handle)} ${s.id}`;
       li.append(a);
       return li;
     }),

@@ -22,6 +22,7 @@ import {
   NUMERIC_COLUMNS,
   cardMeta,
   indexCells,
+  studyName,
   type IndexCell,
   type IndexStudy,
 } from '../../components/studies/index-study.ts';
@@ -109,7 +110,7 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
             decoding: 'async',
           })
         : element('span', root.dataset['noCover'] ?? '', { class: 'study-grid__none' }),
-      element('span', study.id, { class: 'study-grid__id' }),
+      element('span', studyName(study), { class: 'study-grid__id' }),
     );
     card.append(link, element('span', cardMeta(study, locale), { class: 'study-grid__meta' }));
     return (item.card = card);

@@ -46,6 +46,7 @@ export function fakeImaging(
       studies: studies.map(({ folder, overrides }) => ({
         folder,
         studyUid: folder,
+        studyUidRef: folder,
         patientSex: null,
         patientAge: null,
         series: [fakeSeries(folder, 1), fakeSeries(folder, 2)],
