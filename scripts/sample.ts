@@ -36,7 +36,8 @@ function integerOption(name: string, value: string | undefined, min: number): nu
 function matrixOption(value: string | undefined): Matrix | undefined {
   if (value === undefined) return undefined;
   const matrix = MATRICES.find((m) => String(m) === value);
-  if (!matrix) throw new UsageError(`--matrix must be one of ${MATRICES.join(', ')}, got "${value}"`);
+  if (!matrix)
+    throw new UsageError(`--matrix must be one of ${MATRICES.join(', ')}, got "${value}"`);
   return matrix;
 }
 

@@ -43,13 +43,7 @@ export interface DicomElement {
    * DS/IS also accept numbers. Binary numeric VRs: number(s). OB/OW: raw bytes or an Int16Array
    * (written little endian).
    */
-  value:
-    | string
-    | number
-    | readonly (string | number)[]
-    | Uint8Array
-    | Int16Array
-    | Encapsulated;
+  value: string | number | readonly (string | number)[] | Uint8Array | Int16Array | Encapsulated;
 }
 
 /** Encapsulated Pixel Data: one fragment per frame, written after an empty offset table. */

@@ -129,7 +129,8 @@ export interface PlanOptions {
  * @example planSample({ studies: 800, seed: DEFAULT_SEED }).studies.length // 800
  */
 export function planSample({ studies: n, seed, matrix = MATRIX }: PlanOptions): SamplePlan {
-  if (!MATRICES.includes(matrix)) throw new RangeError(`matrix must be one of ${MATRICES.join(', ')}`);
+  if (!MATRICES.includes(matrix))
+    throw new RangeError(`matrix must be one of ${MATRICES.join(', ')}`);
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`studies must be a positive integer: ${n}`);
   const targets = demographicTargets(n);

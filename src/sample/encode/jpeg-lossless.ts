@@ -99,7 +99,17 @@ export function encodeJpegLossless16(
   rows: number,
   columns: number,
 ): Uint8Array {
-  const sof = marker(0xc3, [16, rows >> 8, rows & 0xff, columns >> 8, columns & 0xff, 1, 1, 0x11, 0]);
+  const sof = marker(0xc3, [
+    16,
+    rows >> 8,
+    rows & 0xff,
+    columns >> 8,
+    columns & 0xff,
+    1,
+    1,
+    0x11,
+    0,
+  ]);
   const counts = CODE_LENGTHS.map((symbols) => symbols.length);
   const dht = marker(0xc4, [0x00, ...counts, ...CODE_LENGTHS.flat()]);
   // Ns 1, component 1 with table 0, Ss = predictor 1, Se 0, Ah/Al (point transform) 0.

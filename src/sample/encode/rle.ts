@@ -17,7 +17,11 @@ function packRow(row: Uint8Array, out: number[]): void {
     }
     // A literal run up to the next repeat of two or more bytes.
     let end = i + 1;
-    while (end < row.length && end - i < 128 && !(end + 1 < row.length && row[end] === row[end + 1]))
+    while (
+      end < row.length &&
+      end - i < 128 &&
+      !(end + 1 < row.length && row[end] === row[end + 1])
+    )
       end++;
     out.push(end - i - 1);
     for (let k = i; k < end; k++) out.push(row[k]!);
