@@ -14,7 +14,7 @@ import { writeFileAtomic } from './atomic.ts';
 import type { RenderResult } from './render.ts';
 import type { HeaderOutcome } from './types.ts';
 
-export const IMAGING_CACHE_VERSION = 'imaging-2';
+export const IMAGING_CACHE_VERSION = 'imaging-3';
 
 export interface CachedFile {
   size: number;

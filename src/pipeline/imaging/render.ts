@@ -8,7 +8,13 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { UnsupportedTransferSyntax, decodeSamples, storedToHu } from './pixels.ts';
+import { biasedWindowTable, resize16, toBiased16, windowBiased } from './downscale.ts';
+import {
+  UnsupportedTransferSyntax,
+  decodeSamples,
+  storedToHu,
+  type DecodedFrame,
+} from './pixels.ts';
 import { transferSyntaxInfo } from './transfer-syntax.ts';
 import type { ImageHeader } from './types.ts';
 import { applyLut, applyWindow, windowLut } from './window.ts';
@@ -66,24 +72,15 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
       const frame = await decodeSamples(readFileSync(slice.path), slice.header);
-      // One resize per slice: the presets travel together as the channels of one image.
-      const windowed = WINDOW_PRESET_IDS.map((id) => windowed8(frame.samples, slice.header, id));
-      const scaled = await scaleChannels(
-        windowed,
-        frame.width,
-        frame.height,
-        tile.width,
-        tile.height,
-      );
+      const planes = await windowedTiles(frame, slice.header, tile, WINDOW_PRESET_IDS);
       WINDOW_PRESET_IDS.forEach((id, c) =>
-        blit(sheets.get(id)!, sheetWidth, scaled[c]!, tile, index, columns),
+        blit(sheets.get(id)!, sheetWidth, planes[c]!, tile, index, columns),
       );
     }
     current = job.cover;
     const cover = await decodeSamples(readFileSync(job.cover.path), job.cover.header);
-    const grey = windowed8(cover.samples, job.cover.header, 'brain');
     const { width: cw, height: ch } = job.coverSize;
-    const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
+    const [coverPixels] = await windowedTiles(cover, job.cover.header, job.coverSize, ['brain']);
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
     for (const id of WINDOW_PRESET_IDS) {
       await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
@@ -96,6 +93,34 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     const detail = error instanceof Error ? error.message : String(error);
     return { status: 'failed', detail: detail.split('\n')[0]!.slice(0, 200), file: current.rel };
   }
+}
+
+/**
+ * One slice as 8-bit tiles, one per preset. BitsStored ≤ 16 (every CT in practice): scaled
+ * down as 16-bit first, then windowed (downscale.ts). Wider samples: windowed at full size,
+ * then scaled (the old path, kept for them only).
+ */
+async function windowedTiles(
+  frame: DecodedFrame,
+  header: ImageHeader,
+  size: { width: number; height: number },
+  presets: readonly WindowPresetId[],
+): Promise<Uint8Array[]> {
+  const invert = header.photometric === 'MONOCHROME1';
+  if (header.bitsStored <= 16) {
+    const full = {
+      width: frame.width,
+      height: frame.height,
+      pixels: toBiased16(frame.samples, header),
+    };
+    const small = await resize16(full, size.width, size.height);
+    return presets.map((id) => {
+      const { center, width } = WINDOW_PRESETS[id];
+      return windowBiased(small, biasedWindowTable(header, center, width, invert));
+    });
+  }
+  const planes = presets.map((id) => windowed8(frame.samples, header, id));
+  return scaleChannels(planes, frame.width, frame.height, size.width, size.height);
 }
 
 /** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
