@@ -51,11 +51,7 @@ export function toBiased16(
 }
 
 /** Resamples a biased 16-bit image (libvips, the default Lanczos 3 kernel). */
-export async function resize16(
-  image: Biased16,
-  width: number,
-  height: number,
-): Promise<Biased16> {
+export async function resize16(image: Biased16, width: number, height: number): Promise<Biased16> {
   if (image.width === width && image.height === height) return image;
   const data = await sharp(image.pixels, {
     raw: { width: image.width, height: image.height, channels: 1 },
