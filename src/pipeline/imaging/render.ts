@@ -30,6 +30,8 @@ export interface RenderJob {
   tiles: RenderSlice[];
   cover: RenderSlice;
   tile: { width: number; height: number };
+  /** Tile of the enlarged view's sheets (`<prefix>-<preset>-detail.webp`), or null for none. */
+  detail: { width: number; height: number } | null;
   coverSize: { width: number; height: number };
   columns: number;
   /** Output path prefix: writes `<prefix>-<preset>.webp` and `<prefix>-cover.webp`. */
@@ -49,6 +51,38 @@ export function spritePath(outPrefix: string, preset: WindowPresetId | 'cover'):
   return `${outPrefix}-${preset}.webp`;
 }
 
+export function detailPath(outPrefix: string, preset: WindowPresetId): string {
+  return `${outPrefix}-${preset}-detail.webp`;
+}
+
+/** A sheet of 8-bit tiles, one per preset. */
+class Sheets {
+  readonly width: number;
+  readonly height: number;
+  readonly planes: Map<WindowPresetId, Uint8Array>;
+  readonly tile: { width: number; height: number };
+  readonly columns: number;
+  constructor(tile: { width: number; height: number }, columns: number, count: number) {
+    this.tile = tile;
+    this.columns = columns;
+    this.width = tile.width * Math.min(columns, count);
+    this.height = tile.height * Math.ceil(count / columns);
+    this.planes = new Map(
+      WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(this.width * this.height)]),
+    );
+  }
+  put(index: number, tiles: Uint8Array[]): void {
+    WINDOW_PRESET_IDS.forEach((id, c) =>
+      blit(this.planes.get(id)!, this.width, tiles[c]!, this.tile, index, this.columns),
+    );
+  }
+  async write(path: (id: WindowPresetId) => string): Promise<void> {
+    for (const id of WINDOW_PRESET_IDS) {
+      await writeWebp(path(id), this.planes.get(id)!, this.width, this.height);
+    }
+  }
+}
+
 export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const unsupported = [...job.tiles, job.cover].find(
     (s) => !transferSyntaxInfo(s.header.transferSyntax).codec,
@@ -60,31 +94,25 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       file: unsupported.rel,
     };
   }
-  const { tile, columns } = job;
-  const rows = Math.ceil(job.tiles.length / columns);
-  const sheetWidth = tile.width * Math.min(columns, job.tiles.length);
-  const sheetHeight = tile.height * rows;
-  const sheets = new Map(
-    WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(sheetWidth * sheetHeight)]),
-  );
+  const sheets = new Sheets(job.tile, job.columns, job.tiles.length);
+  const details = job.detail ? new Sheets(job.detail, job.columns, job.tiles.length) : null;
   let current: RenderSlice = job.cover;
   try {
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
       const frame = await decodeSamples(readFileSync(slice.path), slice.header);
-      const planes = await windowedTiles(frame, slice.header, tile, WINDOW_PRESET_IDS);
-      WINDOW_PRESET_IDS.forEach((id, c) =>
-        blit(sheets.get(id)!, sheetWidth, planes[c]!, tile, index, columns),
-      );
+      const sizes = details ? [details.tile, job.tile] : [job.tile];
+      const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
+      if (details) details.put(index, first!);
+      sheets.put(index, (second ?? first)!);
     }
     current = job.cover;
     const cover = await decodeSamples(readFileSync(job.cover.path), job.cover.header);
     const { width: cw, height: ch } = job.coverSize;
-    const [coverPixels] = await windowedTiles(cover, job.cover.header, job.coverSize, ['brain']);
-    await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
-    for (const id of WINDOW_PRESET_IDS) {
-      await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
-    }
+    const [coverTiles] = await windowedTiles(cover, job.cover.header, [job.coverSize], ['brain']);
+    await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
+    await sheets.write((id) => spritePath(job.outPrefix, id));
+    if (details) await details.write((id) => detailPath(job.outPrefix, id));
     return { status: 'ok' };
   } catch (error) {
     if (error instanceof UnsupportedTransferSyntax) {
@@ -96,31 +124,42 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
 }
 
 /**
- * One slice as 8-bit tiles, one per preset. BitsStored ≤ 16 (every CT in practice): scaled
- * down as 16-bit first, then windowed (downscale.ts). Wider samples: windowed at full size,
- * then scaled (the old path, kept for them only).
+ * One slice as 8-bit tiles, one per preset, at each of `sizes` (largest first: each size is
+ * scaled from the one before it). BitsStored ≤ 16 (every CT in practice): scaled down as
+ * 16-bit first, then windowed (downscale.ts). Wider samples: windowed at full size, then
+ * scaled (the old path, kept for them only).
  */
 async function windowedTiles(
   frame: DecodedFrame,
   header: ImageHeader,
-  size: { width: number; height: number },
+  sizes: readonly { width: number; height: number }[],
   presets: readonly WindowPresetId[],
-): Promise<Uint8Array[]> {
+): Promise<Uint8Array[][]> {
   const invert = header.photometric === 'MONOCHROME1';
+  const out: Uint8Array[][] = [];
   if (header.bitsStored <= 16) {
-    const full = {
+    let image = {
       width: frame.width,
       height: frame.height,
       pixels: toBiased16(frame.samples, header),
     };
-    const small = await resize16(full, size.width, size.height);
-    return presets.map((id) => {
-      const { center, width } = WINDOW_PRESETS[id];
-      return windowBiased(small, biasedWindowTable(header, center, width, invert));
-    });
+    for (const size of sizes) {
+      image = await resize16(image, size.width, size.height);
+      const scaled = image;
+      out.push(
+        presets.map((id) => {
+          const { center, width } = WINDOW_PRESETS[id];
+          return windowBiased(scaled, biasedWindowTable(header, center, width, invert));
+        }),
+      );
+    }
+    return out;
   }
   const planes = presets.map((id) => windowed8(frame.samples, header, id));
-  return scaleChannels(planes, frame.width, frame.height, size.width, size.height);
+  for (const size of sizes) {
+    out.push(await scaleChannels(planes, frame.width, frame.height, size.width, size.height));
+  }
+  return out;
 }
 
 /** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
