@@ -4,9 +4,11 @@
 Exactly the work our imaging stage does (src/pipeline/imaging): every file's header read
 (up to the pixel data), files grouped by series folder and sorted by position along the slice
 normal, up to 24 evenly spaced slices (first and last included) plus the middle slice per
-series decoded, scaled down to the tile size (128 px on the longer side; the cover 256 px) and
-windowed with the three presets (brain 40/80, subdural 75/200, bone 600/2800, the DICOM linear
-VOI function), then one WebP sheet of 6 columns per preset and a cover, quality 82. On all cores
+series decoded, scaled down to the tile size (128 px on the longer side; the cover 256 px; and the
+enlarged view's detail tiles, 256 px but never above the source size, when the source is larger
+than 128 px) and windowed with the three presets (brain 40/80, subdural 75/200, bone 600/2800, the DICOM linear
+VOI function), then one WebP sheet of 6 columns per preset (and one of detail tiles) and a
+cover, quality 82. On all cores
 (multiprocessing). Compressed pixel data is decoded by pydicom's handlers (GDCM for JPEG
 Lossless, JPEG-LS and JPEG 2000; numpy for RLE).
 
@@ -29,6 +31,7 @@ MAX_TILES = 24
 COLUMNS = 6
 TILE = 128
 COVER = 256
+DETAIL = 256
 PRESETS = {"brain": (40, 80), "subdural": (75, 200), "bone": (600, 2800)}
 
 
@@ -72,25 +75,44 @@ def small_hu(path, size):
     return np.asarray(Image.fromarray(hu, mode="F").resize(size, Image.LANCZOS))
 
 
+def sheets_of(tile, count):
+    n_rows = (count + COLUMNS - 1) // COLUMNS
+    width = tile[0] * min(COLUMNS, count)
+    return {p: Image.new("L", (width, tile[1] * n_rows)) for p in PRESETS}
+
+
+def paste(sheets, tile, index, hu):
+    for preset, (c, w) in PRESETS.items():
+        image = Image.fromarray(window(hu, c, w), mode="L")
+        sheets[preset].paste(image, ((index % COLUMNS) * tile[0], (index // COLUMNS) * tile[1]))
+
+
 def render(task):
     out_prefix, slices = task
     paths = [s[0] for s in slices]
     _, _, rows, columns, spacing = slices[0]
-    tw, th = size_of(columns, rows, spacing, TILE)
+    tile = size_of(columns, rows, spacing, TILE)
+    longer = min(DETAIL, max(rows, columns))
+    detail = size_of(columns, rows, spacing, longer) if longer > TILE else None
     chosen = pick(len(paths))
-    n_rows = (len(chosen) + COLUMNS - 1) // COLUMNS
-    sheet_w = tw * min(COLUMNS, len(chosen))
-    sheets = {p: Image.new("L", (sheet_w, th * n_rows)) for p in PRESETS}
+    sheets = sheets_of(tile, len(chosen))
+    details = sheets_of(detail, len(chosen)) if detail else None
     for index, k in enumerate(chosen):
-        hu = small_hu(paths[k], (tw, th))
-        for preset, (c, w) in PRESETS.items():
-            tile = Image.fromarray(window(hu, c, w), mode="L")
-            sheets[preset].paste(tile, ((index % COLUMNS) * tw, (index // COLUMNS) * th))
+        if detail:
+            # As ours: the detail size from the slice, the tile size from the detail image.
+            big = small_hu(paths[k], detail)
+            paste(details, detail, index, big)
+            hu = np.asarray(Image.fromarray(big, mode="F").resize(tile, Image.LANCZOS))
+        else:
+            hu = small_hu(paths[k], tile)
+        paste(sheets, tile, index, hu)
     cw, ch = size_of(columns, rows, spacing, COVER)
     cover = window(small_hu(paths[(len(paths) - 1) // 2], (cw, ch)), *PRESETS["brain"])
     Image.fromarray(cover, mode="L").save(f"{out_prefix}-cover.webp", quality=82, method=2)
     for preset, sheet in sheets.items():
         sheet.save(f"{out_prefix}-{preset}.webp", quality=82, method=2)
+    for preset, sheet in (details or {}).items():
+        sheet.save(f"{out_prefix}-{preset}-detail.webp", quality=82, method=2)
     return len(chosen) + 1
 
 
