@@ -101,9 +101,14 @@ export function skullBaseHu(x: number, y: number, level: BaseLevel): number {
     if (inEllipse(x, y, 0, front + 56, 17 * sphenoid + 1, 12 * sphenoid + 1)) return BONE;
   }
   // Anterior cranial fossa floor (orbital roofs, cribriform plate) just above the orbits.
+  // The orbital roofs bulge up into the frontal lobes as two domes of bone either side of the
+  // crista galli; an axial slice cuts them as bone islands in front.
   const roof = zProfile(z, -28, 5);
-  if (roof > 0 && y < front + 48 && y > front + 6 && ax < 0.7 * a) {
-    return Math.abs(Math.sin(x * 0.35) * Math.sin(y * 0.3)) < 0.25 ? CSF : BONE;
+  if (roof > 0 && y < front + 40) {
+    if (ax < 1.5 && y > front + 8) return BONE; // crista galli
+    if (inEllipse(ax, y, 0.42 * a, front + 18, 13 * roof, 11 * roof)) {
+      return inEllipse(ax, y, 0.42 * a, front + 18, 13 * roof - 2, 11 * roof - 2) ? FAT : BONE;
+    }
   }
 
   // Petrous ridges: dense bone from near the clivus out and back, mastoid cells at their ends.
