@@ -5,9 +5,9 @@
 import { describe, expect, it } from 'vitest';
 import {
   biasedWindowTable,
-  resize16,
   shrinkBy,
   toBiased16,
+  wholeFactor,
   windowBiased,
 } from '../../src/pipeline/imaging/downscale.ts';
 import { detailTileSize } from '../../src/pipeline/imaging/sprite-layout.ts';
@@ -44,9 +44,10 @@ describe('biased 16-bit windowing', () => {
   it('clamps resampling overshoot to the stored range instead of wrapping', () => {
     const header = headers[1]; // 12-bit signed: -2048..2047
     const table = biasedWindowTable(header, 600, 2800, false);
-    // 2047 + 100 (overshoot above the 12-bit maximum) must stay white, not wrap to black.
-    expect(table[32768 + 2047 + 100]).toBe(255);
-    expect(table[32768 - 2048 - 100]).toBe(0);
+    // Overshoot beyond the 12-bit range reads as the range's end, not as a wrapped value.
+    expect(table[32768 + 2047 + 100]).toBe(table[32768 + 2047]);
+    expect(table[32768 - 2048 - 100]).toBe(table[32768 - 2048]);
+    expect(table[32768 + 2047]).toBeGreaterThan(table[32768 - 2048]!);
   });
 });
 
@@ -57,17 +58,11 @@ describe('area averaging', () => {
     expect(Array.from(shrinkBy({ width: 4, height: 4, pixels }, 4).pixels)).toEqual([5]);
   });
 
-  it('keeps a uniform image uniform at any size, exact factor or not', async () => {
-    const image = { width: 60, height: 40, pixels: new Uint16Array(2400).fill(33792) };
-    for (const [w, h] of [
-      [30, 20],
-      [15, 10],
-      [25, 17],
-    ] as const) {
-      const out = await resize16(image, w, h);
-      expect(out.width * out.height).toBe(w * h);
-      expect(new Set(out.pixels)).toEqual(new Set([33792]));
-    }
+  it('applies only to whole reductions', () => {
+    expect(wholeFactor({ width: 512, height: 512 }, { width: 256, height: 256 })).toBe(2);
+    expect(wholeFactor({ width: 512, height: 256 }, { width: 128, height: 64 })).toBe(4);
+    expect(wholeFactor({ width: 512, height: 512 }, { width: 200, height: 200 })).toBeNull();
+    expect(wholeFactor({ width: 512, height: 400 }, { width: 128, height: 128 })).toBeNull();
   });
 });
 

@@ -41,7 +41,7 @@ describe('real-scale plan', () => {
       expect(thick!.sliceZ.length).toBeLessThanOrEqual(40);
       expect(thin!.sliceThickness).toBeGreaterThanOrEqual(0.6);
       expect(thin!.sliceThickness).toBeLessThanOrEqual(1.25);
-      expect(thin!.sliceZ.length).toBeGreaterThanOrEqual(120);
+      expect(thin!.sliceZ.length).toBeGreaterThanOrEqual(115);
       expect(thin!.sliceZ.length).toBeLessThanOrEqual(300);
       for (const series of study.series) {
         expect(series.rows).toBe(512);

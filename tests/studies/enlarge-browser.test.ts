@@ -35,10 +35,10 @@ beforeAll(async () => {
     join(WORK, 'generated'),
   ]);
   if (build.code !== 0) throw new Error(`build failed:\n${build.stderr.slice(-2000)}`);
-  const studies = JSON.parse(
-    readFileSync(join(WORK, 'generated/data/studies.json'), 'utf8'),
-  ) as Study[];
-  study = studies[0]!;
+  const data = JSON.parse(readFileSync(join(WORK, 'generated/data/studies.json'), 'utf8')) as {
+    studies: Study[];
+  };
+  study = data.studies[0]!;
   site = await serveStatic(out);
   browser = await launchChromium();
 });

@@ -8,7 +8,7 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { biasedWindowTable, resize16, toBiased16, windowBiased } from './downscale.ts';
+import { biasedWindowTable, shrinkBy, toBiased16, wholeFactor, windowBiased } from './downscale.ts';
 import {
   UnsupportedTransferSyntax,
   decodeSamples,
@@ -124,10 +124,10 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
 }
 
 /**
- * One slice as 8-bit tiles, one per preset, at each of `sizes` (largest first: each size is
- * scaled from the one before it). BitsStored ≤ 16 (every CT in practice): scaled down as
- * 16-bit first, then windowed (downscale.ts). Wider samples: windowed at full size, then
- * scaled (the old path, kept for them only).
+ * One slice as 8-bit tiles, one per preset, at each of `sizes` (largest first). When each size
+ * is a whole reduction of the one before (512 → 256 → 128, the usual CT case) and BitsStored
+ * ≤ 16: shrunk as 16-bit first, then windowed (downscale.ts). Otherwise (e.g. 400 or 512×400
+ * sources, 32-bit samples): windowed at full size, then scaled by libvips as 8-bit.
  */
 async function windowedTiles(
   frame: DecodedFrame,
@@ -137,14 +137,20 @@ async function windowedTiles(
 ): Promise<Uint8Array[][]> {
   const invert = header.photometric === 'MONOCHROME1';
   const out: Uint8Array[][] = [];
-  if (header.bitsStored <= 16) {
+  let from: { width: number; height: number } = frame;
+  const factors = sizes.map((size) => {
+    const k = wholeFactor(from, size);
+    from = size;
+    return k;
+  });
+  if (header.bitsStored <= 16 && factors.every((k) => k !== null)) {
     let image = {
       width: frame.width,
       height: frame.height,
       pixels: toBiased16(frame.samples, header),
     };
-    for (const size of sizes) {
-      image = await resize16(image, size.width, size.height);
+    for (const k of factors) {
+      if (k! > 1) image = shrinkBy(image, k!);
       const scaled = image;
       out.push(
         presets.map((id) => {
