@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
+  biasedShrink,
   biasedWindowTable,
   shrinkBy,
   toBiased16,
@@ -72,5 +73,19 @@ describe('detail tiles', () => {
     expect(detailTileSize(200, 200, null)).toEqual({ width: 200, height: 200 });
     expect(detailTileSize(128, 128, null)).toBeNull();
     expect(detailTileSize(512, 256, [1, 1])).toEqual({ width: 256, height: 128 });
+  });
+});
+
+describe('fused mask, bias and shrink', () => {
+  it('equals biasing first and averaging after, for signed and unsigned samples', () => {
+    const samples = Uint16Array.from({ length: 64 * 32 }, (_, i) => (i * 7919) & 0xffff);
+    for (const header of headers) {
+      const biased = { width: 64, height: 32, pixels: toBiased16(samples, header) };
+      for (const k of [1, 2, 4]) {
+        expect(biasedShrink(samples, 64, 32, k, header)).toEqual(
+          k === 1 ? biased : shrinkBy(biased, k),
+        );
+      }
+    }
   });
 });

@@ -27,6 +27,57 @@ export function biasOf(header: Pick<ImageHeader, 'pixelRepresentation'>): number
   return header.pixelRepresentation === 1 ? 32768 : 0;
 }
 
+/** Samples as one Uint16Array (a view when they are 16-bit already): the hot loop then sees one array type. */
+function asUint16(samples: ArrayLike<number>): Uint16Array {
+  if (samples instanceof Uint16Array) return samples;
+  if (samples instanceof Int16Array) {
+    return new Uint16Array(samples.buffer, samples.byteOffset, samples.length);
+  }
+  return Uint16Array.from(samples, (v) => v & 0xffff); // BitsStored ≤ 16: the rest is masked off
+}
+
+/**
+ * Stored samples (before masking) → biased unsigned 16-bit, shrunk by the whole factor k
+ * (1: not shrunk) in the same pass: each output is the rounded mean of a k×k block of stored
+ * values masked to BitsStored and sign-extended. Only for BitsStored ≤ 16.
+ * @example biasedShrink([0x0fff], 1, 1, 1, { bitsStored: 12, pixelRepresentation: 1 }).pixels // [32767]
+ */
+export function biasedShrink(
+  samples: ArrayLike<number>,
+  width: number,
+  height: number,
+  k: number,
+  header: Pick<ImageHeader, 'bitsStored' | 'pixelRepresentation'>,
+): Biased16 {
+  const { bitsStored } = header;
+  if (bitsStored > 16) throw new RangeError('16-bit tiles are for BitsStored ≤ 16');
+  const src = asUint16(samples);
+  const mask = (1 << bitsStored) - 1;
+  const signed = header.pixelRepresentation === 1;
+  const shift = signed ? 32 - bitsStored : 0; // sign extension; 0 leaves unsigned values alone
+  const bias = biasOf(header);
+  const outWidth = width / k;
+  const outHeight = height / k;
+  const out = new Uint16Array(outWidth * outHeight);
+  const sums = new Int32Array(outWidth);
+  const area = k * k;
+  const half = area >> 1;
+  for (let y = 0; y < outHeight; y++) {
+    sums.fill(0);
+    for (let dy = 0; dy < k; dy++) {
+      let at = (y * k + dy) * width;
+      for (let x = 0; x < outWidth; x++) {
+        let sum = 0;
+        for (let dx = 0; dx < k; dx++) sum += ((src[at++]! & mask) << shift) >> shift;
+        sums[x] = sums[x]! + sum;
+      }
+    }
+    const row = y * outWidth;
+    for (let x = 0; x < outWidth; x++) out[row + x] = Math.floor((sums[x]! + half) / area) + bias;
+  }
+  return { width: outWidth, height: outHeight, pixels: out };
+}
+
 /**
  * Stored samples (before masking) → biased unsigned 16-bit. Only for BitsStored ≤ 16.
  * @example toBiased16([0x0fff], { bitsStored: 12, pixelRepresentation: 1 }) // Uint16Array [32767]
@@ -35,19 +86,7 @@ export function toBiased16(
   samples: ArrayLike<number>,
   header: Pick<ImageHeader, 'bitsStored' | 'pixelRepresentation'>,
 ): Uint16Array {
-  const { bitsStored } = header;
-  if (bitsStored > 16) throw new RangeError('16-bit tiles are for BitsStored ≤ 16');
-  const out = new Uint16Array(samples.length);
-  const mask = bitsStored === 32 ? -1 : (1 << bitsStored) - 1;
-  if (header.pixelRepresentation === 1) {
-    const shift = 32 - bitsStored;
-    for (let i = 0; i < samples.length; i++) {
-      out[i] = (((samples[i]! & mask) << shift) >> shift) + 32768;
-    }
-  } else {
-    for (let i = 0; i < samples.length; i++) out[i] = samples[i]! & mask;
-  }
-  return out;
+  return biasedShrink(samples, samples.length, 1, 1, header).pixels;
 }
 
 /**

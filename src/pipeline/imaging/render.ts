@@ -8,7 +8,14 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { biasedWindowTable, shrinkBy, toBiased16, wholeFactor, windowBiased } from './downscale.ts';
+import {
+  biasedShrink,
+  biasedWindowTable,
+  shrinkBy,
+  wholeFactor,
+  windowBiased,
+  type Biased16,
+} from './downscale.ts';
 import {
   UnsupportedTransferSyntax,
   decodeSamples,
@@ -144,13 +151,12 @@ async function windowedTiles(
     return k;
   });
   if (header.bitsStored <= 16 && factors.every((k) => k !== null)) {
-    let image = {
-      width: frame.width,
-      height: frame.height,
-      pixels: toBiased16(frame.samples, header),
-    };
+    let image: Biased16 | null = null;
     for (const k of factors) {
-      if (k! > 1) image = shrinkBy(image, k!);
+      // The first reduction is fused with masking and biasing: one pass over the full slice.
+      if (image === null)
+        image = biasedShrink(frame.samples, frame.width, frame.height, k!, header);
+      else if (k! > 1) image = shrinkBy(image, k!);
       const scaled = image;
       out.push(
         presets.map((id) => {
