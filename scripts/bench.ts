@@ -267,7 +267,13 @@ async function main(): Promise<number> {
     log(`figures so far written to ${file}`);
   }
   if (args.realScaleOnly || !args.skip.has('real-scale')) {
-    result.realScale = await measureRealScale(ROOT, args.realScaleStudies, args.concurrency, log);
+    result.realScale = await measureRealScale(
+      ROOT,
+      args.realScaleStudies,
+      args.concurrency,
+      args.realScaleRuns,
+      log,
+    );
     result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
     const json = `${JSON.stringify(result, null, 2)}\n`;
     await writeFile(file, json);

@@ -21,6 +21,8 @@ export interface BenchArgs {
   skip: Set<SkippableFigure>;
   /** Studies of the real-scale sample (512×512, thick + thin series). */
   realScaleStudies: number;
+  /** Runs of ours and of the peer in the real-scale figure (alternating). */
+  realScaleRuns: number;
   /** Measure only the real-scale figure. */
   realScaleOnly: boolean;
   /** Compare two result files instead of measuring: `before` with `after`. */
@@ -59,6 +61,8 @@ Measures the build on generated synthetic datasets and writes
                       (without builds, each size's sample must already exist)
   --real-scale-studies <n>
                       studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})
+  --real-scale-runs <n>
+                      cold builds and peer runs each, alternating ABBA (default 2)
   --real-scale-only   measure only the real-scale figure (ours against the pydicom peer)
   --compare <file>    measure nothing: print <file>'s figures next to <out>/latest.json's
   --to <file>         with --compare: the result file to compare with, instead of latest.json
@@ -97,6 +101,7 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
         compare: { type: 'string' },
         'real-scale-studies': { type: 'string' },
         'real-scale-only': { type: 'boolean', default: false },
+        'real-scale-runs': { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -140,6 +145,7 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
     realScaleStudies:
       positiveInt('real-scale-studies', values['real-scale-studies']) ?? DEFAULTS.realScaleStudies,
     realScaleOnly: values['real-scale-only'],
+    realScaleRuns: positiveInt('real-scale-runs', values['real-scale-runs']) ?? 2,
     out,
     help: values.help,
   };

@@ -13,6 +13,7 @@ import { MAX_TILES } from '../../src/pipeline/imaging/sprite-layout.ts';
 import { generateSample, readSampleManifest, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import { FIRST_PREFIX_BYTES } from '../../src/pipeline/imaging/read-header.ts';
 import { warmPageCache } from './header-scan.ts';
+import { summarize } from './stats.ts';
 import { runBuild, type BuildRun } from './whole-build.ts';
 
 export const REAL_SCALE_MATRIX = 512;
@@ -29,8 +30,11 @@ export interface RealScaleFigures {
   datasetBytes: number;
   /** Bytes the imaging work must read: every header (a 16 KB prefix) and the rendered slices whole. */
   ioFloorBytes: number;
+  /** Medians over the runs; each run's figures are kept in `runs`. */
   ours: { buildMs: number; imagingMs: number; peakRssBytes: number; stages: BuildRun['stages'] };
   peer: { ms: number; slices: number } | null;
+  /** Every run, in the order they ran (ours and the peer alternate, ABBA). */
+  runs: { who: 'ours' | 'peer'; ms: number; imagingMs?: number }[];
   peerNote: string | null;
 }
 
@@ -80,6 +84,7 @@ export async function measureRealScale(
   root: string,
   studies: number,
   concurrency: number,
+  runCount: number,
   log: (line: string) => void,
 ): Promise<RealScaleFigures> {
   const work = join(root, '.cache/bench/real-scale');
@@ -105,23 +110,30 @@ export async function measureRealScale(
   await warmPageCache(dataset, files);
 
   const place = { root, studies, work, concurrency, dataset };
-  await Promise.all(
-    [imagingCacheDir(root, dataset), join(work, 'dist'), join(work, 'generated')].map((dir) =>
-      rm(dir, { recursive: true, force: true }),
-    ),
-  );
-  log('real scale: our cold build (--dataset, imaging cache empty)');
-  const build = await runBuild(place);
-  const imagingMs = build.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN;
-  log(`  ${(build.wallMs / 1000).toFixed(1)} s, imaging ${(imagingMs / 1000).toFixed(1)} s`);
-
   const python = await peerPython(root);
-  let peer: RealScaleFigures['peer'] = null;
   let peerNote: string | null = null;
   if (python === null) {
     peerNote = `peer skipped: pydicom, numpy, Pillow or GDCM missing (${PEER_INSTALL})`;
     log(peerNote);
-  } else {
+  }
+  const builds: BuildRun[] = [];
+  const peers: { ms: number; slices: number }[] = [];
+  const runs: RealScaleFigures['runs'] = [];
+  const oursRun = async () => {
+    await Promise.all(
+      [imagingCacheDir(root, dataset), join(work, 'dist'), join(work, 'generated')].map((dir) =>
+        rm(dir, { recursive: true, force: true }),
+      ),
+    );
+    log('real scale: our cold build (--dataset, imaging cache empty)');
+    const build = await runBuild(place);
+    const imagingMs = build.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN;
+    log(`  ${(build.wallMs / 1000).toFixed(1)} s, imaging ${(imagingMs / 1000).toFixed(1)} s`);
+    builds.push(build);
+    runs.push({ who: 'ours', ms: build.wallMs, imagingMs });
+  };
+  const peerRun = async () => {
+    if (python === null) return;
     const out = join(work, 'peer-out');
     await rm(out, { recursive: true, force: true });
     log(`real scale: peer (${python} peer-imaging.py, ${concurrency} processes)`);
@@ -134,10 +146,29 @@ export async function measureRealScale(
     const ms = performance.now() - started;
     if (result.code !== 0) throw new Error(`peer failed:\n${result.stderr.slice(-2000)}`);
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { slices: number };
-    peer = { ms, slices: summary.slices };
+    peers.push({ ms, slices: summary.slices });
+    runs.push({ who: 'peer', ms });
     log(`  ${(ms / 1000).toFixed(1)} s`);
     await rm(out, { recursive: true, force: true });
+  };
+  // ABBA: ours, peer, peer, ours, ... so that a drift in the machine's speed hits both alike.
+  for (let pair = 0; pair < runCount; pair++) {
+    if (pair % 2 === 0) {
+      await oursRun();
+      await peerRun();
+    } else {
+      await peerRun();
+      await oursRun();
+    }
   }
+  const median = (values: number[]) => summarize(values).median;
+  const build = builds[0]!;
+  const stages = build.stages.map((stage) => ({
+    ...stage,
+    ms: median(builds.map((b) => b.stages.find((s) => s.stage === stage.stage)?.ms ?? 0)),
+  }));
+  const peer =
+    peers.length > 0 ? { ms: median(peers.map((p) => p.ms)), slices: peers[0]!.slices } : null;
   return {
     studies,
     matrix: REAL_SCALE_MATRIX,
@@ -146,13 +177,14 @@ export async function measureRealScale(
     datasetBytes,
     ioFloorBytes: Math.round(ioFloorBytes),
     ours: {
-      buildMs: build.wallMs,
-      imagingMs,
-      peakRssBytes: build.peakRssBytes,
-      stages: build.stages,
+      buildMs: median(builds.map((b) => b.wallMs)),
+      imagingMs: median(stages.filter((s) => s.stage === 'imaging').map((s) => s.ms)),
+      peakRssBytes: Math.max(...builds.map((b) => b.peakRssBytes)),
+      stages,
     },
     peer,
     peerNote,
+    runs,
   };
 }
 
@@ -163,7 +195,7 @@ const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
 export function formatRealScale(f: RealScaleFigures): string {
   const scale = REAL_STUDIES / f.studies;
   const lines = [
-    `Real scale: ${f.studies} studies, ${f.matrix}×${f.matrix}, ${f.series} series, ${f.files} files, ${mib(f.datasetBytes)} (page cache warm)`,
+    `Real scale: ${f.studies} studies, ${f.matrix}×${f.matrix}, ${f.series} series, ${f.files} files, ${mib(f.datasetBytes)} (page cache warm; medians of ${f.runs.filter((r) => r.who === 'ours').length} runs each, ours and the peer alternating)`,
     `  bytes the imaging work must read (headers + rendered slices): ${mib(f.ioFloorBytes)}`,
     `  ours: imaging stage ${seconds(f.ours.imagingMs)}, whole cold build ${seconds(f.ours.buildMs)}, peak memory ${mib(f.ours.peakRssBytes)}`,
     `        stages: ${f.ours.stages.map((s) => `${s.stage} ${seconds(s.ms)}`).join(', ')}`,
@@ -183,6 +215,9 @@ export function formatRealScale(f: RealScaleFigures): string {
       `  projected to ${REAL_STUDIES} studies: imaging ${seconds(f.ours.imagingMs * scale)}, build ${seconds(f.ours.buildMs * scale)}`,
     );
   }
+  lines.push(
+    `  runs in order: ${f.runs.map((r) => `${r.who} ${seconds(r.imagingMs ?? r.ms)}`).join(', ')} (ours: imaging stage)`,
+  );
   lines.push(
     `  peak memory target < 2 GiB: ${f.ours.peakRssBytes < 2 * 2 ** 30 ? 'pass' : 'MISS'} (${mib(f.ours.peakRssBytes)})`,
   );
