@@ -35,6 +35,7 @@ const BROWSER_TESTS = [
   'tests/stats/explorer.test.ts',
   'tests/stats/one-truth.test.ts',
   'tests/stats/quality-page.test.ts',
+  'tests/studies/enlarge-browser.test.ts',
   'tests/studies/studies-browser.test.ts',
 ];
 

@@ -35,6 +35,7 @@ import {
 } from './bench/results.ts';
 import { summarize } from './bench/stats.ts';
 import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
+import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
 import {
   hasGnuTime,
   makeCold,
@@ -183,6 +184,12 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
   };
 }
 
+/** The machine and load, for a run that prints only the real-scale figure. */
+function machineLine(result: BenchResult): string {
+  const m = result.machine;
+  return `Machine: ${m.cpuModel}, ${m.cores} cores, ${(m.memoryBytes / 2 ** 30).toFixed(0)} GiB, Node ${m.node}; load average ${m.loadAverage.toFixed(1)} at start, ${(m.loadAverageAtEnd ?? Number.NaN).toFixed(1)} at end; commit ${result.git.sha}${result.git.dirty ? ' (dirty)' : ''}`;
+}
+
 /** `--compare`: two result files side by side; exit 2 when either cannot be read. */
 async function compare(beforeFile: string, afterFile: string): Promise<number> {
   try {
@@ -244,7 +251,11 @@ async function main(): Promise<number> {
   };
   await mkdir(args.out, { recursive: true });
   const file = join(args.out, resultFileName(date, git.sha));
-  const studiesList = args.scale > 1 ? [args.studies, args.studies * args.scale] : [args.studies];
+  const studiesList = args.realScaleOnly
+    ? []
+    : args.scale > 1
+      ? [args.studies, args.studies * args.scale]
+      : [args.studies];
   for (const studies of studiesList) {
     sizes.push(await measureSize(args, studies, tools));
     // Written after every size: a long bench stopped half-way still leaves its figures.
@@ -255,7 +266,22 @@ async function main(): Promise<number> {
     await writeFile(join(args.out, 'latest.json'), json);
     log(`figures so far written to ${file}`);
   }
-  process.stdout.write(`${formatReport(result)}\n\nWritten: ${file} and latest.json\n`);
+  if (args.realScaleOnly || !args.skip.has('real-scale')) {
+    result.realScale = await measureRealScale(
+      ROOT,
+      args.realScaleStudies,
+      args.concurrency,
+      args.realScaleRuns,
+      log,
+    );
+    result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeFile(file, json);
+    await writeFile(join(args.out, 'latest.json'), json);
+  }
+  const report = args.realScaleOnly ? machineLine(result) : formatReport(result);
+  const realScale = result.realScale ? `\n\n${formatRealScale(result.realScale)}` : '';
+  process.stdout.write(`${report}${realScale}\n\nWritten: ${file} and latest.json\n`);
   return 0;
 }
 

@@ -6,8 +6,9 @@ import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { OnProgress } from '../src/pipeline/progress.ts';
 import { DEFAULT_SEED, DEFAULT_STUDIES, generateSample } from '../src/sample/index.ts';
+import { MATRICES, type Matrix } from '../src/sample/plan.ts';
 
-const USAGE = `Usage: npm run sample -- --out <dir> [--studies N] [--seed S] [--workers W]
+const USAGE = `Usage: npm run sample -- --out <dir> [--studies N] [--seed S] [--matrix M] [--workers W]
 
 Writes a synthetic sample dataset (DICOM studies, dataset_registry.xlsx, README_RU.md,
 README_EN.md) into <dir>. An existing <dir> is replaced only if it is empty or an earlier sample.
@@ -16,6 +17,9 @@ Options:
   --out <dir>      output folder (required)
   --studies <N>    number of studies, positive integer (default ${DEFAULT_STUDIES})
   --seed <S>       random seed, non-negative integer (default ${DEFAULT_SEED})
+  --matrix <M>     128 (default): small layout, 12/16 slices a series, uncompressed;
+                   256 or 512: real scale, a thick (5 mm) and a thin (0.625-1.25 mm) series
+                   covering the head, 40 % of series JPEG Lossless/JPEG-LS/JPEG 2000/RLE
   --workers <W>    worker threads, 0 = none (default: one per core)
   -h, --help       show this help`;
 
@@ -29,6 +33,14 @@ function integerOption(name: string, value: string | undefined, min: number): nu
   return Number(value);
 }
 
+function matrixOption(value: string | undefined): Matrix | undefined {
+  if (value === undefined) return undefined;
+  const matrix = MATRICES.find((m) => String(m) === value);
+  if (!matrix)
+    throw new UsageError(`--matrix must be one of ${MATRICES.join(', ')}, got "${value}"`);
+  return matrix;
+}
+
 function parse(argv: string[]) {
   let parsed;
   try {
@@ -39,6 +51,7 @@ function parse(argv: string[]) {
         studies: { type: 'string' },
         seed: { type: 'string' },
         workers: { type: 'string' },
+        matrix: { type: 'string' },
         help: { type: 'boolean', short: 'h' },
       },
       strict: true,
@@ -55,6 +68,7 @@ function parse(argv: string[]) {
     studies: integerOption('studies', values.studies, 1),
     seed: integerOption('seed', values.seed, 0),
     workers: integerOption('workers', values.workers, 0),
+    matrix: matrixOption(values.matrix),
   };
 }
 

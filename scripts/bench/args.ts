@@ -19,12 +19,18 @@ export interface BenchArgs {
   concurrency: number;
   /** Figures not measured (`builds`: use the sample already generated for each size). */
   skip: Set<SkippableFigure>;
+  /** Studies of the real-scale sample (512×512, thick + thin series). */
+  realScaleStudies: number;
+  /** Runs of ours and of the peer in the real-scale figure (alternating). */
+  realScaleRuns: number;
+  /** Measure only the real-scale figure. */
+  realScaleOnly: boolean;
   /** Compare two result files instead of measuring: `before` with `after`. */
   compare: { before: string; after: string } | null;
   help: boolean;
 }
 
-export const SKIPPABLE = ['builds', 'thumbnails'] as const;
+export const SKIPPABLE = ['builds', 'thumbnails', 'real-scale'] as const;
 export type SkippableFigure = (typeof SKIPPABLE)[number];
 
 export class UsageError extends Error {}
@@ -32,7 +38,13 @@ export class UsageError extends Error {}
 /** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
 export const QUICK = { studies: 40, scale: 2, runs: 1, buildRuns: 1 } as const;
 
-export const DEFAULTS = { studies: 800, scale: 5, runs: 3, out: 'bench/results' } as const;
+export const DEFAULTS = {
+  studies: 800,
+  scale: 5,
+  runs: 3,
+  out: 'bench/results',
+  realScaleStudies: 20,
+} as const;
 
 export const USAGE = `Usage: npm run bench -- [options]
 
@@ -45,8 +57,13 @@ Measures the build on generated synthetic datasets and writes
   --build-runs <n>    runs of each whole build, cold and warm (default: max(2, runs))
   --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
   --out <dir>         results folder (default ${DEFAULTS.out})
-  --skip <list>       figures to leave out, comma-separated: builds, thumbnails
+  --skip <list>       figures to leave out, comma-separated: builds, thumbnails, real-scale
                       (without builds, each size's sample must already exist)
+  --real-scale-studies <n>
+                      studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})
+  --real-scale-runs <n>
+                      cold builds and peer runs each, alternating ABBA (default 2)
+  --real-scale-only   measure only the real-scale figure (ours against the pydicom peer)
   --compare <file>    measure nothing: print <file>'s figures next to <out>/latest.json's
   --to <file>         with --compare: the result file to compare with, instead of latest.json
   --quick             smoke run: --studies ${QUICK.studies} --scale ${QUICK.scale} --runs ${QUICK.runs} --build-runs ${QUICK.buildRuns}
@@ -82,6 +99,9 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
         quick: { type: 'boolean', default: false },
         skip: { type: 'string' },
         compare: { type: 'string' },
+        'real-scale-studies': { type: 'string' },
+        'real-scale-only': { type: 'boolean', default: false },
+        'real-scale-runs': { type: 'string' },
         to: { type: 'string' },
         help: { type: 'boolean', short: 'h', default: false },
       },
@@ -122,6 +142,10 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
     runs,
     buildRuns,
     concurrency: positiveInt('concurrency', values.concurrency) ?? Math.max(1, cores),
+    realScaleStudies:
+      positiveInt('real-scale-studies', values['real-scale-studies']) ?? DEFAULTS.realScaleStudies,
+    realScaleOnly: values['real-scale-only'],
+    realScaleRuns: positiveInt('real-scale-runs', values['real-scale-runs']) ?? 2,
     out,
     help: values.help,
   };

@@ -1,3 +1,4 @@
+import type { RealScaleFigures } from './real-scale.ts';
 /**
  * The bench's result file: what was measured, on which machine and commit, and each figure
  * against its target. Plain JSON, so two commits' files can be compared with any diff tool.
@@ -87,6 +88,8 @@ export interface BenchResult {
   pageCache: string;
   sizes: SizeFigures[];
   targets: TargetCheck[];
+  /** The real-scale figure (scripts/bench/real-scale.ts), when measured. */
+  realScale?: RealScaleFigures;
 }
 
 /** How much slower per study the larger dataset may be and still count as linear. */

@@ -25,6 +25,8 @@ export interface BuildPlace {
   /** Work folder for this size: dist/, generated/ and GNU time's output live here. */
   work: string;
   concurrency: number;
+  /** A dataset folder to build (`--dataset`) instead of the embedded sample of `studies`. */
+  dataset?: string;
 }
 
 /** The embedded sample's folder for this size (where the build generates it). */
@@ -68,8 +70,7 @@ export async function runBuild(place: BuildPlace): Promise<BuildRun> {
     timeFile,
     process.execPath,
     'scripts/build.ts',
-    '--studies',
-    String(place.studies),
+    ...(place.dataset ? ['--dataset', place.dataset] : ['--studies', String(place.studies)]),
     '--out',
     join(place.work, 'dist'),
     '--generated',

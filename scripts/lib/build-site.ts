@@ -100,11 +100,16 @@ export function imagingCacheDir(root: string, datasetDir: string): string {
   return join(root, '.cache/imaging', key);
 }
 
-/** Every image file the study records reference (covers and sprite sheets). */
+/** Every image file the study records reference (covers, sprite sheets, detail sheets). */
 export function imageUrls(studies: readonly Study[]): string[] {
   return studies.flatMap((s) => [
     ...(s.cover ? [s.cover] : []),
-    ...s.series.flatMap((series) => series.sprites.map((sprite) => sprite.url)),
+    ...s.series.flatMap((series) =>
+      series.sprites.flatMap((sprite) => [
+        sprite.url,
+        ...(sprite.detail ? [sprite.detail.url] : []),
+      ]),
+    ),
   ]);
 }
 

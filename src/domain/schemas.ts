@@ -27,6 +27,17 @@ export const spriteSchema = z.object({
   columns: z.number().int().positive(),
   /** For each tile, the 0-based index of the slice it shows in the series' sorted order. */
   slices: z.array(z.number().int().nonnegative()),
+  /**
+   * The same tiles larger, for the enlarged view (loaded only when it opens): up to 256 px,
+   * never more than the source; null when the source is no bigger than the grid's tiles.
+   */
+  detail: z
+    .object({
+      url: z.string(),
+      tileWidth: z.number().int().positive(),
+      tileHeight: z.number().int().positive(),
+    })
+    .nullish(),
 });
 export type Sprite = z.infer<typeof spriteSchema>;
 

@@ -6,6 +6,8 @@
  * or nothing, as in an anonymised dataset; there is no birth date.
  */
 import { writeDicomFile, type DicomElement } from './dicom-writer.ts';
+import { encodePixelData } from './encode/index.ts';
+import { NATIVE_SYNTAX } from './syntaxes.ts';
 import type { SeriesPlan, StudyPlan } from './types.ts';
 import { imageOrigin } from './geometry.ts';
 import { deterministicUid } from './uid.ts';
@@ -119,7 +121,15 @@ export function ctImageElements({ study, series, slice, pixels }: InstanceInput)
     { tag: 0x00281052, vr: 'DS', value: -1024 },
     { tag: 0x00281053, vr: 'DS', value: 1 },
     { tag: 0x00281054, vr: 'LO', value: 'HU' },
-    { tag: 0x7fe00010, vr: 'OW', value: pixels },
+    ...(series.transferSyntax === NATIVE_SYNTAX
+      ? []
+      : // Lossless compression: the images were never lossy compressed (General Image module).
+        [{ tag: 0x00282110, vr: 'CS', value: '00' } as const]),
+    {
+      tag: 0x7fe00010,
+      vr: series.transferSyntax === NATIVE_SYNTAX ? 'OW' : 'OB',
+      value: encodePixelData(series.transferSyntax, pixels, series.rows, series.columns),
+    },
   ];
 }
 
@@ -131,6 +141,7 @@ export function ctImageFile(input: InstanceInput): Uint8Array {
       sopInstanceUid: input.series.instanceUids[input.slice]!,
       implementationClassUid: IMPLEMENTATION_CLASS_UID,
       implementationVersionName: IMPLEMENTATION_VERSION,
+      transferSyntaxUid: input.series.transferSyntax,
     },
     ctImageElements(input),
   );

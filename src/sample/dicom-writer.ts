@@ -1,6 +1,6 @@
 /**
  * A small, generic DICOM Part 10 writer: a list of data elements in, file bytes out.
- * Explicit VR Little Endian only (the sample needs nothing else). The caller decides which
+ * Explicit VR Little Endian data sets, with native or encapsulated (PS3.5 A.4) pixel data. The caller decides which
  * attributes go in; this module only knows how DICOM encodes them: preamble, `DICM`, a File
  * Meta group (0002) with its group length, elements sorted by tag, values padded to even length.
  */
@@ -43,7 +43,12 @@ export interface DicomElement {
    * DS/IS also accept numbers. Binary numeric VRs: number(s). OB/OW: raw bytes or an Int16Array
    * (written little endian).
    */
-  value: string | number | readonly (string | number)[] | Uint8Array | Int16Array;
+  value: string | number | readonly (string | number)[] | Uint8Array | Int16Array | Encapsulated;
+}
+
+/** Encapsulated Pixel Data: one fragment per frame, written after an empty offset table. */
+export interface Encapsulated {
+  fragments: readonly Uint8Array[];
 }
 
 export const EXPLICIT_VR_LITTLE_ENDIAN = '1.2.840.10008.1.2.1';
@@ -186,8 +191,41 @@ function encodeValue(element: DicomElement): Uint8Array {
   return padded;
 }
 
+function item(tag: number, value: Uint8Array): Uint8Array {
+  const padded = value.length % 2 === 0 ? value : concat([value, new Uint8Array(1)]);
+  const out = new Uint8Array(8 + padded.length);
+  const view = new DataView(out.buffer);
+  view.setUint16(0, 0xfffe, true);
+  view.setUint16(2, tag, true);
+  view.setUint32(4, padded.length, true);
+  out.set(padded, 8);
+  return out;
+}
+
+/** OB with undefined length: an empty Basic Offset Table, the fragments, a delimiter. */
+function encodeEncapsulated(element: DicomElement, value: Encapsulated): Uint8Array {
+  const head = new Uint8Array(12);
+  const view = new DataView(head.buffer);
+  view.setUint16(0, element.tag >>> 16, true);
+  view.setUint16(2, element.tag & 0xffff, true);
+  head[4] = 0x4f; // 'O'
+  head[5] = 0x42; // 'B'
+  view.setUint32(8, 0xffffffff, true);
+  return concat([
+    head,
+    item(0xe000, new Uint8Array(0)),
+    ...value.fragments.map((fragment) => item(0xe000, fragment)),
+    item(0xe0dd, new Uint8Array(0)),
+  ]);
+}
+
+function isEncapsulated(value: DicomElement['value']): value is Encapsulated {
+  return typeof value === 'object' && value !== null && 'fragments' in value;
+}
+
 /** Encodes one element (tag, VR, length, value) in explicit VR little endian. */
 function encodeElement(element: DicomElement): Uint8Array {
+  if (isEncapsulated(element.value)) return encodeEncapsulated(element, element.value);
   const value = encodeValue(element);
   const long = LONG_LENGTH_VRS.has(element.vr);
   if (!long && value.length > 0xffff) {
@@ -233,6 +271,8 @@ export interface FileMetaOptions {
   implementationClassUid: string;
   /** At most 16 characters. */
   implementationVersionName?: string;
+  /** Default: Explicit VR Little Endian. Encapsulated syntaxes need encapsulated Pixel Data. */
+  transferSyntaxUid?: string;
 }
 
 /**
@@ -255,7 +295,7 @@ export function writeDicomFile(
     { tag: 0x00020001, vr: 'OB', value: new Uint8Array([0x00, 0x01]) },
     { tag: 0x00020002, vr: 'UI', value: meta.sopClassUid },
     { tag: 0x00020003, vr: 'UI', value: meta.sopInstanceUid },
-    { tag: 0x00020010, vr: 'UI', value: EXPLICIT_VR_LITTLE_ENDIAN },
+    { tag: 0x00020010, vr: 'UI', value: meta.transferSyntaxUid ?? EXPLICIT_VR_LITTLE_ENDIAN },
     { tag: 0x00020012, vr: 'UI', value: meta.implementationClassUid },
   ];
   if (meta.implementationVersionName) {

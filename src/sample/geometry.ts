@@ -29,6 +29,11 @@ export function headScale(z: number): number {
  * @example nearestAngleDistance([0, Math.PI], 3) // about 0.14
  */
 export function nearestAngleDistance(sorted: readonly number[], theta: number): number {
+  return Math.abs(nearestAngleOffset(sorted, theta));
+}
+
+/** Signed offset (theta minus the nearest of the sorted angles), radians. */
+export function nearestAngleOffset(sorted: readonly number[], theta: number): number {
   if (sorted.length === 0) return Math.PI;
   const t = theta < 0 ? theta + TAU : theta;
   let lo = 0;
@@ -38,9 +43,9 @@ export function nearestAngleDistance(sorted: readonly number[], theta: number): 
     if (sorted[mid]! < t) lo = mid + 1;
     else hi = mid;
   }
-  const after = sorted[lo % sorted.length]!;
-  const before = sorted[(lo - 1 + sorted.length) % sorted.length]!;
-  return Math.min(Math.abs(angleDiff(t, after)), Math.abs(angleDiff(t, before)));
+  const after = angleDiff(t, sorted[lo % sorted.length]!);
+  const before = angleDiff(t, sorted[(lo - 1 + sorted.length) % sorted.length]!);
+  return Math.abs(after) < Math.abs(before) ? after : before;
 }
 
 /** Per-pixel geometry of one series' image grid, computed once and reused by every slice. */
@@ -55,7 +60,7 @@ export interface SliceGrid {
   outerRadius: Float32Array;
   /** Skull thickness in the pixel's direction, mm. */
   skullThickness: Float32Array;
-  /** Angular distance to the nearest sulcus, radians. */
+  /** Signed angular offset from the nearest sulcus, radians. */
   sulcusAngle: Float32Array;
 }
 
@@ -98,7 +103,7 @@ export function buildGrid(series: SeriesPlan, head: HeadShape): SliceGrid {
       // Thicker at the frontal and occipital bones, thinnest over the temporal squama.
       const thickness =
         head.skullThickness * (0.75 + 0.45 * s * s + 0.08 * Math.sin(5 * theta + head.shapePhase));
-      const nearest = nearestAngleDistance(sulci, theta);
+      const nearest = nearestAngleOffset(sulci, theta);
       grid.x[i] = x;
       grid.y[i] = y;
       grid.rho[i] = Math.sqrt(x * x + y * y);

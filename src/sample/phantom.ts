@@ -14,6 +14,7 @@ import {
   type SliceGrid,
 } from './geometry.ts';
 import { lesionsAt } from './lesion-terms.ts';
+import { orbitHu, SKULL_BASE_TOP, skullBaseHu } from './skull-base.ts';
 import type { Rng } from './rng.ts';
 import type { HeadShape, Lesion } from './types.ts';
 
@@ -102,6 +103,15 @@ export function phantomSlice(input: SliceInput): Float32Array {
   } = lesionsAt(input.lesions, z);
   const maxSwell = fractures.reduce((m, f) => Math.max(m, f.swell), 0);
   const maxScalp = head.scalpThickness + maxSwell;
+  const base =
+    z < SKULL_BASE_TOP
+      ? {
+          z,
+          a: head.semiAxisX * scale,
+          b: head.semiAxisY * scale,
+          front: -head.semiAxisY * scale,
+        }
+      : null;
 
   for (let i = 0; i < n; i++) {
     const rho = grid.rho[i]!;
@@ -113,6 +123,14 @@ export function phantomSlice(input: SliceInput): Float32Array {
     }
     const theta = grid.theta[i]!;
     const skull = grid.skullThickness[i]!;
+    if (base !== null && grid.y[i]! < 0) {
+      // The globes reach forward through the front of the skull.
+      const orbit = orbitHu(grid.x[i]!, grid.y[i]!, base);
+      if (!Number.isNaN(orbit)) {
+        out[i] = orbit;
+        continue;
+      }
+    }
 
     // Fractures: scalp swelling over the line, and a depressed fragment on one side of it.
     let scalp = head.scalpThickness;
@@ -158,6 +176,13 @@ export function phantomSlice(input: SliceInput): Float32Array {
     const x = grid.x[i]!;
     const y = grid.y[i]!;
     const depth = d - shift - skull; // below the inner table
+    if (base !== null) {
+      const low = skullBaseHu(x, y, base);
+      if (!Number.isNaN(low)) {
+        out[i] = low;
+        continue;
+      }
+    }
     // Blood distends the sulci and the CSF layer it fills, which is what makes it visible.
     let distended = false;
     if (convexity !== null) {
@@ -169,9 +194,13 @@ export function phantomSlice(input: SliceInput): Float32Array {
     let isCsf = false;
     let inVentricle = false;
     const ax = x < 0 ? -x : x;
+    // Sulci wander as they go deeper and from slice to slice, as real ones fold.
+    const bend = 1.8 * Math.sin(0.28 * depth + 0.11 * z + 5 * theta);
+    const offset = grid.sulcusAngle[i]! * rho - bend;
+    const sulcusDistance = offset < 0 ? -offset : offset;
     if (depth < layer) {
       isCsf = true;
-    } else if (depth < layer + sulcusDepth && grid.sulcusAngle[i]! * rho < halfWidth) {
+    } else if (depth < layer + sulcusDepth && sulcusDistance < halfWidth) {
       isCsf = true;
     } else if (ax < 0.9 + 0.3 * csf && (y < -18 * scale || y > 24 * scale)) {
       isCsf = true; // interhemispheric fissure
@@ -207,8 +236,13 @@ export function phantomSlice(input: SliceInput): Float32Array {
       }
     } else {
       // Grey cortex under the CSF layer, white matter deeper, deep grey nuclei in the centre.
-      const below = depth - csf;
-      const greyWeight = Math.min(1, Math.max(0, 1 - (below - 3) / 2.5));
+      // The cortex is a ribbon along the surface and along each sulcus, so white matter
+      // reaches up into the gyri between the sulci.
+      const below = Math.min(
+        depth - csf,
+        depth < layer + sulcusDepth + 3 ? sulcusDistance - halfWidth : Infinity,
+      );
+      const greyWeight = Math.min(1, Math.max(0, 1 - (below - 2.5) / 1.5));
       hu = HU.white + (HU.grey - HU.white) * greyWeight;
       if (
         (basalGanglia && inEllipse(ax, y, 18, -2, 6, 11)) ||

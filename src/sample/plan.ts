@@ -8,12 +8,17 @@ import { composeConclusion } from './conclusion.ts';
 import { demographicTargets, sampleAges, sampleClasses, sampleSexes } from './demographics.ts';
 import { noFindings, planLesions } from './lesions.ts';
 import { createRng, type Rng } from './rng.ts';
-import { KVP_MIX, SCANNERS, type ScannerModel } from './scanners.ts';
+import { KVP_MIX, SCANNERS, seriesDescription, type ScannerModel } from './scanners.ts';
 import type { HeadShape, KernelKind, SamplePlan, SeriesPlan, StudyPlan } from './types.ts';
 import { deterministicUid } from './uid.ts';
+import { realScaleSeries } from './real-scale.ts';
+import { NATIVE_SYNTAX } from './syntaxes.ts';
 
-/** Image matrix of every series (rows = columns). */
+/** Image matrix of every series (rows = columns) of the default, small sample. */
 export const MATRIX = 128;
+/** Matrices `--matrix` accepts: 128 is the small default layout, 256 and 512 the real-scale one. */
+export const MATRICES = [128, 256, 512] as const;
+export type Matrix = (typeof MATRICES)[number];
 /** Slices of a thick (primary) series and of a thin series. */
 export const SLICES_THICK = 12;
 export const SLICES_THIN = 16;
@@ -102,7 +107,8 @@ function planSeries(
       bitsStored: scanner.bitsStored,
       sliceZ,
       instanceUids: sliceZ.map((_, k) => deterministicUid(seed, 'instance', studyIndex, s, k)),
-      description: `Head ${sliceThickness.toFixed(sliceThickness < 1 ? 3 : 1)} ${kernel}`,
+      description: seriesDescription(sliceThickness, kernel),
+      transferSyntax: NATIVE_SYNTAX,
     };
   });
 }
@@ -110,13 +116,21 @@ function planSeries(
 export interface PlanOptions {
   studies: number;
   seed: number;
+  /**
+   * 128 (default): the small layout (12/16 slices a series, uncompressed). 256 or 512: the
+   * real-scale layout of src/sample/real-scale.ts (thick + thin series covering the head, a
+   * share of compressed transfer syntaxes). Labels, demographics and protocols are the same.
+   */
+  matrix?: Matrix | undefined;
 }
 
 /**
  * Plans a sample of `studies` studies from `seed`.
  * @example planSample({ studies: 800, seed: DEFAULT_SEED }).studies.length // 800
  */
-export function planSample({ studies: n, seed }: PlanOptions): SamplePlan {
+export function planSample({ studies: n, seed, matrix = MATRIX }: PlanOptions): SamplePlan {
+  if (!MATRICES.includes(matrix))
+    throw new RangeError(`matrix must be one of ${MATRICES.join(', ')}`);
   if (!Number.isInteger(n) || n < 1)
     throw new RangeError(`studies must be a positive integer: ${n}`);
   const targets = demographicTargets(n);
@@ -155,7 +169,10 @@ export function planSample({ studies: n, seed }: PlanOptions): SamplePlan {
       studyDate: date,
       studyTime: time,
       head: planHead(age, rng),
-      series: planSeries(seed, i, scanner, protocol, seriesCount, rng),
+      series:
+        matrix === MATRIX
+          ? planSeries(seed, i, scanner, protocol, seriesCount, rng)
+          : realScaleSeries({ seed, studyIndex: i, scanner, protocol, matrix }),
     };
   });
   return { seed, studies };

@@ -132,3 +132,11 @@ export const KVP_MIX = [
   [100, 14],
   [140, 14],
 ] as const satisfies readonly (readonly [number, number])[];
+
+/**
+ * SeriesDescription of a reconstruction.
+ * @example seriesDescription(0.625, 'BONE') // 'Head 0.625 BONE'
+ */
+export function seriesDescription(sliceThickness: number, kernel: string): string {
+  return `Head ${sliceThickness.toFixed(sliceThickness < 1 ? 3 : 1)} ${kernel}`;
+}

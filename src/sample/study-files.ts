@@ -4,7 +4,7 @@
  */
 import { ctImageFile } from './ct-image.ts';
 import { buildGrid, type SliceGrid } from './geometry.ts';
-import { renderSlice } from './render.ts';
+import { noiseSd, renderSlice } from './render.ts';
 import { createRng } from './rng.ts';
 import type { StudyPlan } from './types.ts';
 
@@ -33,6 +33,7 @@ export function* studyFiles(study: StudyPlan, seed: number): Generator<Generated
           rng: createRng(seed, 'noise', study.index, s, slice),
         },
         series.bitsStored,
+        noiseSd(series),
       );
       yield {
         path: `studies/${study.uid}/${series.uid}/${series.instanceUids[slice]}.dcm`,

@@ -153,6 +153,8 @@ export interface SeriesPlan {
   /** SOPInstanceUID of each slice, in InstanceNumber order. */
   instanceUids: string[];
   description: string;
+  /** Transfer syntax of every file of the series (see src/sample/syntaxes.ts). */
+  transferSyntax: string;
 }
 
 export type Findings = Record<FindingId, boolean>;

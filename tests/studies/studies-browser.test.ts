@@ -407,13 +407,14 @@ describe('study page gallery', () => {
 
     const before = await g.style();
     expect(before.image).toContain(first!.url);
-    await g.root.locator(`button[data-preset="${second!.preset}"]`).click();
+    // The inline group (the dialog has its own, with the same buttons).
+    const inlineButton = (preset: string) =>
+      g.root.locator(`button[data-preset="${preset}"]`).first();
+    await inlineButton(second!.preset).click();
     const after = await g.style();
     expect(after.image).toContain(second!.url);
     expect(after.image).not.toBe(before.image);
-    expect(
-      await g.root.locator(`button[data-preset="${second!.preset}"]`).getAttribute('aria-pressed'),
-    ).toBe('true');
+    expect(await inlineButton(second!.preset).getAttribute('aria-pressed')).toBe('true');
 
     await g.viewer.focus();
     expect(await g.position.textContent()).toContain(g.positionText(0, second));

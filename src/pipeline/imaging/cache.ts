@@ -23,7 +23,7 @@ import { DatabaseSync } from 'node:sqlite';
 import type { RenderResult } from './render.ts';
 import type { HeaderOutcome } from './types.ts';
 
-export const IMAGING_CACHE_VERSION = 'imaging-2';
+export const IMAGING_CACHE_VERSION = 'imaging-3';
 
 /** The cache's database file in `cacheDir`. */
 export const CACHE_DB = 'imaging-cache.sqlite';

@@ -85,6 +85,13 @@ function readNative(
   );
   if (bytes.length < count * bytesPerSample) throw new Error('Pixel Data shorter than the image');
   if (bytesPerSample === 1) return bytes;
+  if (bytesPerSample === 2 && !bigEndian) {
+    // The common case, without a per-sample loop: a view, or one copy when the offset is odd.
+    if (bytes.byteOffset % 2 === 0) return new Uint16Array(bytes.buffer, bytes.byteOffset, count);
+    const aligned = new Uint16Array(count);
+    new Uint8Array(aligned.buffer).set(bytes);
+    return aligned;
+  }
   const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength);
   const out = new Uint32Array(count);
   for (let i = 0; i < count; i++) {

@@ -8,7 +8,20 @@ import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
 import { writeFileAtomic } from './atomic.ts';
-import { UnsupportedTransferSyntax, decodeSamples, storedToHu } from './pixels.ts';
+import {
+  biasedShrink,
+  biasedWindowTable,
+  shrinkBy,
+  wholeFactor,
+  windowBiased,
+  type Biased16,
+} from './downscale.ts';
+import {
+  UnsupportedTransferSyntax,
+  decodeSamples,
+  storedToHu,
+  type DecodedFrame,
+} from './pixels.ts';
 import { transferSyntaxInfo } from './transfer-syntax.ts';
 import type { ImageHeader } from './types.ts';
 import { applyLut, applyWindow, windowLut } from './window.ts';
@@ -24,6 +37,8 @@ export interface RenderJob {
   tiles: RenderSlice[];
   cover: RenderSlice;
   tile: { width: number; height: number };
+  /** Tile of the enlarged view's sheets (`<prefix>-<preset>-detail.webp`), or null for none. */
+  detail: { width: number; height: number } | null;
   coverSize: { width: number; height: number };
   columns: number;
   /** Output path prefix: writes `<prefix>-<preset>.webp` and `<prefix>-cover.webp`. */
@@ -43,6 +58,38 @@ export function spritePath(outPrefix: string, preset: WindowPresetId | 'cover'):
   return `${outPrefix}-${preset}.webp`;
 }
 
+export function detailPath(outPrefix: string, preset: WindowPresetId): string {
+  return `${outPrefix}-${preset}-detail.webp`;
+}
+
+/** A sheet of 8-bit tiles, one per preset. */
+class Sheets {
+  readonly width: number;
+  readonly height: number;
+  readonly planes: Map<WindowPresetId, Uint8Array>;
+  readonly tile: { width: number; height: number };
+  readonly columns: number;
+  constructor(tile: { width: number; height: number }, columns: number, count: number) {
+    this.tile = tile;
+    this.columns = columns;
+    this.width = tile.width * Math.min(columns, count);
+    this.height = tile.height * Math.ceil(count / columns);
+    this.planes = new Map(
+      WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(this.width * this.height)]),
+    );
+  }
+  put(index: number, tiles: Uint8Array[]): void {
+    WINDOW_PRESET_IDS.forEach((id, c) =>
+      blit(this.planes.get(id)!, this.width, tiles[c]!, this.tile, index, this.columns),
+    );
+  }
+  async write(path: (id: WindowPresetId) => string): Promise<void> {
+    for (const id of WINDOW_PRESET_IDS) {
+      await writeWebp(path(id), this.planes.get(id)!, this.width, this.height);
+    }
+  }
+}
+
 export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const unsupported = [...job.tiles, job.cover].find(
     (s) => !transferSyntaxInfo(s.header.transferSyntax).codec,
@@ -54,40 +101,25 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       file: unsupported.rel,
     };
   }
-  const { tile, columns } = job;
-  const rows = Math.ceil(job.tiles.length / columns);
-  const sheetWidth = tile.width * Math.min(columns, job.tiles.length);
-  const sheetHeight = tile.height * rows;
-  const sheets = new Map(
-    WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(sheetWidth * sheetHeight)]),
-  );
+  const sheets = new Sheets(job.tile, job.columns, job.tiles.length);
+  const details = job.detail ? new Sheets(job.detail, job.columns, job.tiles.length) : null;
   let current: RenderSlice = job.cover;
   try {
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
       const frame = await decodeSamples(readFileSync(slice.path), slice.header);
-      // One resize per slice: the presets travel together as the channels of one image.
-      const windowed = WINDOW_PRESET_IDS.map((id) => windowed8(frame.samples, slice.header, id));
-      const scaled = await scaleChannels(
-        windowed,
-        frame.width,
-        frame.height,
-        tile.width,
-        tile.height,
-      );
-      WINDOW_PRESET_IDS.forEach((id, c) =>
-        blit(sheets.get(id)!, sheetWidth, scaled[c]!, tile, index, columns),
-      );
+      const sizes = details ? [details.tile, job.tile] : [job.tile];
+      const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
+      if (details) details.put(index, first!);
+      sheets.put(index, (second ?? first)!);
     }
     current = job.cover;
     const cover = await decodeSamples(readFileSync(job.cover.path), job.cover.header);
-    const grey = windowed8(cover.samples, job.cover.header, 'brain');
     const { width: cw, height: ch } = job.coverSize;
-    const [coverPixels] = await scaleChannels([grey], cover.width, cover.height, cw, ch);
-    await writeWebp(spritePath(job.outPrefix, 'cover'), coverPixels!, cw, ch);
-    for (const id of WINDOW_PRESET_IDS) {
-      await writeWebp(spritePath(job.outPrefix, id), sheets.get(id)!, sheetWidth, sheetHeight);
-    }
+    const [coverTiles] = await windowedTiles(cover, job.cover.header, [job.coverSize], ['brain']);
+    await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
+    await sheets.write((id) => spritePath(job.outPrefix, id));
+    if (details) await details.write((id) => detailPath(job.outPrefix, id));
     return { status: 'ok' };
   } catch (error) {
     if (error instanceof UnsupportedTransferSyntax) {
@@ -96,6 +128,50 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     const detail = error instanceof Error ? error.message : String(error);
     return { status: 'failed', detail: detail.split('\n')[0]!.slice(0, 200), file: current.rel };
   }
+}
+
+/**
+ * One slice as 8-bit tiles, one per preset, at each of `sizes` (largest first). When each size
+ * is a whole reduction of the one before (512 → 256 → 128, the usual CT case) and BitsStored
+ * ≤ 16: shrunk as 16-bit first, then windowed (downscale.ts). Otherwise (e.g. 400 or 512×400
+ * sources, 32-bit samples): windowed at full size, then scaled by libvips as 8-bit.
+ */
+async function windowedTiles(
+  frame: DecodedFrame,
+  header: ImageHeader,
+  sizes: readonly { width: number; height: number }[],
+  presets: readonly WindowPresetId[],
+): Promise<Uint8Array[][]> {
+  const invert = header.photometric === 'MONOCHROME1';
+  const out: Uint8Array[][] = [];
+  let from: { width: number; height: number } = frame;
+  const factors = sizes.map((size) => {
+    const k = wholeFactor(from, size);
+    from = size;
+    return k;
+  });
+  if (header.bitsStored <= 16 && factors.every((k) => k !== null)) {
+    let image: Biased16 | null = null;
+    for (const k of factors) {
+      // The first reduction is fused with masking and biasing: one pass over the full slice.
+      if (image === null)
+        image = biasedShrink(frame.samples, frame.width, frame.height, k!, header);
+      else if (k! > 1) image = shrinkBy(image, k!);
+      const scaled = image;
+      out.push(
+        presets.map((id) => {
+          const { center, width } = WINDOW_PRESETS[id];
+          return windowBiased(scaled, biasedWindowTable(header, center, width, invert));
+        }),
+      );
+    }
+    return out;
+  }
+  const planes = presets.map((id) => windowed8(frame.samples, header, id));
+  for (const size of sizes) {
+    out.push(await scaleChannels(planes, frame.width, frame.height, size.width, size.height));
+  }
+  return out;
 }
 
 /** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */

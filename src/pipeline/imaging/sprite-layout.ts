@@ -8,6 +8,24 @@ export const SPRITE_COLUMNS = 6;
 export const MAX_TILE_SIZE = 128;
 /** The study cover's longer side. */
 export const COVER_SIZE = 256;
+/** Tiles of the enlarged view ("detail" sheets) are at most this big on their longer side. */
+export const DETAIL_TILE_SIZE = 256;
+
+/**
+ * The enlarged view's tile: DETAIL_TILE_SIZE on the longer side, never more than the source's
+ * own size; null when that is no bigger than the grid's tile (the grid's sheet then serves).
+ * @example detailTileSize(512, 512, [0.5, 0.5]) // { width: 256, height: 256 }
+ * @example detailTileSize(128, 128, null) // null
+ */
+export function detailTileSize(
+  columns: number,
+  rows: number,
+  pixelSpacing: [number, number] | null,
+): { width: number; height: number } | null {
+  const longer = Math.min(DETAIL_TILE_SIZE, Math.max(columns, rows));
+  if (longer <= MAX_TILE_SIZE) return null;
+  return tileSize(columns, rows, pixelSpacing, longer);
+}
 
 /**
  * Evenly spaced slice indices through a series of `count` slices, first and last included.

@@ -12,9 +12,16 @@ import { IMAGING_CACHE_VERSION, hashKey, spritesCacheDir, type ImagingCache } fr
 import { failedReason, seriesFinding, unsupportedReason } from './findings.ts';
 import type { ImagingOptions, ImagingStudy } from './index.ts';
 import type { WorkerPool } from './pool.ts';
-import { spritePath, type RenderJob, type RenderResult } from './render.ts';
+import { detailPath, spritePath, type RenderJob, type RenderResult } from './render.ts';
 import { medianOf, type SeriesPlan, type StudyPlan } from './series.ts';
-import { COVER_SIZE, SPRITE_COLUMNS, middleSlice, pickSlices, tileSize } from './sprite-layout.ts';
+import {
+  COVER_SIZE,
+  SPRITE_COLUMNS,
+  detailTileSize,
+  middleSlice,
+  pickSlices,
+  tileSize,
+} from './sprite-layout.ts';
 import { describeTransferSyntax } from './transfer-syntax.ts';
 
 interface SeriesWork {
@@ -35,6 +42,7 @@ function planRender(
   const head = files[0]!.header;
   const slices = pickSlices(files.length);
   const tile = tileSize(head.columns, head.rows, head.pixelSpacing);
+  const detail = detailTileSize(head.columns, head.rows, head.pixelSpacing);
   const coverSize = tileSize(head.columns, head.rows, head.pixelSpacing, COVER_SIZE);
   const coverIndex = middleSlice(files.length);
   const key = hashKey({
@@ -42,6 +50,7 @@ function planRender(
     files: files.map((f) => [f.rel, f.size, f.mtimeMs]),
     slices,
     tile,
+    detail,
     coverSize,
     coverIndex,
     columns: SPRITE_COLUMNS,
@@ -60,6 +69,7 @@ function planRender(
       tiles: slices.map(slice),
       cover: slice(coverIndex),
       tile,
+      detail,
       coverSize,
       columns: SPRITE_COLUMNS,
       outPrefix: join(spritesCacheDir(cacheDir), key),
@@ -72,7 +82,10 @@ function cachedRender(cache: ImagingCache, work: SeriesWork): RenderResult | nul
   if (!hit) return null;
   if (hit.status !== 'ok') return hit;
   const presets = [...WINDOW_PRESET_IDS, 'cover' as const];
-  return presets.every((p) => existsSync(spritePath(work.job.outPrefix, p))) ? hit : null;
+  const prefix = work.job.outPrefix;
+  const details = work.job.detail ? WINDOW_PRESET_IDS.map((p) => detailPath(prefix, p)) : [];
+  const paths = [...presets.map((p) => spritePath(prefix, p)), ...details];
+  return paths.every((path) => existsSync(path)) ? hit : null;
 }
 
 export async function renderStudies(
@@ -156,6 +169,19 @@ function toSeries(
     sprites = WINDOW_PRESET_IDS.map((preset) => {
       const name = `${series.spriteBase}-${preset}.webp`;
       copyIfChanged(spritePath(job.outPrefix, preset), join(thumbsDir, study.thumbFolder, name));
+      let detail: Sprite['detail'] = null;
+      if (job.detail) {
+        const detailName = `${series.spriteBase}-${preset}-detail.webp`;
+        copyIfChanged(
+          detailPath(job.outPrefix, preset),
+          join(thumbsDir, study.thumbFolder, detailName),
+        );
+        detail = {
+          url: `thumbs/${study.thumbFolder}/${detailName}`,
+          tileWidth: job.detail.width,
+          tileHeight: job.detail.height,
+        };
+      }
       return {
         preset,
         url: `thumbs/${study.thumbFolder}/${name}`,
@@ -164,6 +190,7 @@ function toSeries(
         count: slices.length,
         columns: Math.min(job.columns, slices.length),
         slices,
+        detail,
       };
     });
   } else if (result.status === 'unsupported') {

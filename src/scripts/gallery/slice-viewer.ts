@@ -65,8 +65,12 @@ export function startGallery(root: HTMLElement): void {
       total: of,
     });
     for (const viewer of viewers) {
+      // The enlarged view shows the larger tiles, fetched only once it is open.
+      const large = viewer.hasAttribute('data-viewer-large');
+      if (large && !dialog?.open) continue;
+      const url = large && sprite.detail ? sprite.detail.url : sprite.url;
       viewer.style.aspectRatio = `${sprite.tileWidth} / ${sprite.tileHeight}`;
-      viewer.style.backgroundImage = cssUrl(sprite.url);
+      viewer.style.backgroundImage = cssUrl(url);
       viewer.style.backgroundSize = background.size;
       viewer.style.backgroundPosition = background.position;
       viewer.setAttribute('aria-label', label);
@@ -158,6 +162,7 @@ export function startGallery(root: HTMLElement): void {
   if (dialog) {
     root.querySelector('[data-enlarge]')?.addEventListener('click', () => {
       dialog.showModal();
+      render();
       dialog.querySelector<HTMLElement>('[data-viewer]')?.focus();
     });
     dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
