@@ -146,9 +146,9 @@ describe('search finds the studies with a finding, in both languages', () => {
   it('an English page offers the Russian search for a Russian word', async () => {
     const page = await browser.newPage();
     await listAll(page, `/en/search/?q=${encodeURIComponent('субдуральная')}`);
-    const link = page.locator('a[href^="/ru/search/?q="]');
+    const link = page.locator(`a[href^="${site.base}ru/search/?q="]`);
     expect(decodeURIComponent((await link.getAttribute('href'))!)).toBe(
-      '/ru/search/?q=субдуральная',
+      `${site.base}ru/search/?q=субдуральная`,
     );
     await page.close();
   });

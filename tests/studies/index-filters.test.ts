@@ -55,7 +55,8 @@ describe('study facet values', () => {
       expect(facetValues(row)).toEqual(facetValues(s));
       const cells = indexCells(row, 'en', 'none');
       expect(cells).toHaveLength(INDEX_COLUMNS.length);
-      expect(cells[0]!.text).toBe(s.id);
+      // A study is named by its handle, then its UID; it sorts by the UID.
+      expect(cells[0]).toEqual({ text: `#${s.handle} ${s.id}`, value: s.id });
       expect(cells[INDEX_COLUMNS.indexOf('series')]!.value).toBe(String(s.series.length));
     }
     const noAge = indexCells(toIndexStudy(study({ age: null })), 'ru', 'нет');
