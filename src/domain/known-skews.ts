@@ -25,8 +25,8 @@ function mix(counts: CategoryCount[], unknown: Localized, total: number): Locali
 }
 
 export const README_INTRO: Localized = {
-  ru: 'вводная часть README (описание набора)',
-  en: 'the README’s introduction (the description of the set)',
+  ru: 'вступление (до «Дисклеймера»)',
+  en: 'introduction (before “Disclaimer”)',
 };
 
 /** Known skews of the data, in the order the datasheet lists them. */
@@ -40,7 +40,10 @@ export function knownSkews(stats: Stats): Skew[] {
   const kernels = stats.acquisition.kernel;
   const notSpecified = { ru: 'не указан', en: 'not specified' };
   const vendorMix = mix(vendors, notSpecified, total);
-  const thicknessMix = mix(thickness, notSpecified, total);
+  const thicknessMix = {
+    ru: mix(thickness, notSpecified, total, ' мм').ru,
+    en: mix(thickness, notSpecified, total, ' mm').en,
+  };
   const topKernel = kernels[0];
   return [
     {
@@ -63,8 +66,8 @@ export function knownSkews(stats: Stats): Skew[] {
       id: 'classes',
       source: { kind: 'data' },
       text: {
-        ru: `Классы: с признаками кровоизлияния ${cls.with} (${pct(cls.with, total)}), без признаков ${cls.without} (${pct(cls.without, total)}) — доля патологии не равна её частоте в клинической практике.`,
-        en: `Classes: with signs of hemorrhage ${cls.with} (${pct(cls.with, total)}), without ${cls.without} (${pct(cls.without, total)}) — the share of pathology is not its frequency in clinical practice.`,
+        ru: `Классы: с признаками кровоизлияния ${cls.with} (${pct(cls.with, total)}), без признаков ${cls.without} (${pct(cls.without, total)}).`,
+        en: `Classes: with signs of hemorrhage ${cls.with} (${pct(cls.with, total)}), without ${cls.without} (${pct(cls.without, total)}).`,
       },
     },
     {
@@ -79,8 +82,8 @@ export function knownSkews(stats: Stats): Skew[] {
       id: 'protocol',
       source: { kind: 'data' },
       text: {
-        ru: `Протокол: толщина среза, мм — ${thicknessMix.ru}; фильтров реконструкции ${kernels.length}, чаще всего ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
-        en: `Protocol: slice thickness, mm — ${thicknessMix.en}; ${kernels.length} reconstruction kernels, most often ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
+        ru: `Протокол: толщина среза — ${thicknessMix.ru}; фильтров реконструкции ${kernels.length}, чаще всего ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
+        en: `Protocol: slice thickness — ${thicknessMix.en}; ${kernels.length} reconstruction kernels, most often ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
       },
     },
     {

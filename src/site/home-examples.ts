@@ -56,7 +56,8 @@ export function pickExamples(studies: readonly Study[]): HomeExample[] {
         (a, b) =>
           Number(used.has(a.study.id)) - Number(used.has(b.study.id)) ||
           findingCount(a.study) - findingCount(b.study) ||
-          a.study.registryRow - b.study.registryRow,
+          (a.study.registryRow ?? Infinity) - (b.study.registryRow ?? Infinity) ||
+          a.study.id.localeCompare(b.study.id),
       );
     const chosen = candidates[0];
     if (!chosen?.series) continue;
@@ -88,4 +89,12 @@ function spriteOf(study: Study, preset: WindowPresetId) {
     if (sprite) return sprite;
   }
   return null;
+}
+
+/**
+ * Site-relative path of an example's image (pass it through withBase).
+ * @example exampleImagePath('subdural') // 'home-examples/subdural.webp'
+ */
+export function exampleImagePath(finding: FindingId): string {
+  return `home-examples/${finding}.webp`;
 }

@@ -38,7 +38,7 @@ async function offlineLoader(url: string) {
  * define, or an invalid value, is an error rather than silently dropped). Croissant's local
  * `@id`s ("registry-csv") resolve against `base`, the document's own URL.
  */
-export async function expandOffline(doc: object, base?: string): Promise<jsonld.JsonLdArray> {
+export async function expandOffline(doc: object, base?: string): Promise<object[]> {
   return jsonld.expand(
     doc as jsonld.JsonLdDocument,
     {
