@@ -17,10 +17,15 @@ export interface Skew {
 const pct = (part: number, total: number) =>
   total > 0 ? `${Math.round((part / total) * 100)}%` : '—';
 
-/** "A 13, B 11, not specified 2" in descending order (as the statistics sort them). */
-function mix(counts: CategoryCount[], unknown: Localized, total: number): Localized {
+/** "A: 13 (33%), B: 11 (28%), not specified: 2 (5%)", in the statistics' order. */
+function mix(counts: CategoryCount[], unknown: Localized, total: number, unit = ''): Localized {
   const part = (lang: keyof Localized) =>
-    counts.map((c) => `${c.key ?? unknown[lang]} ${c.total} (${pct(c.total, total)})`).join(', ');
+    counts
+      .map((c) => {
+        const label = c.key === null ? unknown[lang] : `${c.key}${unit}`;
+        return `${label}: ${c.total} (${pct(c.total, total)})`;
+      })
+      .join(', ');
   return { ru: part('ru'), en: part('en') };
 }
 
