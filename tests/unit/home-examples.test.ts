@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_IDS, type FindingId } from '../../src/domain/labels.ts';
+import type { Study } from '../../src/domain/schemas.ts';
 import { EXAMPLE_PRESET, pickExamples } from '../../src/site/home-examples.ts';
 import { fixtureStudies } from '../fixtures/fixture-studies.ts';
 
@@ -37,26 +38,26 @@ describe('pickExamples', () => {
 
   it('prefers the study with the fewest other findings, and skips studies without images', () => {
     const [a, b] = fixtureStudies(2);
-    const noFindings = Object.fromEntries(FINDING_IDS.map((f) => [f, false]));
+    const noFindings = Object.fromEntries(FINDING_IDS.map((f) => [f, false])) as Study['findings'];
     const busy = {
       ...a!,
       id: 'busy',
       registryRow: 2,
       findings: { ...noFindings, subdural: true, fracture: true },
-    } as typeof a & {};
+    } satisfies Study;
     const clear = {
       ...a!,
       id: 'clear',
       registryRow: 9,
       findings: { ...noFindings, subdural: true },
-    } as typeof a & {};
+    } satisfies Study;
     const unrendered = {
       ...b!,
       id: 'unrendered',
       registryRow: 1,
       findings: { ...noFindings, subdural: true },
       series: b!.series.map((s) => ({ ...s, status: 'unsupported' as const, sprites: [] })),
-    };
+    } satisfies Study;
     const picked = pickExamples([busy, clear, unrendered]);
     expect(picked.find((e) => e.finding === 'subdural')!.study.id).toBe('clear');
     expect(picked.find((e) => e.finding === 'fracture')!.study.id).toBe('busy');
