@@ -95,6 +95,7 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['home', `${locale}/`],
       ['statistics', `${locale}/statistics/`],
       ['studies index', `${locale}/studies/`],
+      ['datasheet', `${locale}/datasheet/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
