@@ -225,20 +225,20 @@ export function buildCroissant(options: CroissantOptions) {
         encodingFormat: 'application/dicom',
         includes: 'studies/*/*/*.dcm',
       },
-      ...(registryXlsxSha256
-        ? [
-            {
-              '@type': 'cr:FileObject',
-              '@id': REGISTRY_XLSX_ID,
-              name: 'dataset_registry.xlsx',
-              description:
-                'The dataset’s own registry, in the dataset folder (checksum of the file this site was built from).',
-              contentUrl: 'dataset_registry.xlsx',
-              encodingFormat: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
-              sha256: registryXlsxSha256,
-            },
-          ]
-        : []),
+      {
+        // A file inside the downloaded dataset folder, not at a URL: a FileSet, like the DICOM
+        // files (a FileObject's contentUrl would resolve against this site, where it is not).
+        '@type': 'cr:FileSet',
+        '@id': REGISTRY_XLSX_ID,
+        name: 'dataset_registry.xlsx',
+        description: `The dataset’s own registry, in the dataset folder.${
+          registryXlsxSha256
+            ? ` sha256 of the file this site was built from: ${registryXlsxSha256}.`
+            : ''
+        }`,
+        encodingFormat: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        includes: 'dataset_registry.xlsx',
+      },
       {
         '@type': 'cr:FileObject',
         '@id': REGISTRY_FILE_ID,

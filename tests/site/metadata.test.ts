@@ -99,6 +99,14 @@ describe('Croissant 1.1 with RAI', () => {
     expect(fields.find((f) => f.name === 'age')!.dataType).toBe('sc:Integer');
   });
 
+  it('describes the dataset folder’s registry as a FileSet, with the checksum the build read', () => {
+    const xlsx = croissantWith({ registryXlsxSha256: 'cd'.repeat(32) }).distribution.find(
+      (d) => d.name === 'dataset_registry.xlsx',
+    )!;
+    expect(xlsx).toMatchObject({ '@type': 'cr:FileSet', includes: 'dataset_registry.xlsx' });
+    expect(xlsx.description).toContain('cd'.repeat(32));
+  });
+
   it('describes the DICOM files as a FileSet', () => {
     const set = c.distribution.find((d) => d['@id'] === DICOM_FILESET_ID)!;
     expect(set).toMatchObject({
