@@ -55,6 +55,9 @@ export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
       resolve: {
         alias: { '@generated': fileURLToPath(new URL('./generated', import.meta.url)) },
       },
+      define: {
+        __GENERATED_DIR__: JSON.stringify(fileURLToPath(new URL('./generated', import.meta.url))),
+      },
     },
   };
 }

@@ -21,6 +21,8 @@ const SITE_TESTS = [
   'tests/pipeline/cli.test.ts',
   'tests/pipeline/e2e-build.test.ts',
   'tests/site/built-site.test.ts',
+  'tests/site/home-datasheet.test.ts',
+  'tests/site/metadata-validation.test.ts',
 ];
 
 const BROWSER_TESTS = [

@@ -115,6 +115,7 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['studies index', `${locale}/studies/`],
       // The index is paged (src/components/studies/index-pages.ts): a later page too.
       ['studies index p2', `${locale}/studies/page/2/`],
+      ['datasheet', `${locale}/datasheet/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {

@@ -4,7 +4,7 @@
  * the old output in one rename.
  */
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { siteConfig, type SiteAddress } from '../../astro.config.ts';
@@ -32,6 +32,8 @@ export async function astroBuild(
     vite: {
       ...config.vite,
       resolve: { alias: { '@generated': generatedDir } },
+      // For build-time endpoints that read generated files from disk (src/site/generated-dir.ts).
+      define: { __GENERATED_DIR__: JSON.stringify(resolve(generatedDir)) },
     },
   });
 }

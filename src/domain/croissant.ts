@@ -1,26 +1,41 @@
 /**
- * Croissant 1.0 metadata (`/croissant.json`): the dataset, its distribution (the registry CSV
- * this site publishes and the dataset's own download) and a RecordSet describing the
- * registry's fields.
+ * Croissant 1.1 metadata with the Responsible-AI vocabulary (`/croissant.json`): the dataset,
+ * its distribution (the DICOM files as a FileSet, the dataset's registry, the registry CSV this
+ * site publishes), RAI answers from the datasheet, and RecordSets for the registry's fields
+ * (labels marked `cr:Label`) and the DICOM files. Property names follow the Croissant 1.1 and
+ * RAI 1.0 specifications (github.com/mlcommons/croissant, docs/).
  */
 import { FACTS } from './facts.ts';
 import { HANDLE_COLUMN, REGISTRY_COLUMNS, type RegistryFieldId } from './registry-columns.ts';
 import { formatCitation } from './citation/format.ts';
 import { datasetItem, paperItem } from './citation/items.ts';
+import { FINDING_IDS } from './labels.ts';
+import type { Stats } from './stats.ts';
+import { datasheet, type DatasheetItem, type DatasheetSectionId } from './datasheet.ts';
+import { knownSkews } from './known-skews.ts';
 
-/** The Croissant 1.0 JSON-LD context, as the specification publishes it. */
+/**
+ * The Croissant 1.1 JSON-LD context, as the specification publishes it (Appendix 1), which
+ * also binds the `rai:` prefix of the Responsible-AI vocabulary.
+ */
 export const CROISSANT_CONTEXT = {
   '@language': 'en',
-  '@vocab': 'https://schema.org/',
+  '@vocab': 'http://schema.org/',
+  sc: 'http://schema.org/',
+  cr: 'http://mlcommons.org/croissant/',
+  rai: 'http://mlcommons.org/croissant/RAI/',
+  dct: 'http://purl.org/dc/terms/',
+  annotation: 'cr:annotation',
+  arrayShape: 'cr:arrayShape',
   citeAs: 'cr:citeAs',
   column: 'cr:column',
   conformsTo: 'dct:conformsTo',
-  cr: 'http://mlcommons.org/croissant/',
-  rai: 'http://mlcommons.org/croissant/RAI/',
+  containedIn: 'cr:containedIn',
   data: { '@id': 'cr:data', '@type': '@json' },
   dataType: { '@id': 'cr:dataType', '@type': '@vocab' },
-  dct: 'http://purl.org/dc/terms/',
+  equivalentProperty: 'cr:equivalentProperty',
   examples: { '@id': 'cr:examples', '@type': '@json' },
+  excludes: 'cr:excludes',
   extract: 'cr:extract',
   field: 'cr:field',
   fileProperty: 'cr:fileProperty',
@@ -28,23 +43,30 @@ export const CROISSANT_CONTEXT = {
   fileSet: 'cr:fileSet',
   format: 'cr:format',
   includes: 'cr:includes',
+  isArray: 'cr:isArray',
   isLiveDataset: 'cr:isLiveDataset',
   jsonPath: 'cr:jsonPath',
   key: 'cr:key',
   md5: 'cr:md5',
   parentField: 'cr:parentField',
-  path: 'cr:path',
   recordSet: 'cr:recordSet',
   references: 'cr:references',
   regex: 'cr:regex',
-  repeated: 'cr:repeated',
-  replace: 'cr:replace',
-  sc: 'https://schema.org/',
+  readLines: 'cr:readLines',
+  sdVersion: 'cr:sdVersion',
   separator: 'cr:separator',
   source: 'cr:source',
   subField: 'cr:subField',
   transform: 'cr:transform',
+  unArchive: 'cr:unArchive',
+  value: 'cr:value',
 } as const;
+
+/** The specifications croissant.json declares it conforms to. */
+export const CROISSANT_CONFORMS_TO = [
+  'http://mlcommons.org/croissant/1.1',
+  'http://mlcommons.org/croissant/RAI/1.0',
+] as const;
 
 /** The schema.org data type of each registry.csv column (booleans are true/false/empty). */
 export const REGISTRY_DATA_TYPES: Record<RegistryFieldId, string> = {
@@ -69,6 +91,12 @@ export const REGISTRY_DATA_TYPES: Record<RegistryFieldId, string> = {
   manufacturer: 'sc:Text',
 };
 
+/** Registry columns that are labels (cr:Label): the class and every finding. */
+export const LABEL_FIELDS: ReadonlySet<RegistryFieldId> = new Set<RegistryFieldId>([
+  'pathology',
+  ...FINDING_IDS,
+]);
+
 export interface CroissantOptions {
   /**
    * Absolute URL of the site root (base path included, trailing slash), or null when the build
@@ -76,18 +104,90 @@ export interface CroissantOptions {
    * registry's `contentUrl` is relative to croissant.json (which sits at the site root).
    */
   siteUrl: string | null;
-  /** sha256 (hex) of the published `data/registry.csv`, when the build has it. */
-  registryCsvSha256: string | null;
+  /** sha256 (hex) and size in bytes of the published `data/registry.csv`, when the build has it. */
+  registryCsv: { sha256: string; bytes: number } | null;
+  /** sha256 (hex) of the dataset's `dataset_registry.xlsx` the build read, when known. */
+  registryXlsxSha256: string | null;
+  /** ISO date of this build's input (the date the metadata describes). */
+  builtAt: string;
+  /** Statistics of this build, for the known skews (`rai:dataBiases`). */
+  stats: Stats;
 }
 
 export const REGISTRY_FILE_ID = 'registry-csv';
+export const REGISTRY_XLSX_ID = 'dataset-registry-xlsx';
+export const DICOM_FILESET_ID = 'dicom-files';
 
-export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions) {
+/** The English answer of a datasheet item, prefixed with its source. */
+function sourced(item: DatasheetItem): string {
+  const where =
+    item.source.kind === 'readme'
+      ? `README, "${item.source.section.en}"`
+      : item.source.kind === 'data'
+        ? 'computed by this site from the data'
+        : item.source.kind === 'site'
+          ? 'this site'
+          : 'not stated in the dataset’s documentation';
+  return item.answer
+    ? `${item.answer.en} (${where})`
+    : `${item.question.en} Not stated in the dataset’s documentation.`;
+}
+
+/** Responsible-AI properties (Croissant RAI 1.0) answered from the datasheet and the data. */
+function raiProperties(options: CroissantOptions) {
+  const s = options.stats;
+  const sheet = datasheet({
+    studies: s.total,
+    withPathology: s.classBalance.with,
+    withoutPathology: s.classBalance.without,
+    sexUnknown: s.sex.unknown,
+    ageUnknown: s.age.unknown.total,
+    manufacturers: s.acquisition.manufacturer.length,
+    builtAt: options.builtAt,
+  });
+  const item = (section: DatasheetSectionId, id: string) => {
+    const found = sheet[section].find((i) => i.id === id);
+    if (!found) throw new Error(`No datasheet item ${section}/${id}`);
+    return sourced(found);
+  };
+  return {
+    'rai:dataCollection': item('collection', 'where-when'),
+    'rai:dataCollectionType': ['Secondary Data analysis'],
+    'rai:dataCollectionTimeframe': [FACTS.temporalCoverage.start, FACTS.temporalCoverage.end],
+    'rai:dataCollectionMissingData': item('composition', 'missing'),
+    'rai:dataAnnotationProtocol': [item('labelling', 'method'), item('labelling', 'level')].join(
+      ' ',
+    ),
+    'rai:dataPreprocessingProtocol': [
+      item('preprocessing', 'deidentification'),
+      item('preprocessing', 'image-processing'),
+    ],
+    'rai:dataUseCases': [item('uses', 'intended')],
+    'rai:dataLimitations': [
+      item('uses', 'commercial'),
+      item('uses', 'derivatives'),
+      item('uses', 'clinical'),
+    ],
+    'rai:dataBiases': knownSkews(s).map((k) => k.text.en),
+    'rai:personalSensitiveInformation': [
+      item('composition', 'sensitive'),
+      item('preprocessing', 'deidentification'),
+      item('preprocessing', 'this-site'),
+    ],
+    'rai:dataReleaseMaintenancePlan': [
+      item('maintenance', 'version'),
+      item('maintenance', 'updates'),
+    ],
+  };
+}
+
+export function buildCroissant(options: CroissantOptions) {
+  const { siteUrl, registryCsv, registryXlsxSha256, builtAt } = options;
   const onSite = (path: string) => (siteUrl === null ? path : new URL(path, siteUrl).href);
   return {
     '@context': CROISSANT_CONTEXT,
     '@type': 'sc:Dataset',
-    conformsTo: 'http://mlcommons.org/croissant/1.0',
+    conformsTo: [...CROISSANT_CONFORMS_TO],
     name: `MosMedData ${FACTS.internalCode}`,
     alternateName: FACTS.title.en,
     description: FACTS.summary.en,
@@ -96,10 +196,13 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
     sameAs: FACTS.permanentLink,
     version: FACTS.version,
     datePublished: FACTS.datePublished,
+    // The date of the data this metadata was generated from (this build's input).
+    sdDatePublished: builtAt.slice(0, 10),
     temporalCoverage: `${FACTS.temporalCoverage.start}/${FACTS.temporalCoverage.end}`,
     inLanguage: [...FACTS.languages],
     keywords: [...FACTS.keywords.en],
     isAccessibleForFree: true,
+    isLiveDataset: false,
     creator: FACTS.authors.map((p) => ({
       '@type': 'sc:Person',
       name: `${p.family.en} ${p.initials.en}`,
@@ -110,16 +213,31 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
       name: FACTS.affiliation.en,
       url: 'https://mosmed.ai/',
     },
+    funder: { '@type': 'sc:Organization', name: FACTS.funding.funder.en, url: FACTS.funding.url },
     citeAs: `${formatCitation(datasetItem('en'), 'bibtex')}\n${formatCitation(paperItem(), 'bibtex')}`,
+    ...raiProperties(options),
     distribution: [
       {
-        '@type': 'cr:FileObject',
-        '@id': 'dataset-download',
-        name: 'dataset-download',
-        description:
-          'The full dataset (DICOM studies and dataset_registry.xlsx), distributed through its permanent link.',
-        contentUrl: FACTS.permanentLink,
-        encodingFormat: 'text/html',
+        '@type': 'cr:FileSet',
+        '@id': DICOM_FILESET_ID,
+        name: 'studies',
+        description: `The DICOM files of the dataset (one folder per study, one per series), as downloaded through ${FACTS.permanentLink}; paths relative to the dataset folder.`,
+        encodingFormat: 'application/dicom',
+        includes: 'studies/*/*/*.dcm',
+      },
+      {
+        // A file inside the downloaded dataset folder, not at a URL: a FileSet, like the DICOM
+        // files (a FileObject's contentUrl would resolve against this site, where it is not).
+        '@type': 'cr:FileSet',
+        '@id': REGISTRY_XLSX_ID,
+        name: 'dataset_registry.xlsx',
+        description: `The dataset’s own registry, in the dataset folder.${
+          registryXlsxSha256
+            ? ` sha256 of the file this site was built from: ${registryXlsxSha256}.`
+            : ''
+        }`,
+        encodingFormat: 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet',
+        includes: 'dataset_registry.xlsx',
       },
       {
         '@type': 'cr:FileObject',
@@ -129,7 +247,9 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
           'The registry as published by this site: one row per study, normalised values.',
         contentUrl: onSite('data/registry.csv'),
         encodingFormat: 'text/csv',
-        ...(registryCsvSha256 ? { sha256: registryCsvSha256 } : {}),
+        ...(registryCsv
+          ? { contentSize: `${registryCsv.bytes} B`, sha256: registryCsv.sha256 }
+          : {}),
       },
     ],
     recordSet: [
@@ -155,9 +275,25 @@ export function buildCroissant({ siteUrl, registryCsvSha256 }: CroissantOptions)
           '@id': `studies/${id}`,
           name: id,
           description,
-          dataType,
+          dataType: LABEL_FIELDS.has(id as RegistryFieldId) ? [dataType, 'cr:Label'] : dataType,
           source: { fileObject: { '@id': REGISTRY_FILE_ID }, extract: { column: id } },
         })),
+      },
+      {
+        '@type': 'cr:RecordSet',
+        '@id': 'dicom',
+        name: 'dicom',
+        description: 'One record per DICOM file of the dataset.',
+        field: [
+          {
+            '@type': 'cr:Field',
+            '@id': 'dicom/path',
+            name: 'path',
+            description: 'Path of the file: studies/<studyUID>/<seriesUID>/<instance>.dcm.',
+            dataType: 'sc:Text',
+            source: { fileSet: { '@id': DICOM_FILESET_ID }, extract: { fileProperty: 'filepath' } },
+          },
+        ],
       },
     ],
   };

@@ -18,6 +18,7 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { key: 'nav.statistics', path: 'statistics' },
   { key: 'nav.studies', path: 'studies' },
   { key: 'nav.quality', path: 'quality' },
+  { key: 'nav.datasheet', path: 'datasheet' },
   { key: 'nav.cite', path: 'cite' },
   { key: 'nav.license', path: 'license' },
   { key: 'nav.downloads', path: '#downloads' },

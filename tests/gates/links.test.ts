@@ -41,11 +41,17 @@ describe('links in the built site', () => {
   it('every page type in both languages is crawled, and every link found is served under the prefix', async () => {
     const pages = await sitePages(siteDir);
     const types = new Set(pages.filter((p) => p.locale).map((p) => `${p.type} ${p.locale}`));
-    for (const type of ['[lang]', '[lang]/studies', '[lang]/studies/[slug]', '[lang]/statistics'])
+    for (const type of [
+      '[lang]',
+      '[lang]/studies',
+      '[lang]/studies/[slug]',
+      '[lang]/statistics',
+      '[lang]/datasheet',
+    ])
       for (const locale of ['ru', 'en']) expect(types).toContain(`${type} ${locale}`);
     // The crawl followed thumbnails, data downloads, script data URLs and the Pagefind bundle.
     const followed = [...crawl.internal];
-    for (const kind of ['thumbs/', 'data/', '_astro/', 'en/studies/'])
+    for (const kind of ['thumbs/', 'data/', '_astro/', 'en/studies/', 'home-examples/'])
       expect(
         followed.some((u) => u.startsWith(`${basePath}${kind}`)),
         kind,

@@ -44,15 +44,15 @@ describe.each(['ru', 'en'])('home page JSON-LD (%s)', (locale) => {
 describe('/croissant.json', () => {
   const croissant = JSON.parse(read('croissant.json'));
 
-  it('has every property Croissant 1.0 requires', () => {
+  it('has every property Croissant 1.1 requires', () => {
     for (const key of CROISSANT_REQUIRED) expect(croissant, key).toHaveProperty(key);
-    expect(croissant.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
+    expect(croissant.conformsTo).toContain('http://mlcommons.org/croissant/1.1');
   });
 
   it('has a RecordSet of the registry fields with a source in data/registry.csv', () => {
     const ids = new Set(croissant.distribution.map((d: { '@id': string }) => d['@id']));
-    const registry = croissant.distribution.find((d: { contentUrl: string }) =>
-      d.contentUrl.endsWith('/data/registry.csv'),
+    const registry = croissant.distribution.find((d: { contentUrl?: string }) =>
+      d.contentUrl?.endsWith('/data/registry.csv'),
     );
     expect(registry.encodingFormat).toBe('text/csv');
     const fields = croissant.recordSet[0].field;

@@ -2,10 +2,16 @@ import { describe, expect, it } from 'vitest';
 import { datasetJsonLd, serializeJsonLd } from '../../src/domain/json-ld.ts';
 import {
   buildCroissant,
+  CROISSANT_CONFORMS_TO,
+  DICOM_FILESET_ID,
+  LABEL_FIELDS,
   REGISTRY_DATA_TYPES,
   REGISTRY_FILE_ID,
+  type CroissantOptions,
 } from '../../src/domain/croissant.ts';
 import { REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { computeStats } from '../../src/domain/stats.ts';
+import { fixtureStudies } from '../fixtures/fixture-studies.ts';
 import { FACTS } from '../../src/domain/facts.ts';
 import { attributionText, escapeHtml } from '../../src/domain/attribution.ts';
 import { overviewRows } from '../../src/site/overview-rows.ts';
@@ -16,6 +22,19 @@ import { wrapWords } from '../../src/site/og-image.ts';
 import { formatDate } from '../../src/site/format.ts';
 import { isCurrent } from '../../src/site/nav.ts';
 import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from './required-properties.ts';
+
+const STATS = computeStats(fixtureStudies(12));
+const croissantWith = (over: Partial<CroissantOptions>) =>
+  buildCroissant({
+    siteUrl: 'https://example.org/',
+    registryCsv: null,
+    registryXlsxSha256: null,
+    builtAt: '2026-01-02T03:04:05.000Z',
+    stats: STATS,
+    ...over,
+  });
+const registryFile = (c: ReturnType<typeof buildCroissant>) =>
+  c.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID) as Record<string, unknown>;
 
 describe('schema.org Dataset JSON-LD', () => {
   it.each(['ru', 'en'] as const)('carries every listed property (%s)', (locale) => {
@@ -32,12 +51,10 @@ describe('schema.org Dataset JSON-LD', () => {
     const ld = datasetJsonLd({ locale: 'en', siteUrl: null });
     expect(ld.url).toBe(FACTS.permanentLink);
     expect(JSON.stringify(ld)).not.toMatch(/registry\.csv|croissant\.json/);
-    const c = buildCroissant({ siteUrl: null, registryCsvSha256: null });
+    const c = croissantWith({ siteUrl: null });
     expect(c.url).toBe(FACTS.permanentLink);
     // Relative to croissant.json, which sits at the site's root.
-    expect(c.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)!.contentUrl).toBe(
-      'data/registry.csv',
-    );
+    expect(registryFile(c).contentUrl).toBe('data/registry.csv');
   });
 
   it('serialises so that data cannot close the script element', () => {
@@ -48,36 +65,70 @@ describe('schema.org Dataset JSON-LD', () => {
   });
 });
 
-describe('Croissant 1.0', () => {
-  const c = buildCroissant({ siteUrl: 'https://example.org/', registryCsvSha256: 'ab'.repeat(32) });
+describe('Croissant 1.1 with RAI', () => {
+  const c = croissantWith({ registryCsv: { sha256: 'ab'.repeat(32), bytes: 1234 } });
 
-  it('has every required property', () => {
+  it('has every required property and declares Croissant 1.1 and RAI 1.0', () => {
     for (const key of CROISSANT_REQUIRED) expect(c, key).toHaveProperty(key);
     expect(c['@type']).toBe('sc:Dataset');
-    expect(c.conformsTo).toBe('http://mlcommons.org/croissant/1.0');
-    expect(c['@context'].cr).toBe('http://mlcommons.org/croissant/');
+    expect(c.conformsTo).toEqual([...CROISSANT_CONFORMS_TO]);
+    expect(c.conformsTo).toContain('http://mlcommons.org/croissant/1.1');
+    expect(c.conformsTo).toContain('http://mlcommons.org/croissant/RAI/1.0');
+    expect(c['@context'].rai).toBe('http://mlcommons.org/croissant/RAI/');
+    expect(c.version).toBe(FACTS.version);
+    expect(c.sdDatePublished).toBe('2026-01-02');
   });
 
-  it('describes every registry column, sourced from the registry.csv FileObject', () => {
-    const file = c.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)!;
+  it('describes every registry column, sourced from the registry.csv FileObject, labels marked', () => {
+    const file = registryFile(c);
     expect(file.contentUrl).toBe('https://example.org/data/registry.csv');
     expect(file).toHaveProperty('sha256', 'ab'.repeat(32));
+    expect(file).toHaveProperty('contentSize', '1234 B');
     const fields = c.recordSet[0]!.field;
     expect(fields.map((f) => f.name)).toEqual(REGISTRY_CSV_COLUMNS);
     for (const f of fields) {
-      expect(f.source.fileObject['@id']).toBe(REGISTRY_FILE_ID);
-      expect(f.source.extract.column).toBe(f.name);
-      expect(f.dataType).toBe(
-        REGISTRY_DATA_TYPES[f.name as keyof typeof REGISTRY_DATA_TYPES] ?? 'sc:Text',
-      );
+      expect(f.source).toEqual({
+        fileObject: { '@id': REGISTRY_FILE_ID },
+        extract: { column: f.name },
+      });
+      const type = REGISTRY_DATA_TYPES[f.name as keyof typeof REGISTRY_DATA_TYPES] ?? 'sc:Text';
+      if (LABEL_FIELDS.has(f.name as never)) expect(f.dataType).toEqual([type, 'cr:Label']);
+      else expect(f.dataType).toBe(type);
     }
+    expect(fields.find((f) => f.name === 'subdural')!.dataType).toContain('cr:Label');
+    expect(fields.find((f) => f.name === 'age')!.dataType).toBe('sc:Integer');
+  });
+
+  it('describes the dataset folder’s registry as a FileSet, with the checksum the build read', () => {
+    const xlsx = croissantWith({ registryXlsxSha256: 'cd'.repeat(32) }).distribution.find(
+      (d) => d.name === 'dataset_registry.xlsx',
+    )!;
+    expect(xlsx).toMatchObject({ '@type': 'cr:FileSet', includes: 'dataset_registry.xlsx' });
+    expect(xlsx.description).toContain('cd'.repeat(32));
+  });
+
+  it('describes the DICOM files as a FileSet', () => {
+    const set = c.distribution.find((d) => d['@id'] === DICOM_FILESET_ID)!;
+    expect(set).toMatchObject({
+      '@type': 'cr:FileSet',
+      includes: 'studies/*/*/*.dcm',
+      encodingFormat: 'application/dicom',
+    });
+  });
+
+  it('answers the RAI fields from the README or says they are not stated', () => {
+    expect(c['rai:dataCollectionTimeframe']).toEqual(['2020-05-05', '2023-01-08']);
+    expect(c['rai:dataAnnotationProtocol']).toContain(FACTS.verification.ru);
+    expect(c['rai:dataCollection']).toContain('Moscow');
+    expect(c['rai:dataLimitations'].join(' ')).toMatch(/commercial/);
+    expect(c['rai:personalSensitiveInformation'].join(' ')).toMatch(
+      /Not stated in the dataset’s documentation/,
+    );
+    expect(c['rai:dataBiases'].join(' ')).toContain(`median ${STATS.age.summary.median}`);
   });
 
   it('leaves sha256 out when the build has no registry.csv', () => {
-    const none = buildCroissant({ siteUrl: 'https://example.org/', registryCsvSha256: null });
-    expect(none.distribution.find((d) => d['@id'] === REGISTRY_FILE_ID)).not.toHaveProperty(
-      'sha256',
-    );
+    expect(registryFile(croissantWith({}))).not.toHaveProperty('sha256');
   });
 });
 

@@ -17,7 +17,7 @@ export const JSON_LD_PROPERTIES = [
   'citation',
 ] as const;
 
-/** Croissant 1.0 required dataset properties (spec, "Dataset-level information"). */
+/** Croissant 1.1 required dataset properties (spec, "Dataset-level information"). */
 export const CROISSANT_REQUIRED = [
   '@context',
   '@type',
