@@ -121,7 +121,12 @@ export async function runPipeline(
   }
 
   const joined = await timed('join', () =>
-    joinStudies({ registry, imaging: imaging.studies, folders: folders ?? [] }),
+    joinStudies({
+      registry,
+      imaging: imaging.studies,
+      folders: folders ?? [],
+      folderSizes: imaging.folderSizes,
+    }),
   );
   findings.push(...joined.findings);
   const { studies } = joined;

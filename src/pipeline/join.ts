@@ -8,6 +8,7 @@
 import { FINDING_IDS } from '../domain/labels.ts';
 import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
+import { ZERO_SIZE, type Size } from '../domain/size.ts';
 import { finding } from './quality/finding.ts';
 import type { RegistryResult, RegistryRow } from './registry/read-registry.ts';
 import { uniqueSlugs } from './slug.ts';
@@ -19,6 +20,8 @@ export interface JoinInput {
   imaging: readonly ImagingStudy[];
   /** Names of the folders under `studies/` (including those without any readable file). */
   folders: readonly string[];
+  /** Files and bytes per folder under studies/; a folder not listed counts as empty. */
+  folderSizes?: Readonly<Record<string, Size>>;
 }
 
 export interface JoinResult {
@@ -29,20 +32,26 @@ export interface JoinResult {
 const NO_FINDINGS = Object.fromEntries(FINDING_IDS.map((id) => [id, null])) as Study['findings'];
 
 /** Joins the registry with the imaging; pure. */
-export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResult {
+export function joinStudies({ registry, imaging, folders, folderSizes = {} }: JoinInput): JoinResult {
   const findings: QualityFinding[] = [];
   const byFolder = new Map(imaging.map((s) => [s.folder, s]));
   const byUid = new Map(imaging.flatMap((s) => (s.studyUid ? [[s.studyUid, s] as const] : [])));
   const onDisk = new Set([...folders, ...byFolder.keys()]);
   const used = new Set<string>();
-  const drafts: Omit<Study, 'slug'>[] = [];
+  const drafts: Omit<Study, 'slug' | 'size'>[] = [];
+  // A row whose folder is missing has nothing on disk: its size is zero.
+  const sizeOf = (folder: string | null): Size =>
+    folder !== null ? (folderSizes[folder] ?? ZERO_SIZE) : ZERO_SIZE;
+  const sizes: Size[] = [];
   const file = registry?.file;
 
   for (const row of registry?.rows ?? []) {
     if (row.duplicateOf !== null) continue;
     const folder = findFolder(row, onDisk, byUid);
     const id = row.values.study_uid ?? row.folder!;
-    if (folder === null || used.has(folder)) {
+    // Only the row that claims a folder counts its files, so sizes add up to the dataset's.
+    const claimed = folder !== null && !used.has(folder);
+    if (!claimed) {
       findings.push(
         finding(
           'error',
@@ -60,6 +69,7 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
     const scan = folder !== null ? (byFolder.get(folder) ?? null) : null;
     findings.push(...compareWithDicom(row, scan, id, file, (f) => header(registry, f)));
     drafts.push(fromRow(row, id, folder ?? row.folder!, scan));
+    sizes.push(sizeOf(claimed ? folder : null));
   }
 
   const orphans = [...onDisk].filter((f) => !used.has(f)).sort(codePointOrder);
@@ -79,10 +89,14 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
       );
     }
     drafts.push(fromFolder(folder, scan));
+    sizes.push(sizeOf(folder));
   }
 
   const slugs = uniqueSlugs(drafts.map((d) => d.id));
-  return { studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]! })), findings };
+  return {
+    studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]!, size: { ...sizes[i]! } })),
+    findings,
+  };
 }
 
 function findFolder(
@@ -187,7 +201,7 @@ function fromRow(
   id: string,
   folder: string,
   scan: ImagingStudy | null,
-): Omit<Study, 'slug'> {
+): Omit<Study, 'slug' | 'size'> {
   const v = row.values;
   return {
     id,
@@ -209,7 +223,7 @@ function fromRow(
   };
 }
 
-function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug'> {
+function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug' | 'size'> {
   const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
   return {
     id: scan?.studyUid ?? folder,

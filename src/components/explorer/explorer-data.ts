@@ -22,6 +22,7 @@ export const explorerStudySchema = studySchema
     kernel: true,
     manufacturer: true,
     model: true,
+    size: true,
   })
   .extend({
     findings: findingFlagsSchema,
@@ -49,6 +50,7 @@ export function toExplorerStudy(study: Study): ExplorerStudy {
     kernel: study.kernel,
     manufacturer: study.manufacturer,
     model: study.model,
+    size: study.size,
     series: study.series.map((s) => ({ imageCount: s.imageCount })),
   };
 }

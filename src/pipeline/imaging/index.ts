@@ -8,12 +8,14 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
 import type { QualityFinding, Series } from '../../domain/schemas.ts';
+import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
 import { openCache } from './cache.ts';
 import { WorkerPool } from './pool.ts';
 import { scanHeaders } from './scan-headers.ts';
 import { planStudies } from './series.ts';
 import { renderStudies } from './thumbnails.ts';
+import type { FileStat } from './types.ts';
 import { listStudyFiles } from './walk.ts';
 
 export interface ImagingOptions {
@@ -39,6 +41,8 @@ export interface ImagingResult {
   findings: QualityFinding[];
   files: number;
   filesParsed: number;
+  /** Files and bytes on disk per folder under studies/ (every file, images or not). */
+  folderSizes: Record<string, Size>;
 }
 
 export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
@@ -68,6 +72,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       ],
       files: 0,
       filesParsed: 0,
+      folderSizes: {},
     };
   }
   progress({ stage: 'list files', done: 0, total: null });
@@ -95,11 +100,25 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       findings: sortFindings(findings),
       files: listing.files.length,
       filesParsed: parsed,
+      folderSizes: sizesByFolder(listing.files),
     };
   } finally {
     await (pool as WorkerPool | null)?.close();
     cache.close();
   }
+}
+
+/** Sums the listed files by study folder (the path segment after `studies/`). */
+export function sizesByFolder(files: readonly FileStat[]): Record<string, Size> {
+  const sizes: Record<string, Size> = {};
+  for (const file of files) {
+    const parts = file.rel.split('/');
+    if (parts.length < 3) continue; // a loose file directly in studies/ belongs to no study
+    const size = (sizes[parts[1]!] ??= { files: 0, bytes: 0 });
+    size.files += 1;
+    size.bytes += file.size;
+  }
+  return sizes;
 }
 
 function sortFindings(findings: QualityFinding[]): QualityFinding[] {
