@@ -1,22 +1,32 @@
 /**
- * `npm run audit -- [--site <dir>] [--out <dir>]`: page budgets as a report, not a test.
+ * `npm run audit -- [--site <dir>] [--out <dir>] [--cpu-slowdown <n|auto>]`: page budgets as a
+ * report, not a test.
  * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
  * default mobile preset in Debian's Chromium on the home, statistics, studies index and one
  * study page in both languages (page types not built yet are skipped), and writes scores,
  * bytes transferred and JavaScript bytes per page to `<out>/report.json` plus a table.
  *
  * If the site folder does not exist, it is built first with `scripts/build.ts --out <dir>`.
+ *
+ * CPU: Lighthouse simulates a mid-tier phone by multiplying the main-thread time it measured
+ * by 4, a factor meant for an unloaded high-end desktop (benchmark index 1500-2000; see
+ * Lighthouse's docs/throttling.md, "Calibrating the CPU slowdown"). On a slower or busy
+ * machine the same factor emulates a slower phone than intended, so the report records the
+ * benchmark index Lighthouse measured and the load average, and `--cpu-slowdown auto` scales
+ * the factor to the measured index (4 x index / 1750, between 1 and 4) for a calibrated run.
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
 import { mkdir, readdir, writeFile } from 'node:fs/promises';
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
+import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
+import { throttling } from 'lighthouse/core/config/constants.js';
 import sirv from 'sirv';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 
@@ -37,6 +47,12 @@ interface PageAudit {
   scriptTransferBytes: number;
   scriptResourceBytes: number;
   requests: number;
+  /** Lighthouse's measure of this machine's CPU for the run (higher is faster). */
+  benchmarkIndex: number | null;
+  /** Load average over the last minute when the page was audited. */
+  loadAverage: number;
+  /** Core Web Vitals and the other scored metrics, in ms (CLS unitless). */
+  metrics: Record<string, number | null>;
   /** Audits that scored below 1 in any category, for follow-up. */
   failedAudits: Array<{ id: string; title: string; score: number; detail?: string }>;
 }
@@ -95,6 +111,8 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['home', `${locale}/`],
       ['statistics', `${locale}/statistics/`],
       ['studies index', `${locale}/studies/`],
+      // The index is paged (src/components/studies/index-pages.ts): a later page too.
+      ['studies index p2', `${locale}/studies/page/2/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
@@ -106,7 +124,8 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
     }
     for (const [type, path] of candidates) {
       if (existsSync(join(siteDir, path, 'index.html'))) pages.push([type, locale, `/${path}`]);
-      else console.warn(`skipped ${type} (${locale}): /${path} is not in the site yet`);
+      else if (type !== 'studies index p2')
+        console.warn(`skipped ${type} (${locale}): /${path} is not in the site yet`);
     }
   }
   return pages;
@@ -128,16 +147,46 @@ function auditDetail(details: unknown): string | undefined {
   return text.filter(Boolean).join(' | ') || undefined;
 }
 
+/** The high-end desktop index Lighthouse's 4x default is meant for (middle of 1500-2000). */
+const REFERENCE_BENCHMARK_INDEX = 1750;
+const DEFAULT_CPU_SLOWDOWN = 4;
+
+/**
+ * The CPU slowdown that makes this machine emulate the phone the default aims at.
+ * @example calibratedSlowdown(875) // 2
+ */
+function calibratedSlowdown(benchmarkIndex: number): number {
+  const factor = (DEFAULT_CPU_SLOWDOWN * benchmarkIndex) / REFERENCE_BENCHMARK_INDEX;
+  return Math.round(Math.min(DEFAULT_CPU_SLOWDOWN, Math.max(1, factor)) * 10) / 10;
+}
+
+const METRICS = [
+  'first-contentful-paint',
+  'largest-contentful-paint',
+  'total-blocking-time',
+  'cumulative-layout-shift',
+  'speed-index',
+] as const;
+
 async function auditPage(
   url: string,
   port: number,
+  cpuSlowdown: number,
 ): Promise<Omit<PageAudit, 'type' | 'locale' | 'path'>> {
-  const result = await lighthouse(url, {
-    port,
-    output: 'json',
-    logLevel: 'error',
-    onlyCategories: [...CATEGORIES],
-  });
+  const loadAverage = loadavg()[0]!;
+  const result = await lighthouse(
+    url,
+    { port, output: 'json', logLevel: 'error', onlyCategories: [...CATEGORIES] },
+    {
+      extends: 'lighthouse:default',
+      settings: {
+        throttling: {
+          ...throttling.mobileSlow4G,
+          cpuSlowdownMultiplier: cpuSlowdown,
+        },
+      },
+    },
+  );
   if (!result) throw new Error(`Lighthouse returned nothing for ${url}`);
   const { lhr } = result;
   if (lhr.runtimeError) throw new Error(`Lighthouse: ${lhr.runtimeError.message} (${url})`);
@@ -167,6 +216,14 @@ async function auditPage(
     scriptTransferBytes: scripts.reduce((n, r) => n + (r.transferSize ?? 0), 0),
     scriptResourceBytes: scripts.reduce((n, r) => n + (r.resourceSize ?? 0), 0),
     requests: requests.length,
+    benchmarkIndex: lhr.environment.benchmarkIndex ?? null,
+    loadAverage: Math.round(loadAverage * 100) / 100,
+    metrics: Object.fromEntries(
+      METRICS.map((id) => {
+        const value = lhr.audits[id]?.numericValue;
+        return [id, value === undefined ? null : Math.round(value * 1000) / 1000];
+      }),
+    ),
     failedAudits: [...failedAudits.values()].sort((a, b) => a.id.localeCompare(b.id)),
   };
 }
@@ -182,6 +239,11 @@ function table(audits: PageAudit[]): string {
     'KB sent',
     'JS KB sent',
     'requests',
+    'CLS',
+    'TBT ms',
+    'LCP ms',
+    'bench',
+    'load',
   ];
   const rows = audits.map((a) => [
     a.type,
@@ -190,6 +252,11 @@ function table(audits: PageAudit[]): string {
     (a.transferBytes / 1024).toFixed(1),
     (a.scriptTransferBytes / 1024).toFixed(1),
     String(a.requests),
+    String(a.metrics['cumulative-layout-shift'] ?? '-'),
+    String(Math.round(a.metrics['total-blocking-time'] ?? 0)),
+    String(Math.round(a.metrics['largest-contentful-paint'] ?? 0)),
+    String(Math.round(a.benchmarkIndex ?? 0)),
+    a.loadAverage.toFixed(2),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i]!.length)));
   const line = (cells: string[]) => cells.map((c, i) => c.padEnd(widths[i]!)).join('  ');
@@ -216,8 +283,14 @@ async function main(): Promise<number> {
     options: {
       site: { type: 'string', default: 'dist' },
       out: { type: 'string', default: 'audit' },
+      'cpu-slowdown': { type: 'string', default: String(DEFAULT_CPU_SLOWDOWN) },
     },
   });
+  const slowdownOption = values['cpu-slowdown'];
+  if (slowdownOption !== 'auto' && !(Number(slowdownOption) >= 1)) {
+    console.error(`--cpu-slowdown: a factor of 1 or more, or "auto" (got "${slowdownOption}")`);
+    return 2;
+  }
   const siteDir = resolve(values.site);
   const outDir = resolve(values.out);
   if (!existsSync(join(siteDir, 'index.html'))) {
@@ -241,10 +314,22 @@ async function main(): Promise<number> {
     chromeFlags: ['--headless=new', ...CHROMIUM_FLAGS],
   });
   const audits: PageAudit[] = [];
+  let cpuSlowdown = slowdownOption === 'auto' ? DEFAULT_CPU_SLOWDOWN : Number(slowdownOption);
   try {
+    if (slowdownOption === 'auto') {
+      // One run to let Lighthouse measure the machine, then the factor for its index.
+      const probe = await auditPage(url + pages[0]![2], chrome.port, DEFAULT_CPU_SLOWDOWN);
+      cpuSlowdown = calibratedSlowdown(probe.benchmarkIndex ?? REFERENCE_BENCHMARK_INDEX);
+      console.log(`Benchmark index ${probe.benchmarkIndex}: CPU slowdown ${cpuSlowdown}x`);
+    }
     for (const [type, locale, path] of pages) {
-      console.log(`Lighthouse (mobile): ${type} (${locale}) ${path}`);
-      audits.push({ type, locale, path, ...(await auditPage(url + path, chrome.port)) });
+      console.log(`Lighthouse (mobile, CPU ${cpuSlowdown}x): ${type} (${locale}) ${path}`);
+      audits.push({
+        type,
+        locale,
+        path,
+        ...(await auditPage(url + path, chrome.port, cpuSlowdown)),
+      });
     }
   } finally {
     chrome.kill();
@@ -255,6 +340,8 @@ async function main(): Promise<number> {
     lighthouse: (await import('lighthouse/package.json', { with: { type: 'json' } })).default
       .version,
     preset: 'mobile (Lighthouse default: emulated Moto G Power, simulated slow 4G)',
+    cpuSlowdown,
+    cpus: cpus().length,
     serving: 'loopback, gzip level 9 for text',
     site: siteDir,
     targets: TARGETS,

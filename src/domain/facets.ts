@@ -302,3 +302,36 @@ export function facetCounts(studies: readonly FacetStudy[], state: FacetState): 
   ) as Record<FindingId, number>;
   return { categorical, findings };
 }
+
+/** The ages a bound may take, in years: a bound outside them is a typing slip, not a filter. */
+export const AGE_LIMITS = { min: 0, max: 120 } as const;
+
+/** What was wrong with the age bounds of a state, and what the filter does about it. */
+export type AgeProblem =
+  /** A bound outside AGE_LIMITS: it is ignored. */
+  | { kind: 'outOfRange'; value: number }
+  /** "From" above "to": the bounds are swapped. */
+  | { kind: 'swapped'; from: number; to: number };
+
+/**
+ * The state the filter applies, with the problems found in its age bounds: a bound outside
+ * 0–120 years is dropped, and bounds given in the wrong order are swapped, so "60 to 40"
+ * shows ages 40 to 60 instead of nothing. The pages say so next to the inputs.
+ * @example checkAgeRange({ ...emptyState(), ageMin: 60, ageMax: 40 }).state.ageMin // 40
+ * @example checkAgeRange({ ...emptyState(), ageMax: 200 }).problems // [{ kind: 'outOfRange', value: 200 }]
+ */
+export function checkAgeRange(state: FacetState): { state: FacetState; problems: AgeProblem[] } {
+  const problems: AgeProblem[] = [];
+  const inRange = (value: number | null): number | null => {
+    if (value === null || (value >= AGE_LIMITS.min && value <= AGE_LIMITS.max)) return value;
+    problems.push({ kind: 'outOfRange', value });
+    return null;
+  };
+  let ageMin = inRange(state.ageMin);
+  let ageMax = inRange(state.ageMax);
+  if (ageMin !== null && ageMax !== null && ageMin > ageMax) {
+    problems.push({ kind: 'swapped', from: ageMin, to: ageMax });
+    [ageMin, ageMax] = [ageMax, ageMin];
+  }
+  return { state: { ...state, ageMin, ageMax }, problems };
+}

@@ -177,4 +177,77 @@ describe('the statistics explorer', () => {
     );
     await expect.poll(() => count(page)).toBe(countText(both.length));
   });
+
+  it('says what is wrong with an age range, next to the inputs, and filters with what it can', async () => {
+    const page = await strictPage();
+    await openExplorer(page, '?ageMin=60&ageMax=40');
+    const problem = page.locator('[data-age-problem]');
+    const between = registry.filter((r) => r.age !== null && r.age >= 40 && r.age <= 60);
+    await expect.poll(() => count(page)).toBe(countText(between.length));
+    expect(await problem.isVisible()).toBe(true);
+    expect(await problem.textContent()).toContain('showing ages 40 to 60');
+    // The message sits in the age group, next to the inputs.
+    expect(
+      await problem.evaluate((p) => p.closest('fieldset')?.querySelector('input[name="ageMin"]')),
+    ).toBeTruthy();
+
+    await page.getByRole('spinbutton', { name: 'from' }).fill('200');
+    await page.getByRole('spinbutton', { name: 'to' }).fill('5');
+    await page.getByRole('spinbutton', { name: 'to' }).press('Enter');
+    await expect.poll(() => problem.textContent()).toContain('Age 200 is outside 0–120 years');
+    const upTo5 = registry.filter((r) => r.age !== null && r.age <= 5);
+    await expect.poll(() => count(page)).toBe(countText(upTo5.length));
+
+    await page.getByRole('spinbutton', { name: 'from' }).fill('');
+    await page.getByRole('spinbutton', { name: 'to' }).fill('');
+    await page.getByRole('spinbutton', { name: 'to' }).press('Enter');
+    await expect.poll(() => problem.isHidden()).toBe(true);
+    await expect.poll(() => count(page)).toBe(countText(registry.length));
+  });
+
+  it('loads its script only when used, and keeps the state in the language link', async () => {
+    const page = await strictPage();
+    const scripts: string[] = [];
+    page.on('request', (r) => {
+      if (r.resourceType() === 'script' || r.url().includes('/data/')) scripts.push(r.url());
+    });
+    await openExplorer(page);
+    await page.waitForLoadState('networkidle');
+    expect(scripts.filter((u) => /explorer\.json|registry\.csv/.test(u))).toEqual([]);
+    const link = page.locator('header a[hreflang="ru"]');
+    const linkTarget = async () => {
+      const url = new URL((await link.getAttribute('href'))!, site.url);
+      return url.pathname + url.search;
+    };
+    expect(await linkTarget()).toBe('/ru/statistics/');
+
+    await page.getByRole('checkbox', { name: 'Subdural hemorrhage' }).check();
+    await expect.poll(() => count(page)).toBe(countText(subdural().length));
+    expect(scripts.some((u) => u.includes('/data/explorer.json'))).toBe(true);
+    await expect.poll(linkTarget).toBe('/ru/statistics/?finding=subdural');
+    // Opened as a new page (a new tab), the Russian page shows the same subset.
+    const other = await strictPage();
+    await other.goto(`${site.url}${await linkTarget()}`);
+    await expect
+      .poll(() => other.locator('[data-explorer-count]').textContent())
+      .toMatch(new RegExp(`\\b${subdural().length}\\b.*\\b${registry.length}\\b`));
+    await page.goBack();
+    await expect.poll(linkTarget).toBe('/ru/statistics/');
+  });
+
+  it('keeps the count and the reset button in view on a phone while going through the groups', async () => {
+    const page = await strictPage();
+    await page.setViewportSize({ width: 390, height: 844 });
+    await openExplorer(page);
+    const bar = page.locator('[data-explorer-count]');
+    for (const legend of ['Findings', 'Manufacturer', 'Tube voltage']) {
+      await page
+        .locator('[data-explorer-form] legend', { hasText: legend })
+        .scrollIntoViewIfNeeded();
+      const box = (await bar.boundingBox())!;
+      expect(box.y, legend).toBeGreaterThanOrEqual(0);
+      expect(box.y + box.height, legend).toBeLessThanOrEqual(844);
+      expect(await page.locator('[data-explorer-reset]').isVisible()).toBe(true);
+    }
+  });
 });

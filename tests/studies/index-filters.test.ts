@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStudies } from '../fixtures/fixture-studies.ts';
 import {
+  checkAgeRange,
   emptyState,
   facetValues,
   isEmptyState,
@@ -9,22 +10,18 @@ import {
   valuesMatch,
   type FacetState,
 } from '../../src/domain/facets.ts';
-import { valuesFromDataset, valuesToDataset } from '../../src/components/studies/row-facets.ts';
+import {
+  INDEX_COLUMNS,
+  indexCells,
+  toIndexStudy,
+} from '../../src/components/studies/index-study.ts';
+import { indexPagePath, pageCount, pageItems } from '../../src/components/studies/index-pages.ts';
 import { filterOptions } from '../../src/components/studies/filter-options.ts';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
 import type { Study } from '../../src/domain/schemas.ts';
 
 const base = fixtureStudies(1)[0]!;
 const study = (patch: Partial<Study>): Study => ({ ...base, ...patch });
-
-/** data-* attribute names to a DOM-like `dataset` (data-foo-bar → fooBar). */
-const asDataset = (attrs: Record<string, string>) =>
-  Object.fromEntries(
-    Object.entries(attrs).map(([k, v]) => [
-      k.slice(5).replace(/-(\w)/g, (_, c: string) => c.toUpperCase()),
-      v,
-    ]),
-  );
 
 describe('study facet values', () => {
   it('maps nulls to "unknown" and lists only the findings marked present', () => {
@@ -52,13 +49,44 @@ describe('study facet values', () => {
     expect(facets.findings).not.toContain('epidural');
   });
 
-  it('survives the trip through data-* attributes unchanged', () => {
+  it('gives the index row the same facets the filters read, and every column a cell', () => {
     for (const s of fixtureStudies(12)) {
-      const facets = facetValues(s);
-      expect(valuesFromDataset(asDataset(valuesToDataset(facets)))).toEqual(facets);
+      const row = toIndexStudy(s);
+      expect(facetValues(row)).toEqual(facetValues(s));
+      const cells = indexCells(row, 'en', 'none');
+      expect(cells).toHaveLength(INDEX_COLUMNS.length);
+      expect(cells[0]!.text).toBe(s.id);
+      expect(cells[INDEX_COLUMNS.indexOf('series')]!.value).toBe(String(s.series.length));
     }
-    const noAge = facetValues(study({ age: null }));
-    expect(valuesFromDataset(asDataset(valuesToDataset(noAge))).age).toBeNull();
+    const noAge = indexCells(toIndexStudy(study({ age: null })), 'ru', 'нет');
+    expect(noAge[INDEX_COLUMNS.indexOf('age')]).toEqual({ text: 'не указано', value: '' });
+  });
+});
+
+describe('index pages', () => {
+  it('list every study exactly once, in order, across the pages', () => {
+    const ids = Array.from({ length: 801 }, (_, i) => `s${i}`);
+    const pages = pageCount(ids.length, 100);
+    expect(pages).toBe(9);
+    const listed = Array.from({ length: pages }, (_, i) => pageItems(ids, i + 1, 100)).flat();
+    expect(listed).toEqual(ids);
+    expect(pageCount(0)).toBe(1);
+    expect(indexPagePath('ru', 1)).toBe('/ru/studies/');
+    expect(indexPagePath('en', 9)).toBe('/en/studies/page/9/');
+  });
+});
+
+describe('age bounds', () => {
+  it('swaps reversed bounds and drops bounds outside 0-120, saying which', () => {
+    const reversed = checkAgeRange({ ...emptyState(), ageMin: 60, ageMax: 40 });
+    expect([reversed.state.ageMin, reversed.state.ageMax]).toEqual([40, 60]);
+    expect(reversed.problems).toEqual([{ kind: 'swapped', from: 60, to: 40 }]);
+    const wild = checkAgeRange({ ...emptyState(), ageMin: 200, ageMax: 5 });
+    expect([wild.state.ageMin, wild.state.ageMax]).toEqual([null, 5]);
+    expect(wild.problems).toEqual([{ kind: 'outOfRange', value: 200 }]);
+    const fine = checkAgeRange({ ...emptyState(), ageMin: 0, ageMax: 120 });
+    expect(fine.problems).toEqual([]);
+    expect(fine.state).toEqual({ ...emptyState(), ageMin: 0, ageMax: 120 });
   });
 });
 

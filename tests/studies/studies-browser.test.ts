@@ -8,6 +8,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
 import type { Sprite } from '../../src/domain/schemas.ts';
+import type { IndexStudy } from '../../src/components/studies/index-study.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import {
   builtStudySlugs,
@@ -64,7 +65,13 @@ interface Expected {
   sex: string;
 }
 
-async function expectedStudies(page: Page): Promise<Expected[]> {
+/** The studies as the index's data file (the browser's source for filters) gives them. */
+function indexStudies(): IndexStudy[] {
+  const file = join(siteDir, 'data', 'studies-index.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { studies: IndexStudy[] }).studies;
+}
+
+async function expectedStudies(): Promise<Expected[]> {
   if (siteStudies) {
     return siteStudies.map((s) => ({
       class: s.pathology === null ? 'unknown' : s.pathology ? 'pathology' : 'normal',
@@ -72,14 +79,12 @@ async function expectedStudies(page: Page): Promise<Expected[]> {
       sex: s.sex ?? 'unknown',
     }));
   }
-  // No data file in the output: the rows' own data attributes are the page's data.
-  return page.$$eval('tr[data-study-row]', (rows) =>
-    rows.map((row) => ({
-      class: row.getAttribute('data-class') ?? '',
-      findings: (row.getAttribute('data-findings') ?? '').split(' ').filter(Boolean),
-      sex: row.getAttribute('data-sex') ?? '',
-    })),
-  );
+  // No data file in the output: the index's own data is the page's data.
+  return indexStudies().map((s) => ({
+    class: s.pathology === null ? 'unknown' : s.pathology ? 'pathology' : 'normal',
+    findings: FINDING_IDS.filter((id) => s.findings[id] === true),
+    sex: s.sex ?? 'unknown',
+  }));
 }
 
 /** Unfolds the filters (folded on a phone-sized viewport) and checks that they were folded. */
@@ -112,21 +117,21 @@ function galleryStudySlug(): string {
 describe('studies index', () => {
   it('filters give the counts the data gives, live in the URL, and survive back and reload', async () => {
     const { page, errors, close } = await openPage('/en/studies/');
-    const studies = await expectedStudies(page);
+    const studies = await expectedStudies();
     const total = studies.length;
-    expect(await visibleRows(page)).toBe(total);
+    await expect.poll(() => visibleRows(page)).toBe(total);
     const count = (test: (s: Expected) => boolean) => studies.filter(test).length;
     const status = page.locator('[data-filter-status]');
     await openFilters(page);
 
     await page.locator('input[name="finding"][value="subdural"]').check();
     const subdural = count((s) => s.findings.includes('subdural'));
-    expect(await visibleRows(page)).toBe(subdural);
+    await expect.poll(() => visibleRows(page)).toBe(subdural);
     expect(await status.textContent()).toContain(`${subdural} of ${total}`);
 
     await page.locator('input[name="finding"][value="fracture"]').check();
     const both = count((s) => s.findings.includes('subdural') && s.findings.includes('fracture'));
-    expect(await visibleRows(page)).toBe(both);
+    await expect.poll(() => visibleRows(page)).toBe(both);
 
     await page.locator('input[name="class"][value="pathology"]').check();
     await page.locator('input[name="sex"][value="M"]').check();
@@ -137,7 +142,7 @@ describe('studies index', () => {
         s.class === 'pathology' &&
         s.sex === 'M',
     );
-    expect(await visibleRows(page)).toBe(narrow);
+    await expect.poll(() => visibleRows(page)).toBe(narrow);
     expect(await page.locator('[data-filter-empty]').isHidden()).toBe(narrow > 0);
     const url = new URL(page.url());
     expect(url.searchParams.getAll('finding')).toEqual(['subdural', 'fracture']);
@@ -146,34 +151,40 @@ describe('studies index', () => {
     await page.goBack();
     await page.waitForFunction(() => !location.search.includes('sex='));
     expect(await page.locator('input[name="sex"][value="M"]').isChecked()).toBe(false);
-    expect(await visibleRows(page)).toBe(
-      count(
-        (s) =>
-          s.findings.includes('subdural') &&
-          s.findings.includes('fracture') &&
-          s.class === 'pathology',
-      ),
-    );
+    await expect
+      .poll(() => visibleRows(page))
+      .toBe(
+        count(
+          (s) =>
+            s.findings.includes('subdural') &&
+            s.findings.includes('fracture') &&
+            s.class === 'pathology',
+        ),
+      );
 
     await page.goto(`${site.url}/en/studies/?sex=F&sex=unknown`);
-    expect(await page.locator('[data-filter-active]').textContent()).toBe('(2 selected)');
+    await expect
+      .poll(() => page.locator('[data-filter-active]').textContent())
+      .toBe('(2 selected)');
     await openFilters(page);
     expect(await page.locator('input[name="sex"][value="F"]').isChecked()).toBe(true);
-    expect(await visibleRows(page)).toBe(count((s) => s.sex === 'F' || s.sex === 'unknown'));
+    await expect
+      .poll(() => visibleRows(page))
+      .toBe(count((s) => s.sex === 'F' || s.sex === 'unknown'));
 
     await page.locator('[data-filter-reset]').click();
-    expect(await visibleRows(page)).toBe(total);
+    await expect.poll(() => visibleRows(page)).toBe(total);
     expect(errors).toEqual([]);
     await close();
   });
 
   it('sorts by a column and shows the same subset as a grid of lazily loaded covers', async () => {
     const { page, close } = await openPage('/en/studies/?class=pathology');
-    const expected = (await expectedStudies(page)).filter((s) => s.class === 'pathology').length;
+    const expected = (await expectedStudies()).filter((s) => s.class === 'pathology').length;
 
     const ageHeader = page.locator('th[data-sort-key="age"]');
     await ageHeader.locator('button').click();
-    expect(await ageHeader.getAttribute('aria-sort')).toBe('ascending');
+    await expect.poll(() => ageHeader.getAttribute('aria-sort')).toBe('ascending');
     const ages = (
       await page.$$eval('tr[data-study-row]:not([hidden])', (rows) =>
         rows.map((r) => (r as HTMLTableRowElement).cells[3]!.dataset['value'] ?? ''),
@@ -183,13 +194,13 @@ describe('studies index', () => {
       .map(Number);
     expect(ages).toEqual([...ages].sort((a, b) => a - b));
     await ageHeader.locator('button').click();
-    expect(await ageHeader.getAttribute('aria-sort')).toBe('descending');
+    await expect.poll(() => ageHeader.getAttribute('aria-sort')).toBe('descending');
     expect(new URL(page.url()).searchParams.get('dir')).toBe('desc');
 
     await page.locator('button[data-view="grid"]').click();
-    expect(await page.locator('[data-study-table]').isHidden()).toBe(true);
+    await expect.poll(() => page.locator('[data-study-table]').isHidden()).toBe(true);
     const cards = page.locator('[data-study-card]:not([hidden])');
-    expect(await cards.count()).toBe(expected);
+    await expect.poll(() => cards.count()).toBe(expected);
     const images = await page.$$eval('[data-study-card] img', (imgs) =>
       imgs.map((img) => ({
         loading: img.getAttribute('loading'),
@@ -224,12 +235,139 @@ describe('studies index', () => {
     }
   });
 
-  it('without JavaScript shows the full table and no inert filters', async () => {
-    const { page, close } = await openPage('/ru/studies/?sex=F', { javaScriptEnabled: false });
-    expect(await page.locator('tr[data-study-row]:visible').count()).toBe(
-      builtStudySlugs(siteDir, 'ru').length,
+  it('without JavaScript lists every study over the pages, honestly, with no inert controls', async () => {
+    for (const locale of ['ru', 'en']) {
+      const { page, close } = await openPage(`/${locale}/studies/?sex=F&view=grid`, {
+        javaScriptEnabled: false,
+      });
+      const listed: string[] = [];
+      const visited = new Set<string>();
+      for (let path: string | null = `/${locale}/studies/`; path && !visited.has(path);) {
+        visited.add(path);
+        await page.goto(`${site.url}${path}`);
+        listed.push(
+          ...(await page
+            .locator('tr[data-study-row]:visible th a')
+            .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/')[3]!))),
+        );
+        expect(await page.locator('form[data-study-filters]').isHidden()).toBe(true);
+        expect(await page.locator('[data-view-switch]').isHidden()).toBe(true);
+        expect(await page.locator('.studies-table__sort-hint').isHidden()).toBe(true);
+        expect(await page.locator('caption').innerText()).not.toMatch(/sort|сортир/i);
+        // The page says what it can do without JavaScript (no grid, no filters).
+        expect(await page.locator('noscript').first().textContent()).toMatch(/JavaScript/);
+        const current = page.locator('[data-index-pages] a[aria-current="page"]');
+        path = (await current.count())
+          ? await page
+              .locator('[data-index-pages] li')
+              .filter({ has: current })
+              .locator('+ li a')
+              .getAttribute('href')
+              .catch(() => null)
+          : null;
+      }
+      expect(listed.sort()).toEqual(builtStudySlugs(siteDir, locale));
+      await close();
+    }
+  });
+
+  it('says what is wrong with an age range, and uses the bounds it can', async () => {
+    const { page, errors, close } = await openPage('/en/studies/?ageMin=60&ageMax=40');
+    const studies = indexStudies();
+    const problem = page.locator('[data-age-problem]');
+    await expect.poll(() => problem.textContent()).toContain('greater than');
+    expect(await problem.textContent()).toContain('showing ages 40 to 60');
+    const between = studies.filter((s) => s.age !== null && s.age >= 40 && s.age <= 60).length;
+    await expect.poll(() => visibleRows(page)).toBe(between);
+    await openFilters(page);
+    expect(await problem.isVisible()).toBe(true);
+
+    await page.locator('input[name="ageMin"]').fill('200');
+    await page.locator('input[name="ageMax"]').fill('');
+    await page.locator('input[name="ageMin"]').press('Enter');
+    await expect.poll(() => problem.textContent()).toContain('Age 200 is outside 0–120 years');
+    await expect.poll(() => visibleRows(page)).toBe(studies.length);
+
+    await page.locator('input[name="ageMin"]').fill('30');
+    await page.locator('input[name="ageMin"]').press('Enter');
+    await expect.poll(() => problem.isHidden()).toBe(true);
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('updates each option count as other filters change, and shows every option whole', async () => {
+    const { page, errors, close } = await openPage('/en/studies/');
+    const studies = await expectedStudies();
+    const optionCount = (name: string, value: string) =>
+      page
+        .locator(`input[name="${name}"][value="${value}"]`)
+        .evaluate(
+          (input) => input.closest('label')?.querySelector('[data-option-count]')?.textContent,
+        );
+    await openFilters(page);
+    expect(await optionCount('sex', 'M')).toBe(`(${studies.filter((s) => s.sex === 'M').length})`);
+    await page.locator('input[name="class"][value="pathology"]').check();
+    const pathologyMale = studies.filter((s) => s.class === 'pathology' && s.sex === 'M').length;
+    await expect.poll(() => optionCount('sex', 'M')).toBe(`(${pathologyMale})`);
+    // A finding's count adds it to the selection: pathology studies that have it.
+    const subdural = studies.filter(
+      (s) => s.class === 'pathology' && s.findings.includes('subdural'),
     );
-    expect(await page.locator('form[data-study-filters]').isHidden()).toBe(true);
+    expect(await optionCount('finding', 'subdural')).toBe(`(${subdural.length})`);
+    // Within the class facet, its own options keep counting over the other facets only.
+    expect(await optionCount('class', 'normal')).toBe(
+      `(${studies.filter((s) => s.class === 'normal').length})`,
+    );
+
+    // No option is cut: no group scrolls, and a one-word value stays on one line.
+    for (const width of [390, 1280]) {
+      await page.setViewportSize({ width, height: 900 });
+      const cut = await page.$$eval('form[data-study-filters] label', (labels) =>
+        labels.flatMap((label) => {
+          const fieldset = label.closest('fieldset')!;
+          const text = label.querySelector('span')?.firstChild;
+          const problems: string[] = [];
+          if (fieldset.scrollHeight > fieldset.clientHeight + 1) problems.push('scrolls');
+          if (text && !/\s/.test(text.textContent!.trim())) {
+            const range = document.createRange();
+            range.selectNodeContents(text);
+            const tops = new Set([...range.getClientRects()].map((r) => Math.round(r.top)));
+            if (tops.size > 1) problems.push('breaks');
+          }
+          const box = label.getBoundingClientRect();
+          const frame = fieldset.getBoundingClientRect();
+          if (box.right > frame.right + 1) problems.push('overflows');
+          return problems.map((p) => `${label.textContent!.trim()}: ${p}`);
+        }),
+      );
+      expect(cut, `at ${width} px`).toEqual([]);
+    }
+    expect(errors).toEqual([]);
+    await close();
+  });
+
+  it('keeps the filters in the language link, ready to open in a new tab', async () => {
+    const { page, close } = await openPage('/en/studies/');
+    const link = page.locator('header a[hreflang="ru"]');
+    expect(new URL((await link.getAttribute('href'))!, site.url).search).toBe('');
+    await openFilters(page);
+    await page.locator('input[name="sex"][value="F"]').check();
+    await page.locator('th[data-sort-key="age"] button').click();
+    await expect.poll(() => link.getAttribute('href')).toContain('sex=F');
+    const href = new URL((await link.getAttribute('href'))!, site.url);
+    expect(href.pathname).toBe('/ru/studies/');
+    expect(href.searchParams.get('sort')).toBe('age');
+    // Opened as a new page (what a new tab does), the other language shows the same subset.
+    const other = await openPage(href.pathname + href.search);
+    const numbers = (text: string | null) => (text ?? '').match(/\d+/g)?.join(' ');
+    const shown = numbers(await page.locator('[data-filter-status]').textContent());
+    await expect
+      .poll(async () => numbers(await other.page.locator('[data-filter-status]').textContent()))
+      .toBe(shown);
+    expect(await other.page.locator('input[name="sex"][value="F"]').isChecked()).toBe(true);
+    await page.goBack();
+    await expect.poll(() => link.getAttribute('href')).not.toContain('sort=');
+    await other.close();
     await close();
   });
 });
@@ -408,11 +546,12 @@ describe('study page gallery', () => {
 
   it('labels findings and the untranslated Russian conclusion, and goes back to the filtered list', async () => {
     const { page, close } = await openPage('/en/studies/');
-    const studies = await expectedStudies(page);
+    const studies = await expectedStudies();
     const frequency = (id: string) => studies.filter((s) => s.findings.includes(id)).length;
     const finding = [...FINDING_IDS].sort((a, b) => frequency(b) - frequency(a))[0]!;
     if (frequency(finding) === 0) throw new Error('No study of the site has a finding');
     await page.goto(`${site.url}/en/studies/?finding=${finding}`);
+    await expect.poll(() => visibleRows(page)).toBe(frequency(finding));
     await page.locator('tr[data-study-row]:not([hidden]) a').first().click();
     await page.waitForURL(/\/en\/studies\/[^/]+\/$/);
     const states = await page.$$eval('[data-finding]', (items) =>

@@ -17,6 +17,7 @@ import {
 import {
   CATEGORICAL_FACETS,
   FACET_PARAMS,
+  checkAgeRange,
   facetCounts,
   matches,
   stateFromParams,
@@ -28,6 +29,8 @@ import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
+import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
+import { pushPageUrl } from '../page-url.ts';
 
 interface Explorer {
   root: HTMLElement;
@@ -142,8 +145,15 @@ function chartWidth(): number {
   return measured > 0 ? Math.min(640, Math.max(280, Math.round(measured))) : DEFAULT_WIDTH;
 }
 
-function render(ex: Explorer, state: FacetState): void {
+/**
+ * Renders the subset of a state as the reader gave it (form or URL); bad age bounds are
+ * corrected (checkAgeRange) and the correction is said next to the age inputs.
+ */
+function render(ex: Explorer, given: FacetState): void {
   const t = useTranslations(ex.locale);
+  const { state, problems } = checkAgeRange(given);
+  const ageProblem = ex.form.querySelector<HTMLElement>('[data-age-problem]');
+  showAgeProblems(ageProblem, problems, ageTemplatesFrom(ageProblem));
   const subset = ex.studies.filter((s) => matches(s, state));
   const specs = buildCharts(computeStats(subset), {
     locale: ex.locale,
@@ -203,11 +213,18 @@ function commit(ex: Explorer): void {
   const state = stateFromForm(ex.form);
   const query = stateToParams(state).toString();
   const next = query ? `?${query}` : window.location.pathname;
-  if (`?${query}` !== (window.location.search || '?')) window.history.pushState(null, '', next);
+  if (`?${query}` !== (window.location.search || '?')) pushPageUrl(next);
   safeRender(ex, state);
 }
 
-export async function startExplorer(root: HTMLElement): Promise<void> {
+/**
+ * Loads the data and takes over the form. `changedBeforeStart` tells whether the reader already
+ * changed the form while the explorer loaded: their choice wins over the URL's state.
+ */
+export async function startExplorer(
+  root: HTMLElement,
+  changedBeforeStart: () => boolean = () => false,
+): Promise<void> {
   const status = document.querySelector<HTMLElement>('[data-explorer-status]');
   const locale = (root.dataset['locale'] ?? 'ru') as Locale;
   const t = useTranslations(locale);
@@ -235,7 +252,6 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
     urls: [],
   };
   if (status) status.hidden = true;
-  root.hidden = false;
 
   ex.form.addEventListener('change', () => commit(ex));
   ex.form.addEventListener('submit', (event) => {
@@ -266,6 +282,10 @@ export async function startExplorer(root: HTMLElement): Promise<void> {
   });
 
   // Listeners first: a failing render must not leave the form dead.
+  if (changedBeforeStart()) {
+    commit(ex);
+    return;
+  }
   const initial = stateFromUrl();
   showState(ex.form, initial);
   safeRender(ex, initial);

@@ -1,149 +1,70 @@
 /**
- * The studies index in the browser: filters, sort and view, all kept in the URL (back and
- * forward restore them). Rows are never re-rendered: filtering toggles `hidden`, sorting
- * moves the existing nodes, so 800+ studies stay smooth on a phone.
+ * The studies index in the browser, first part: small, run at load. It turns the controls on
+ * and turns each use of them (filter, sort, view) into a URL (a history entry: shareable, back
+ * and forward work). The part that filters, counts and renders every study
+ * (index-app.ts) and its data load only when a URL carries such a state, so the plain page
+ * costs no script work.
  */
-import { valuesFromDataset } from '../../components/studies/row-facets.ts';
-import {
-  emptyState,
-  selectionCount,
-  stateFromParams,
-  stateToParams,
-  valuesMatch,
-  type FacetState,
-} from '../../domain/facets.ts';
-import { fill } from '../fill-template.ts';
+import { emptyState, stateFromParams, stateToParams } from '../../domain/facets.ts';
+import { pushPageUrl } from '../page-url.ts';
+import { writeFilterForm } from './filter-form.ts';
+import type { IndexApp } from './index-app.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
-import { sortByValue, type SortDirection } from './sort-rows.ts';
 
-type View = 'table' | 'grid';
+/** Query parameters that are view state rather than filters. */
+const VIEW_PARAMS = ['sort', 'dir', 'view'];
 
-/** A cell's sort value: its `data-value` when the shown text is a label, else the text. */
-const cellValue = (cell: HTMLTableCellElement | undefined) =>
-  cell?.dataset['value'] ?? cell?.textContent?.trim() ?? '';
+/** Whether a query asks for more than the plain page (a filter, an order, the grid). */
+function hasState(params: URLSearchParams): boolean {
+  const state = stateToParams(stateFromParams(params));
+  return state.size > 0 || VIEW_PARAMS.some((name) => params.has(name));
+}
 
-export function startStudiesIndex(root: HTMLElement): void {
+function start(root: HTMLElement): void {
   const form = root.querySelector<HTMLFormElement>('form[data-study-filters]');
-  const table = root.querySelector<HTMLElement>('[data-study-table]');
-  const grid = root.querySelector<HTMLElement>('[data-study-grid]');
-  const tbody = table?.querySelector('tbody');
-  const status = root.querySelector<HTMLElement>('[data-filter-status]');
-  const empty = root.querySelector<HTMLElement>('[data-filter-empty]');
-  const viewGroup = root.querySelector<HTMLElement>('[data-view-switch]');
-  if (!form || !table || !grid || !tbody || !status) return;
-
-  const rows = [...tbody.querySelectorAll<HTMLTableRowElement>('tr[data-study-row]')];
-  const cards = new Map(
-    [...grid.querySelectorAll<HTMLElement>('[data-study-card]')].map((c) => [c.dataset['id'], c]),
-  );
-  const facets = new Map(rows.map((row) => [row, valuesFromDataset(row.dataset)]));
-  const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
-  const collator = new Intl.Collator(document.documentElement.lang || undefined, {
-    numeric: true,
-  });
-  const shownTemplate = root.dataset['shownTemplate'] ?? '{shown} / {total}';
-  const total = rows.length;
-
+  if (!form) return;
+  const headers = [...root.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
   const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
-  const active = form.querySelector<HTMLElement>('[data-filter-active]');
   // Open on wide screens; on a phone the filters stay folded under their summary.
   if (details) details.open = matchMedia('(min-width: 48em)').matches;
-  form.hidden = false;
-  if (viewGroup) viewGroup.hidden = false;
   for (const th of headers) th.querySelector('button')?.removeAttribute('disabled');
 
+  let app: Promise<IndexApp> | null = null;
+  const ensureApp = () =>
+    (app ??= import('./index-app.ts').then(({ startIndexApp }) => startIndexApp(root)));
+  const render = () =>
+    void ensureApp().then(
+      (a) => a.render(currentParams()),
+      (error: unknown) => {
+        const status = root.querySelector<HTMLElement>('[data-filter-status]');
+        if (status) status.textContent = root.dataset['loadError'] ?? String(error);
+        app = null; // the next use tries again
+        throw error;
+      },
+    );
   const currentParams = () => new URLSearchParams(location.search);
 
   // The form's controls are named like the URL parameters, so both go through the same query.
-  function readForm(): FacetState {
+  function formParams(): URLSearchParams {
     const params = new URLSearchParams();
     for (const [name, value] of new FormData(form!)) {
       if (typeof value === 'string') params.append(name, value);
     }
-    return stateFromParams(params);
+    return stateToParams(stateFromParams(params), currentParams());
   }
 
-  function writeForm(state: FacetState): void {
-    const params = stateToParams(state);
-    for (const input of form!.querySelectorAll<HTMLInputElement>('input')) {
-      if (input.type === 'checkbox')
-        input.checked = params.getAll(input.name).includes(input.value);
-      else if (input.type === 'number') input.value = params.get(input.name) ?? '';
-    }
-  }
-
-  function applyFilter(state: FacetState): void {
-    let shown = 0;
-    for (const row of rows) {
-      const visible = valuesMatch(facets.get(row)!, state);
-      if (visible) shown += 1;
-      if (row.hidden === visible) row.hidden = !visible;
-      const card = cards.get(row.dataset['id']);
-      if (card && card.hidden === visible) card.hidden = !visible;
-    }
-    status!.textContent = fill(shownTemplate, { shown, total });
-    if (empty) empty.hidden = shown > 0;
-    if (active) {
-      const count = selectionCount(state);
-      active.textContent = count
-        ? `(${fill(active.dataset['template'] ?? '{count}', { count })})`
-        : '';
-    }
-  }
-
-  // The order currently in the DOM: moving 800 rows is the costly part, so only on change.
-  let sortedBy = '';
-
-  function applySort(key: string | null, direction: SortDirection): void {
-    const signature = `${key ?? ''} ${direction}`;
-    if (signature === sortedBy || (sortedBy === '' && key === null)) return;
-    sortedBy = signature;
-    const column = headers.findIndex((th) => th.dataset['sortKey'] === key);
-    for (const [i, th] of headers.entries()) {
-      if (i === column) th.setAttribute('aria-sort', direction);
-      else th.removeAttribute('aria-sort');
-    }
-    const ordered =
-      column < 0
-        ? rows
-        : sortByValue(
-            rows,
-            (row) => cellValue(row.cells[column]),
-            headers[column]!.dataset['numeric'] !== undefined,
-            direction,
-            collator,
-          );
-    tbody!.append(...ordered);
-    grid!.append(...ordered.flatMap((row) => cards.get(row.dataset['id']) ?? []));
-  }
-
-  function applyView(view: View): void {
-    table!.hidden = view === 'grid';
-    grid!.hidden = view !== 'grid';
-    for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
-      button.setAttribute('aria-pressed', String(button.dataset['view'] === view));
-    }
-  }
-
-  function render(params: URLSearchParams): void {
-    const state = stateFromParams(params);
-    writeForm(state);
-    applyFilter(state);
-    applySort(params.get('sort'), params.get('dir') === 'desc' ? 'descending' : 'ascending');
-    applyView(params.get('view') === 'grid' ? 'grid' : 'table');
-  }
-
+  /** A new URL for the state: always the first page's address, as the state spans all pages. */
   function commit(params: URLSearchParams): void {
     const query = params.toString();
-    history.pushState(null, '', withQuery(location.pathname, query));
+    pushPageUrl(withQuery(root.dataset['studiesBase'] ?? location.pathname, query));
     rememberListQuery(query);
-    render(params);
+    render();
   }
 
-  form.addEventListener('change', () => commit(stateToParams(readForm(), currentParams())));
+  form.addEventListener('change', () => commit(formParams()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
-    commit(stateToParams(readForm(), currentParams()));
+    commit(formParams());
   });
   root.querySelector('[data-filter-reset]')?.addEventListener('click', () => {
     commit(stateToParams(emptyState(), currentParams()));
@@ -168,10 +89,14 @@ export function startStudiesIndex(root: HTMLElement): void {
     });
   }
   addEventListener('popstate', () => {
-    render(currentParams());
     rememberListQuery(location.search);
+    if (app || hasState(currentParams())) render();
   });
 
-  render(currentParams());
   rememberListQuery(location.search);
+  writeFilterForm(form, stateFromParams(currentParams()));
+  if (hasState(currentParams())) render();
 }
+
+const root = document.querySelector<HTMLElement>('[data-studies-index]');
+if (root) start(root);

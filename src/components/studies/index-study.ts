@@ -1,0 +1,113 @@
+/**
+ * One study as the studies index shows it: the facet fields (so the browser can filter and
+ * count with src/domain/facets.ts), the table's columns and the grid's cover. The build renders
+ * the first page's rows from it, `/data/studies-index.json` carries it for every study, and the
+ * browser renders the rows of any filter or order from it: one row model for both.
+ */
+import { facetValues, type FacetStudy } from '../../domain/facets.ts';
+import type { Locale } from '../../domain/labels.ts';
+import type { Study } from '../../domain/schemas.ts';
+import { coverSize, imageCount, studyLabels } from './format.ts';
+
+export interface IndexStudy extends FacetStudy {
+  id: string;
+  slug: string;
+  model: string | null;
+  seriesCount: number;
+  imageCount: number;
+  /** Site-relative cover path (`thumbs/...`), or null when no series could be rendered. */
+  cover: string | null;
+  coverWidth: number;
+  coverHeight: number;
+}
+
+export function toIndexStudy(study: Study): IndexStudy {
+  const size = coverSize(study);
+  return {
+    id: study.id,
+    slug: study.slug,
+    pathology: study.pathology,
+    findings: study.findings,
+    age: study.age,
+    sex: study.sex,
+    manufacturer: study.manufacturer,
+    model: study.model,
+    kernel: study.kernel,
+    sliceThickness: study.sliceThickness,
+    kvp: study.kvp,
+    seriesCount: study.series.length,
+    imageCount: imageCount(study),
+    cover: study.cover,
+    coverWidth: size.width,
+    coverHeight: size.height,
+  };
+}
+
+/** The table's columns, in order; each header is a sort button named by `studies.col.<id>`. */
+export const INDEX_COLUMNS = [
+  'id',
+  'class',
+  'findings',
+  'age',
+  'sex',
+  'scanner',
+  'kernel',
+  'thickness',
+  'series',
+  'images',
+] as const;
+export type IndexColumn = (typeof INDEX_COLUMNS)[number];
+
+/** Columns sorted as numbers. */
+export const NUMERIC_COLUMNS: ReadonlySet<IndexColumn> = new Set([
+  'age',
+  'thickness',
+  'series',
+  'images',
+]);
+
+/** A cell: the text shown and the value it sorts by ('' when unknown: sorted last). */
+export interface IndexCell {
+  text: string;
+  value: string;
+}
+
+/**
+ * The row of a study: one cell per column of INDEX_COLUMNS.
+ * @example indexCells(study, 'en', 'none')[3] // { text: '57', value: '57' } (age)
+ */
+export function indexCells(study: IndexStudy, locale: Locale, noFindings: string): IndexCell[] {
+  const label = studyLabels(locale);
+  const facets = facetValues(study);
+  const scanner = [study.manufacturer, study.model].filter(Boolean).join(' ');
+  const cells: Record<IndexColumn, IndexCell> = {
+    id: { text: study.id, value: study.id },
+    class: { text: label.classOf(facets.categorical.class), value: facets.categorical.class },
+    findings: {
+      text: facets.findings.length ? facets.findings.map(label.finding).join(', ') : noFindings,
+      value: String(facets.findings.length),
+    },
+    age: { text: label.number(study.age), value: study.age === null ? '' : String(study.age) },
+    sex: { text: label.sexOf(facets.categorical.sex), value: facets.categorical.sex },
+    scanner: { text: scanner || label.unknown, value: scanner },
+    kernel: { text: label.text(study.kernel), value: study.kernel ?? '' },
+    thickness: {
+      text: label.number(study.sliceThickness),
+      value: study.sliceThickness === null ? '' : String(study.sliceThickness),
+    },
+    series: { text: String(study.seriesCount), value: String(study.seriesCount) },
+    images: { text: String(study.imageCount), value: String(study.imageCount) },
+  };
+  return INDEX_COLUMNS.map((column) => cells[column]);
+}
+
+/**
+ * The grid card's caption: class, and the findings present.
+ * @example cardMeta(study, 'en') // 'With signs of hemorrhage: Subdural hemorrhage'
+ */
+export function cardMeta(study: IndexStudy, locale: Locale): string {
+  const label = studyLabels(locale);
+  const facets = facetValues(study);
+  const findings = facets.findings.map(label.finding).join(', ');
+  return label.classOf(facets.categorical.class) + (findings ? `: ${findings}` : '');
+}

@@ -1,0 +1,14 @@
+/**
+ * The index's filter form shows a filter state: its controls are named like the URL
+ * parameters, so the state's URL form sets them. Run at load (the boxes are right at once) and
+ * after each change (the full index, index-app.ts).
+ */
+import { stateToParams, type FacetState } from '../../domain/facets.ts';
+
+export function writeFilterForm(form: HTMLFormElement, state: FacetState): void {
+  const params = stateToParams(state);
+  for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
+    if (input.type === 'checkbox') input.checked = params.getAll(input.name).includes(input.value);
+    else if (input.type === 'number') input.value = params.get(input.name) ?? '';
+  }
+}
