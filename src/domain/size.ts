@@ -53,18 +53,38 @@ const FILE_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> =
   en: { one: 'file', other: 'files' },
 };
 
+const STUDY_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
+  ru: { one: 'исследование', few: 'исследования', many: 'исследований', other: 'исследования' },
+  en: { one: 'study', other: 'studies' },
+};
+
+function counted(n: number, words: Partial<Record<Intl.LDMLPluralRule, string>>, locale: Locale) {
+  const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(n);
+  // U+00A0 keeps the number and its word on one line.
+  return `${new Intl.NumberFormat(INTL_LOCALE[locale]).format(n)}\u00a0${words[rule] ?? words.other!}`;
+}
+
 /**
  * @example formatFileCount(241316, 'ru') // '241 316 файлов'
  * @example formatFileCount(1, 'en') // '1 file'
  */
 export function formatFileCount(files: number, locale: Locale): string {
-  const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(files);
-  const word = FILE_WORDS[locale][rule] ?? FILE_WORDS[locale].other!;
-  // U+00A0 keeps the number and its word on one line.
-  return `${new Intl.NumberFormat(INTL_LOCALE[locale]).format(files)}\u00a0${word}`;
+  return counted(files, FILE_WORDS[locale], locale);
 }
 
 /** @example formatSize({ files: 241316, bytes: 98.4e9 }, 'en') // '98.4 GB, 241,316 files' */
 export function formatSize(size: Size, locale: Locale): string {
   return `${formatBytes(size.bytes, locale)}, ${formatFileCount(size.files, locale)}`;
+}
+
+/**
+ * The live total of a filtered subset.
+ * @example formatSubsetTotal(12, { files: 336, bytes: 4.1e9 }, 'en') // '12 studies · 4.1 GB · 336 files'
+ */
+export function formatSubsetTotal(studies: number, size: Size, locale: Locale): string {
+  return [
+    counted(studies, STUDY_WORDS[locale], locale),
+    formatBytes(size.bytes, locale),
+    formatFileCount(size.files, locale),
+  ].join(' · ');
 }

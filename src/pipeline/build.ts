@@ -168,7 +168,10 @@ export async function runPipeline(
       studies: { source, studies },
       stats,
       quality,
-      registryCsv: registryCsv(registry?.rows ?? []),
+      registryCsv: registryCsv(
+        registry?.rows ?? [],
+        new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
+      ),
     }),
   );
   return { studies, quality, source, timings, changed };

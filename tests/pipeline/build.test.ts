@@ -171,8 +171,14 @@ describe('runPipeline', () => {
   it('writes registry.csv with canonical ids, dots for decimals and 1/0 booleans', async () => {
     const text = await readData('registry.csv');
     const rows = csvParse(text);
-    expect(rows.columns).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+    expect(rows.columns).toEqual([
+      ...REGISTRY_COLUMNS.map((c) => c.id),
+      'study_files',
+      'study_bytes',
+    ]);
     expect(rows).toHaveLength(4);
+    // The fake imaging gives each study folder 20 files of 1000 bytes.
+    expect(rows[0]).toMatchObject({ study_files: '20', study_bytes: '20000' });
     expect(rows[0]).toMatchObject({
       study_uid: 'a',
       pathology: '1',

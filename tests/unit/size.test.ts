@@ -1,5 +1,11 @@
 import { describe, expect, it } from 'vitest';
-import { formatBytes, formatFileCount, formatSize, sumSizes } from '../../src/domain/size.ts';
+import {
+  formatBytes,
+  formatFileCount,
+  formatSize,
+  formatSubsetTotal,
+  sumSizes,
+} from '../../src/domain/size.ts';
 
 const nb = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
@@ -24,8 +30,21 @@ describe('sizes for people', () => {
     expect(nb(formatBytes(1_500_000, 'en'))).toBe('1.5 MB');
     expect(nb(formatBytes(2_000_000_000_000, 'ru'))).toBe('2 ТБ');
   });
+  it('writes a subset total', () => {
+    expect(nb(formatSubsetTotal(12, { files: 336, bytes: 4.1e9 }, 'en'))).toBe(
+      '12 studies · 4.1 GB · 336 files',
+    );
+    expect(nb(formatSubsetTotal(5, { files: 1, bytes: 0 }, 'ru'))).toBe(
+      '5 исследований · 0 Б · 1 файл',
+    );
+  });
   it('sums', () => {
-    expect(sumSizes([{ files: 1, bytes: 2 }, { files: 3, bytes: 4 }])).toEqual({
+    expect(
+      sumSizes([
+        { files: 1, bytes: 2 },
+        { files: 3, bytes: 4 },
+      ]),
+    ).toEqual({
       files: 4,
       bytes: 6,
     });

@@ -6,9 +6,14 @@
 import { csvFormat, csvFormatRows, csvParseRows } from 'd3';
 import { FINDING_IDS } from '../../domain/labels.ts';
 import { REGISTRY_COLUMNS } from '../../domain/registry-columns.ts';
+import { SITE_CSV_COLUMNS } from '../../pipeline/outputs/registry-csv.ts';
 import type { ExplorerStudy } from './explorer-data.ts';
 
-export const REGISTRY_CSV_COLUMNS: string[] = REGISTRY_COLUMNS.map((c) => c.id);
+// The registry's columns, then the ones the site adds, as in the site's registry.csv.
+export const REGISTRY_CSV_COLUMNS: string[] = [
+  ...REGISTRY_COLUMNS.map((c) => c.id),
+  ...SITE_CSV_COLUMNS,
+];
 
 /**
  * Keeps the rows of a registry CSV whose `study_uid` is in `ids`, in the file's order and
@@ -43,6 +48,8 @@ export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): strin
       tube_current: num(s.tubeCurrent),
       kernel: s.kernel ?? '',
       manufacturer: s.manufacturer ?? '',
+      study_files: String(s.size.files),
+      study_bytes: String(s.size.bytes),
     };
     for (const id of FINDING_IDS) row[id] = bool(s.findings[id]);
     return row;

@@ -29,6 +29,7 @@ import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
+import { formatSubsetTotal } from '../../domain/size.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { pushPageUrl } from '../page-url.ts';
 
@@ -155,7 +156,8 @@ function render(ex: Explorer, given: FacetState): void {
   const ageProblem = ex.form.querySelector<HTMLElement>('[data-age-problem]');
   showAgeProblems(ageProblem, problems, ageTemplatesFrom(ageProblem));
   const subset = ex.studies.filter((s) => matches(s, state));
-  const specs = buildCharts(computeStats(subset), {
+  const stats = computeStats(subset);
+  const specs = buildCharts(stats, {
     locale: ex.locale,
     source: ex.source,
     datasetTotal: ex.total,
@@ -167,10 +169,10 @@ function render(ex: Explorer, given: FacetState): void {
     if (figure) updateFigure(ex, figure, spec);
   }
   showOptionCounts(ex, state);
-  must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
-    n: subset.length,
-    total: ex.total,
-  });
+  const count = must(ex.root, '[data-explorer-count]');
+  const sizeLine = must(ex.root, '[data-explorer-size]');
+  count.replaceChildren(t('explorer.count', { n: subset.length, total: ex.total }), ' ', sizeLine);
+  sizeLine.textContent = formatSubsetTotal(subset.length, stats.size, ex.locale);
   must(ex.root, '[data-explorer-studies-count]').textContent = String(subset.length);
   must(ex.root, '[data-explorer-studies]').replaceChildren(
     ...subset.map((s) => {
