@@ -91,6 +91,11 @@ export const studySchema = z.object({
   series: z.array(seriesSchema),
   /** Every file under the study folder (images or not) and its bytes on disk; 0 without folder. */
   size: sizeSchema,
+  /**
+   * SHA-256 of the study's lines of SHA256SUMS (`grep ' studies/<folder>/' SHA256SUMS |
+   * sha256sum`); null when checksums were not computed or a file of it has none.
+   */
+  sha256: z.string().nullable(),
   /** Site-relative URL of the cover image (middle slice, brain window), or null. */
   cover: z.string().nullable(),
 });
@@ -108,6 +113,10 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const studiesFileSchema = z.object({
   source: sourceSchema,
+  /** The --checksums pass: files with a checksum and without; null when it was not run. */
+  checksums: z
+    .object({ files: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+    .nullable(),
   studies: z.array(studySchema),
 });
 export type StudiesFile = z.infer<typeof studiesFileSchema>;

@@ -22,6 +22,8 @@ export interface JoinInput {
   folders: readonly string[];
   /** Files and bytes per folder under studies/; a folder not listed counts as empty. */
   folderSizes?: Readonly<Record<string, Size>>;
+  /** Study digests per folder (--checksums); absent: not computed. */
+  folderDigests?: Readonly<Record<string, string | null>>;
 }
 
 export interface JoinResult {
@@ -32,17 +34,20 @@ export interface JoinResult {
 const NO_FINDINGS = Object.fromEntries(FINDING_IDS.map((id) => [id, null])) as Study['findings'];
 
 /** Joins the registry with the imaging; pure. */
-export function joinStudies({ registry, imaging, folders, folderSizes = {} }: JoinInput): JoinResult {
+export function joinStudies({ registry, imaging, folders, folderSizes = {}, folderDigests = {} }: JoinInput): JoinResult {
   const findings: QualityFinding[] = [];
   const byFolder = new Map(imaging.map((s) => [s.folder, s]));
   const byUid = new Map(imaging.flatMap((s) => (s.studyUid ? [[s.studyUid, s] as const] : [])));
   const onDisk = new Set([...folders, ...byFolder.keys()]);
   const used = new Set<string>();
-  const drafts: Omit<Study, 'slug' | 'size'>[] = [];
+  const drafts: Omit<Study, 'slug' | 'size' | 'sha256'>[] = [];
   // A row whose folder is missing has nothing on disk: its size is zero.
   const sizeOf = (folder: string | null): Size =>
     folder !== null ? (folderSizes[folder] ?? ZERO_SIZE) : ZERO_SIZE;
   const sizes: Size[] = [];
+  const digests: (string | null)[] = [];
+  const digestOf = (folder: string | null) =>
+    folder !== null ? (folderDigests[folder] ?? null) : null;
   const file = registry?.file;
 
   for (const row of registry?.rows ?? []) {
@@ -70,6 +75,7 @@ export function joinStudies({ registry, imaging, folders, folderSizes = {} }: Jo
     findings.push(...compareWithDicom(row, scan, id, file, (f) => header(registry, f)));
     drafts.push(fromRow(row, id, folder ?? row.folder!, scan));
     sizes.push(sizeOf(claimed ? folder : null));
+    digests.push(digestOf(claimed ? folder : null));
   }
 
   const orphans = [...onDisk].filter((f) => !used.has(f)).sort(codePointOrder);
@@ -90,11 +96,15 @@ export function joinStudies({ registry, imaging, folders, folderSizes = {} }: Jo
     }
     drafts.push(fromFolder(folder, scan));
     sizes.push(sizeOf(folder));
+    digests.push(digestOf(folder));
   }
 
   const slugs = uniqueSlugs(drafts.map((d) => d.id));
   return {
-    studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]!, size: { ...sizes[i]! } })),
+    studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]!,
+      size: { ...sizes[i]! },
+      sha256: digests[i]!,
+    })),
     findings,
   };
 }
@@ -201,7 +211,7 @@ function fromRow(
   id: string,
   folder: string,
   scan: ImagingStudy | null,
-): Omit<Study, 'slug' | 'size'> {
+): Omit<Study, 'slug' | 'size' | 'sha256'> {
   const v = row.values;
   return {
     id,
@@ -223,7 +233,7 @@ function fromRow(
   };
 }
 
-function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug' | 'size'> {
+function fromFolder(folder: string, scan: ImagingStudy | null): Omit<Study, 'slug' | 'size' | 'sha256'> {
   const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
   return {
     id: scan?.studyUid ?? folder,

@@ -63,6 +63,7 @@ export function fakeImaging(
       ],
       files: studies.length * 20 + 1,
       filesParsed: studies.length * 20,
+      checksums: null,
       folderSizes: Object.fromEntries(
         studies.map(({ folder }) => [folder, { files: 20, bytes: 20 * 1000 }]),
       ),
