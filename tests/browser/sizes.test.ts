@@ -66,6 +66,7 @@ describe('sizes equal a recount of the files on disk', () => {
     const cell = page.locator('[data-study-size]');
     expect(await cell.getAttribute('data-study-size')).toBe(`${size.bytes} ${size.files}`);
     expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(size, 'ru')));
+    expect(flat(await page.locator('[data-study-sha256]').textContent())).toBe('не вычислялась');
     await page.close();
   });
 
