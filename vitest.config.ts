@@ -21,6 +21,7 @@ const SITE_TESTS = [
   'tests/pipeline/cli.test.ts',
   'tests/pipeline/e2e-build.test.ts',
   'tests/site/built-site.test.ts',
+  'tests/site/subset-commands.test.ts',
 ];
 
 const BROWSER_TESTS = [

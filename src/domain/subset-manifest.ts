@@ -97,7 +97,7 @@ export function bashCommands(withChecksums: boolean): string {
   ];
   if (withChecksums) {
     lines.push(
-      '# The subset\'s lines of SHA256SUMS, checked in the copy (prints nothing when all match).',
+      "# The subset's lines of SHA256SUMS, checked in the copy (prints nothing when all match).",
       `sed -e 's|^|  |' -e 's|$|/|' ${SUBSET_FILES.folders} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
       '(cd "$DEST" && sha256sum -c --quiet SHA256SUMS.subset)',
     );

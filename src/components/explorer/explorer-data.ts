@@ -23,6 +23,7 @@ export const explorerStudySchema = studySchema
     manufacturer: true,
     model: true,
     size: true,
+    sha256: true,
   })
   .extend({
     findings: findingFlagsSchema,
@@ -51,6 +52,7 @@ export function toExplorerStudy(study: Study): ExplorerStudy {
     manufacturer: study.manufacturer,
     model: study.model,
     size: study.size,
+    sha256: study.sha256,
     series: study.series.map((s) => ({ imageCount: s.imageCount })),
   };
 }
