@@ -86,7 +86,11 @@ describe('the built site', () => {
     for (const r of dataRows) expect(studyRows.has(r) || findingRows.has(r), `row ${r}`).toBe(true);
 
     const csv = csvParse(await readFile(join(siteDir, 'data', 'registry.csv'), 'utf8'));
-    expect(csv.columns).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+    expect(csv.columns).toEqual([
+      ...REGISTRY_COLUMNS.map((c) => c.id),
+      'study_files',
+      'study_bytes',
+    ]);
     const skipped = quality.findings.filter((f) => f.code === 'registry-row-without-study').length;
     expect(csv.length).toBe(dataRows.length - skipped);
   });

@@ -216,8 +216,9 @@ describe('the statistics explorer', () => {
     expect(scripts.filter((u) => /explorer\.json|registry\.csv/.test(u))).toEqual([]);
     const link = page.locator('header a[hreflang="ru"]');
     const linkTarget = async () => {
+      // The path below the site's base path (the test site is built under one).
       const url = new URL((await link.getAttribute('href'))!, site.url);
-      return url.pathname + url.search;
+      return `/${url.pathname.slice(site.base.length)}${url.search}`;
     };
     expect(await linkTarget()).toBe('/ru/statistics/');
 

@@ -248,7 +248,9 @@ describe('studies index', () => {
         listed.push(
           ...(await page
             .locator('tr[data-study-row]:visible th a')
-            .evaluateAll((links) => links.map((a) => a.getAttribute('href')!.split('/')[3]!))),
+            .evaluateAll((links) => links.map((a) => a.getAttribute('href')!))
+            // `<base>ru/studies/<slug>/`: the slug is the third segment below the base path.
+            .then((hrefs) => hrefs.map((href) => href.slice(site.base.length).split('/')[2]!))),
         );
         expect(await page.locator('form[data-study-filters]').isHidden()).toBe(true);
         expect(await page.locator('[data-view-switch]').isHidden()).toBe(true);
@@ -355,10 +357,10 @@ describe('studies index', () => {
     await page.locator('th[data-sort-key="age"] button').click();
     await expect.poll(() => link.getAttribute('href')).toContain('sex=F');
     const href = new URL((await link.getAttribute('href'))!, site.url);
-    expect(href.pathname).toBe('/ru/studies/');
+    expect(href.pathname).toBe(`${site.base}ru/studies/`);
     expect(href.searchParams.get('sort')).toBe('age');
     // Opened as a new page (what a new tab does), the other language shows the same subset.
-    const other = await openPage(href.pathname + href.search);
+    const other = await openPage(`/${href.pathname.slice(site.base.length)}${href.search}`);
     const numbers = (text: string | null) => (text ?? '').match(/\d+/g)?.join(' ');
     const shown = numbers(await page.locator('[data-filter-status]').textContent());
     await expect

@@ -177,10 +177,15 @@ function render(ex: Explorer, given: FacetState): void {
     if (figure) updateFigure(ex, figure, spec);
   }
   showOptionCounts(ex, state);
-  const count = must(ex.root, '[data-explorer-count]');
-  const sizeLine = must(ex.root, '[data-explorer-size]');
-  count.replaceChildren(t('explorer.count', { n: subset.length, total: ex.total }), ' ', sizeLine);
-  sizeLine.textContent = formatSubsetTotal(subset.length, stats.size, ex.locale);
+  must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
+    n: subset.length,
+    total: ex.total,
+  });
+  must(ex.root, '[data-explorer-size]').textContent = formatSubsetTotal(
+    subset.length,
+    stats.size,
+    ex.locale,
+  );
   must(ex.root, '[data-explorer-studies-count]').textContent = String(subset.length);
   must(ex.root, '[data-explorer-studies]').replaceChildren(
     ...subset.map((s) => {
