@@ -23,6 +23,7 @@ const SITE_TESTS = [
   'tests/site/built-site.test.ts',
   'tests/site/home-datasheet.test.ts',
   'tests/site/metadata-validation.test.ts',
+  'tests/site/subset-commands.test.ts',
 ];
 
 const BROWSER_TESTS = [

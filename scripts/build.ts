@@ -40,6 +40,7 @@ async function main(): Promise<number> {
         seed: args.seed,
         sourceDateEpoch: args.sourceDateEpoch,
         force: args.force,
+        checksums: args.checksums,
         site: args.site,
         base: args.base,
       },

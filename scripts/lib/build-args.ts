@@ -15,6 +15,8 @@ export interface BuildArgs {
   strict: boolean;
   /** Render the site even if nothing changed since the last build. */
   force: boolean;
+  /** Compute SHA-256 checksums of every dataset file. */
+  checksums: boolean;
   concurrency: number;
   /** Sample size and seed (only used without --dataset). */
   studies: number | undefined;
@@ -40,6 +42,8 @@ export const USAGE = `Usage: npm run build -- [options]
   --generated <dir>   Pipeline output: data/*.json, registry.csv, thumbs/ (default: generated).
   --strict            Exit with code 1 if the data has any error-level finding.
   --force             Render the site even if nothing changed since the last build.
+  --checksums         Compute the SHA-256 of every dataset file (cached by path, size
+                      and mtime): data/SHA256SUMS, per-study digests.
   --concurrency <n>   Worker count for the imaging stage (default: number of cores).
   --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
   --seed <n>          Sample seed when no dataset is given.
@@ -130,6 +134,7 @@ export function parseBuildArgs(
         generated: { type: 'string' },
         strict: { type: 'boolean', default: false },
         force: { type: 'boolean', default: false },
+        checksums: { type: 'boolean', default: false },
         concurrency: { type: 'string' },
         studies: { type: 'string' },
         seed: { type: 'string' },
@@ -169,6 +174,7 @@ export function parseBuildArgs(
     generated: resolve(cwd, values.generated ?? 'generated'),
     strict: values.strict,
     force: values.force,
+    checksums: values.checksums,
     concurrency: positiveInt('--concurrency', values.concurrency) ?? availableParallelism(),
     studies: positiveInt('--studies', values.studies),
     seed,

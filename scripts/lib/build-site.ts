@@ -24,6 +24,8 @@ export interface SiteBuildOptions {
   /** Project root (astro.config.ts) and home of `.cache/`. */
   root: string;
   concurrency?: number;
+  /** Compute SHA-256 checksums of every dataset file (`--checksums`). */
+  checksums?: boolean;
   studies?: number | undefined;
   seed?: number | undefined;
   sourceDateEpoch?: number | undefined;
@@ -161,6 +163,7 @@ export async function buildSite(
       cacheDir: imagingCacheDir(options.root, datasetDir),
       synthetic,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.checksums ? { checksums: true } : {}),
       ...(options.sourceDateEpoch !== undefined
         ? { sourceDateEpoch: options.sourceDateEpoch }
         : {}),

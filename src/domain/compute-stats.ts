@@ -5,6 +5,7 @@
 import { FINDING_IDS, type FindingId } from './labels.ts';
 import { computeOverview, median } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
+import { sumSizes } from './size.ts';
 import type { AgeBin, CategoryCount, ClassSplit, SexSplit, Stats, Summary } from './stats.ts';
 
 /** The fields of a study the statistics read (a full `Study` qualifies). */
@@ -20,6 +21,7 @@ export type StatsStudy = Pick<
   | 'kernel'
   | 'manufacturer'
   | 'model'
+  | 'size'
 > & { series: readonly Pick<Series, 'imageCount'>[] };
 
 /** Age histogram bins are this many years wide. */
@@ -231,6 +233,7 @@ export function computeStats(studies: readonly StatsStudy[]): Stats {
 
   return {
     total: studies.length,
+    size: sumSizes(studies.map((s) => s.size)),
     // computeOverview reads only pathology, sex and age, which StatsStudy carries.
     overview: computeOverview(studies as readonly Study[]),
     classBalance,

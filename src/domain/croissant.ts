@@ -270,6 +270,16 @@ export function buildCroissant(options: CroissantOptions) {
             description: column.header,
             dataType: REGISTRY_DATA_TYPES[column.id],
           })),
+          {
+            id: 'study_files',
+            description: "Files in the study's folder (added by this site)",
+            dataType: 'sc:Integer',
+          },
+          {
+            id: 'study_bytes',
+            description: "Bytes of the files in the study's folder (added by this site)",
+            dataType: 'sc:Integer',
+          },
         ].map(({ id, description, dataType }) => ({
           '@type': 'cr:Field',
           '@id': `studies/${id}`,

@@ -126,8 +126,18 @@ export type RegistryFieldId = (typeof REGISTRY_COLUMNS)[number]['id'];
 /** The column of registry.csv that holds the study's handle (see handle.ts). */
 export const HANDLE_COLUMN = 'handle';
 
-/** The columns of the published `registry.csv`: the handle, then the registry's fields. */
+/**
+ * Columns the site adds after the registry's fields, from the study folder on disk (named
+ * `study_*` so they cannot be mistaken for the registry's own); empty for a row without a study.
+ */
+export const STUDY_SIZE_COLUMNS = ['study_files', 'study_bytes'] as const;
+
+/**
+ * The columns of the published `registry.csv`: the handle, the registry's fields, then the
+ * study folder's size.
+ */
 export const REGISTRY_CSV_COLUMNS: readonly string[] = [
   HANDLE_COLUMN,
   ...REGISTRY_COLUMNS.map((c) => c.id),
+  ...STUDY_SIZE_COLUMNS,
 ];

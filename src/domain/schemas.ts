@@ -6,6 +6,12 @@
 import { z } from 'zod';
 import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
 
+/** Files and their bytes on disk (see size.ts). */
+export const sizeSchema = z.object({
+  files: z.number().int().nonnegative(),
+  bytes: z.number().int().nonnegative(),
+});
+
 export const localizedSchema = z.object({ ru: z.string(), en: z.string() });
 
 export const findingFlagsSchema = z.object(
@@ -60,6 +66,8 @@ export const seriesSchema = z.object({
   pixelSpacing: z.tuple([z.number(), z.number()]).nullable(),
   spacingBetweenSlices: z.number().nullable(),
   imageCount: z.number().int().nonnegative(),
+  /** The series' image files (`imageCount` of them) and their bytes on disk. */
+  size: sizeSchema,
   transferSyntax: z.string().nullable(),
   /** `ok`: sprites rendered; otherwise `sprites` is empty and `reason` says why. */
   status: z.enum(['ok', 'unsupported', 'failed']),
@@ -95,6 +103,13 @@ export const studySchema = z.object({
   /** From DICOM: the model of the first CT series. */
   model: z.string().nullable(),
   series: z.array(seriesSchema),
+  /** Every file under the study folder (images or not) and its bytes on disk; 0 without folder. */
+  size: sizeSchema,
+  /**
+   * SHA-256 of the study's lines of SHA256SUMS (`grep ' studies/<folder>/' SHA256SUMS |
+   * sha256sum`); null when checksums were not computed or a file of it has none.
+   */
+  sha256: z.string().nullable(),
   /** Site-relative URL of the cover image (middle slice, brain window), or null. */
   cover: z.string().nullable(),
 });
@@ -112,6 +127,10 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const studiesFileSchema = z.object({
   source: sourceSchema,
+  /** The --checksums pass: files with a checksum and without; null when it was not run. */
+  checksums: z
+    .object({ files: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+    .nullable(),
   studies: z.array(studySchema),
 });
 export type StudiesFile = z.infer<typeof studiesFileSchema>;

@@ -8,7 +8,7 @@
  */
 import { z } from 'zod';
 import { FINDING_IDS } from './labels.ts';
-import { overviewSchema } from './schemas.ts';
+import { overviewSchema, sizeSchema } from './schemas.ts';
 
 export * from './compute-stats.ts';
 
@@ -49,6 +49,8 @@ const findingIdSchema = z.enum(FINDING_IDS);
 
 export const statsFileSchema = z.object({
   total: count,
+  /** Files and bytes on disk of the studies counted (their folders' every file). */
+  size: sizeSchema,
   overview: overviewSchema,
   classBalance: classSplitSchema,
   sex: sexSplitSchema,

@@ -38,6 +38,8 @@ export interface PipelineOptions {
   /** True when the dataset is the embedded synthetic sample. */
   synthetic: boolean;
   concurrency?: number;
+  /** Compute SHA-256 checksums of every dataset file (writes data/SHA256SUMS). */
+  checksums?: boolean;
   /** SOURCE_DATE_EPOCH (seconds) when set: the build date recorded in the outputs. */
   sourceDateEpoch?: number;
   /** The README's declared overview (defaults to the seed README's). */
@@ -101,6 +103,7 @@ export async function runPipeline(
       thumbsDir: join(options.generatedDir, 'thumbs'),
       cacheDir: options.cacheDir,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
+      ...(options.checksums ? { checksums: true } : {}),
       ...(options.onProgress ? { onProgress: options.onProgress } : {}),
     }),
   );
@@ -121,7 +124,13 @@ export async function runPipeline(
   }
 
   const joined = await timed('join', () =>
-    joinStudies({ registry, imaging: imaging.studies, folders: folders ?? [] }),
+    joinStudies({
+      registry,
+      imaging: imaging.studies,
+      folders: folders ?? [],
+      folderSizes: imaging.folderSizes,
+      ...(imaging.checksums ? { folderDigests: imaging.checksums.byFolder } : {}),
+    }),
   );
   findings.push(...joined.findings);
   const { studies } = joined;
@@ -160,10 +169,20 @@ export async function runPipeline(
 
   const changed = await timed('write', () =>
     writeDataFiles(join(options.generatedDir, 'data'), {
-      studies: { source, studies },
+      studies: {
+        source,
+        checksums: imaging.checksums
+          ? { files: imaging.checksums.files, failed: imaging.checksums.failed }
+          : null,
+        studies,
+      },
+      sha256sums: imaging.checksums?.sums ?? null,
       stats,
       quality,
-      registryCsv: registryCsv(registry?.rows ?? []),
+      registryCsv: registryCsv(
+        registry?.rows ?? [],
+        new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
+      ),
     }),
   );
   return { studies, quality, source, timings, changed };

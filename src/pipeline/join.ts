@@ -9,6 +9,7 @@ import { folderHandle, rowHandle } from '../domain/handle.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
 import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
+import { ZERO_SIZE, type Size } from '../domain/size.ts';
 import { finding } from './quality/finding.ts';
 import type { RegistryResult, RegistryRow } from './registry/read-registry.ts';
 import { uniqueSlugs } from './slug.ts';
@@ -20,6 +21,10 @@ export interface JoinInput {
   imaging: readonly ImagingStudy[];
   /** Names of the folders under `studies/` (including those without any readable file). */
   folders: readonly string[];
+  /** Files and bytes per folder under studies/; a folder not listed counts as empty. */
+  folderSizes?: Readonly<Record<string, Size>>;
+  /** Study digests per folder (--checksums); absent: not computed. */
+  folderDigests?: Readonly<Record<string, string | null>>;
 }
 
 export interface JoinResult {
@@ -30,21 +35,36 @@ export interface JoinResult {
 const NO_FINDINGS = Object.fromEntries(FINDING_IDS.map((id) => [id, null])) as Study['findings'];
 
 /** Joins the registry with the imaging; pure. */
-export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResult {
+export function joinStudies({
+  registry,
+  imaging,
+  folders,
+  folderSizes = {},
+  folderDigests = {},
+}: JoinInput): JoinResult {
   const findings: QualityFinding[] = [];
   const byFolder = new Map(imaging.map((s) => [s.folder, s]));
   const byUid = new Map(imaging.flatMap((s) => (s.studyUid ? [[s.studyUid, s] as const] : [])));
   const onDisk = new Set([...folders, ...byFolder.keys()]);
   const used = new Set<string>();
-  const drafts: Omit<Study, 'slug'>[] = [];
+  const drafts: Omit<Study, 'slug' | 'size' | 'sha256'>[] = [];
   let folderOnly = 0;
+  // A row whose folder is missing has nothing on disk: its size is zero.
+  const sizeOf = (folder: string | null): Size =>
+    folder !== null ? (folderSizes[folder] ?? ZERO_SIZE) : ZERO_SIZE;
+  const sizes: Size[] = [];
+  const digests: (string | null)[] = [];
+  const digestOf = (folder: string | null) =>
+    folder !== null ? (folderDigests[folder] ?? null) : null;
   const file = registry?.file;
 
   for (const row of registry?.rows ?? []) {
     if (row.duplicateOf !== null) continue;
     const folder = findFolder(row, onDisk, byUid);
     const id = row.values.study_uid ?? row.folder!;
-    if (folder === null || used.has(folder)) {
+    // Only the row that claims a folder counts its files, so sizes add up to the dataset's.
+    const claimed = folder !== null && !used.has(folder);
+    if (!claimed) {
       findings.push(
         finding(
           'error',
@@ -62,6 +82,8 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
     const scan = folder !== null ? (byFolder.get(folder) ?? null) : null;
     findings.push(...compareWithDicom(row, scan, id, file, (f) => header(registry, f)));
     drafts.push(fromRow(row, id, folder ?? row.folder!, scan));
+    sizes.push(sizeOf(claimed ? folder : null));
+    digests.push(digestOf(claimed ? folder : null));
   }
 
   const orphans = [...onDisk].filter((f) => !used.has(f)).sort(codePointOrder);
@@ -83,10 +105,20 @@ export function joinStudies({ registry, imaging, folders }: JoinInput): JoinResu
     }
     folderOnly += 1;
     drafts.push(fromFolder(folder, scan, folderHandle(folderOnly)));
+    sizes.push(sizeOf(folder));
+    digests.push(digestOf(folder));
   }
 
   const slugs = uniqueSlugs(drafts.map((d) => d.id));
-  return { studies: drafts.map((d, i) => ({ ...d, slug: slugs[i]! })), findings };
+  return {
+    studies: drafts.map((d, i) => ({
+      ...d,
+      slug: slugs[i]!,
+      size: { ...sizes[i]! },
+      sha256: digests[i]!,
+    })),
+    findings,
+  };
 }
 
 function findFolder(
@@ -192,7 +224,7 @@ function fromRow(
   id: string,
   folder: string,
   scan: ImagingStudy | null,
-): Omit<Study, 'slug'> {
+): Omit<Study, 'slug' | 'size' | 'sha256'> {
   const v = row.values;
   return {
     id,
@@ -219,7 +251,7 @@ function fromFolder(
   folder: string,
   scan: ImagingStudy | null,
   handle: string,
-): Omit<Study, 'slug'> {
+): Omit<Study, 'slug' | 'size' | 'sha256'> {
   const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
   return {
     // The folder name is the published identifier; the files' own UID may differ and is private.

@@ -171,10 +171,17 @@ describe('runPipeline', () => {
   it('writes registry.csv with canonical ids, dots for decimals and 1/0 booleans', async () => {
     const text = await readData('registry.csv');
     const rows = csvParse(text);
-    // The study's handle (its registry row number) first, then the registry's fields.
-    expect(rows.columns).toEqual(['handle', ...REGISTRY_COLUMNS.map((c) => c.id)]);
+    // The handle (its registry row number), the registry's fields, then the folder's size.
+    expect(rows.columns).toEqual([
+      'handle',
+      ...REGISTRY_COLUMNS.map((c) => c.id),
+      'study_files',
+      'study_bytes',
+    ]);
     expect(rows).toHaveLength(4);
     expect(rows.map((r) => r['handle'])).toEqual(['2', '3', '4', '5']);
+    // The fake imaging gives each study folder 20 files of 1000 bytes.
+    expect(rows[0]).toMatchObject({ study_files: '20', study_bytes: '20000' });
     expect(rows[0]).toMatchObject({
       study_uid: 'a',
       pathology: '1',

@@ -87,6 +87,7 @@ describe('the built site', () => {
 
     const csv = csvParse(await readFile(join(siteDir, 'data', 'registry.csv'), 'utf8'));
     expect(csv.columns).toEqual([...REGISTRY_CSV_COLUMNS]);
+    expect(csv.columns.slice(-2)).toEqual(['study_files', 'study_bytes']);
     // Each row's handle is its row number in the sheet.
     expect(csv.every((r) => dataRows.includes(Number(r['handle'])))).toBe(true);
     const skipped = quality.findings.filter((f) => f.code === 'registry-row-without-study').length;

@@ -216,8 +216,8 @@ describe('the statistics explorer', () => {
     expect(scripts.filter((u) => /explorer\.json|registry\.csv/.test(u))).toEqual([]);
     const link = page.locator('header a[hreflang="ru"]');
     const linkTarget = async () => {
+      // The path below the site's base path (the test site is built under one).
       const url = new URL((await link.getAttribute('href'))!, site.url);
-      // The path under the base the site is served from, as `site.url` + path expects it.
       return `/${url.pathname.slice(site.base.length)}${url.search}`;
     };
     expect(await linkTarget()).toBe('/ru/statistics/');

@@ -21,6 +21,7 @@ export function makeStudy(
     manufacturer: 'SIEMENS',
     model: 'SOMATOM',
     series: images.map((imageCount) => ({ imageCount })),
+    size: { files: images.reduce((a, b) => a + b, 0), bytes: 0 },
     ...rest,
   };
 }

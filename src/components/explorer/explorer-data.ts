@@ -23,6 +23,8 @@ export const explorerStudySchema = studySchema
     kernel: true,
     manufacturer: true,
     model: true,
+    size: true,
+    sha256: true,
   })
   .extend({
     findings: findingFlagsSchema,
@@ -51,6 +53,8 @@ export function toExplorerStudy(study: Study): ExplorerStudy {
     kernel: study.kernel,
     manufacturer: study.manufacturer,
     model: study.model,
+    size: study.size,
+    sha256: study.sha256,
     series: study.series.map((s) => ({ imageCount: s.imageCount })),
   };
 }

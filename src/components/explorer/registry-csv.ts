@@ -44,6 +44,8 @@ export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): strin
       tube_current: num(s.tubeCurrent),
       kernel: s.kernel ?? '',
       manufacturer: s.manufacturer ?? '',
+      study_files: String(s.size.files),
+      study_bytes: String(s.size.bytes),
     };
     for (const id of FINDING_IDS) row[id] = bool(s.findings[id]);
     return row;

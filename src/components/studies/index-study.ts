@@ -8,6 +8,7 @@ import { facetValues, type FacetStudy } from '../../domain/facets.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { Study } from '../../domain/schemas.ts';
 import { handleLabel } from '../../domain/handle.ts';
+import type { Size } from '../../domain/size.ts';
 import { coverSize, imageCount, studyLabels } from './format.ts';
 
 export interface IndexStudy extends FacetStudy {
@@ -18,6 +19,8 @@ export interface IndexStudy extends FacetStudy {
   model: string | null;
   seriesCount: number;
   imageCount: number;
+  /** Files and bytes of the study folder, for the live total of a filter. */
+  size: Size;
   /** Site-relative cover path (`thumbs/...`), or null when no series could be rendered. */
   cover: string | null;
   coverWidth: number;
@@ -41,6 +44,7 @@ export function toIndexStudy(study: Study): IndexStudy {
     kvp: study.kvp,
     seriesCount: study.series.length,
     imageCount: imageCount(study),
+    size: study.size,
     cover: study.cover,
     coverWidth: size.width,
     coverHeight: size.height,

@@ -30,6 +30,12 @@ export const CACHE_DB = 'imaging-cache.sqlite';
 /** The single JSON file of earlier versions; removed when found. */
 const LEGACY_CACHE_FILE = 'imaging-cache.json';
 
+export interface CachedHash {
+  size: number;
+  mtimeMs: number;
+  sha256: string;
+}
+
 export interface CachedFile {
   size: number;
   mtimeMs: number;
@@ -49,6 +55,12 @@ export interface ImagingCache {
   series(key: string): RenderResult | undefined;
   /** Stores one series' render result (its images are already in the sprites folder). */
   putSeries(key: string, result: RenderResult): void;
+  /** The cached SHA-256 of a file, if any (the caller checks size and mtime). */
+  hash(rel: string): CachedHash | undefined;
+  /** Stores checksums in one transaction. */
+  putHashes(entries: readonly (readonly [rel: string, hash: CachedHash])[]): void;
+  /** Deletes the checksums of files not in `keep` (after a complete checksum pass). */
+  pruneHashes(keep: ReadonlySet<string>): void;
   /** Deletes the entries and sprites this build did not use, and stale temporary files. */
   prune(): void;
   close(): void;
@@ -64,6 +76,16 @@ const SCHEMA = `
     rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, outcome TEXT NOT NULL
   ) WITHOUT ROWID;
   CREATE TABLE IF NOT EXISTS series (key TEXT PRIMARY KEY, result TEXT NOT NULL) WITHOUT ROWID;
+`;
+
+/**
+ * Checksums (--checksums) in their own table, created on open whatever the version: a hash
+ * depends only on the file's bytes, so header or rendering changes never invalidate it.
+ */
+const HASHES_SCHEMA = `
+  CREATE TABLE IF NOT EXISTS hashes (
+    rel TEXT PRIMARY KEY, size INTEGER NOT NULL, mtime_ms REAL NOT NULL, sha256 TEXT NOT NULL
+  ) WITHOUT ROWID;
 `;
 
 /** Opens (creating or resetting as needed) the database; null `cacheDir`: in memory (benches). */
@@ -125,6 +147,18 @@ function readVersion(db: DatabaseSync): string | null {
 /** Opens the imaging cache of `cacheDir` (null: a throw-away one in memory). */
 export function openCache(cacheDir: string | null): ImagingCache {
   const db = openDatabase(cacheDir);
+  db.exec(HASHES_SCHEMA);
+  const hashes = new Map<string, CachedHash>();
+  for (const row of db.prepare('SELECT rel, size, mtime_ms, sha256 FROM hashes').iterate()) {
+    hashes.set(String(row.rel), {
+      size: Number(row.size),
+      mtimeMs: Number(row.mtime_ms),
+      sha256: String(row.sha256),
+    });
+  }
+  const insertHash = db.prepare(
+    'INSERT OR REPLACE INTO hashes (rel, size, mtime_ms, sha256) VALUES (?, ?, ?, ?)',
+  );
   // Every row is read once up front: one query is far cheaper than 100k lookups, and the
   // keys are needed anyway to find what a complete build did not use.
   const files = new Map<string, { size: number; mtimeMs: number; outcome: string }>();
@@ -178,6 +212,27 @@ export function openCache(cacheDir: string | null): ImagingCache {
           usedFiles.add(rel);
         }
       });
+    },
+    hash(rel) {
+      return hashes.get(rel);
+    },
+    putHashes(entries) {
+      if (entries.length === 0) return;
+      transaction(() => {
+        for (const [rel, hash] of entries) {
+          insertHash.run(rel, hash.size, hash.mtimeMs, hash.sha256);
+          hashes.set(rel, hash);
+        }
+      });
+    },
+    pruneHashes(keep) {
+      const stale = [...hashes.keys()].filter((rel) => !keep.has(rel));
+      if (stale.length === 0) return;
+      const deleteHash = db.prepare('DELETE FROM hashes WHERE rel = ?');
+      transaction(() => {
+        for (const rel of stale) deleteHash.run(rel);
+      });
+      for (const rel of stale) hashes.delete(rel);
     },
     series(key) {
       const hit = series.get(key);

@@ -8,13 +8,16 @@ import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
 import type { QualityFinding, Series } from '../../domain/schemas.ts';
+import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
 import { openCache } from './cache.ts';
+import { computeChecksums, folderDigests, sha256sumsText } from './checksums.ts';
 import { WorkerPool } from './pool.ts';
 import { scanHeaders } from './scan-headers.ts';
 import { planStudies } from './series.ts';
 import { uidRef, uidRefKey } from './uid-ref.ts';
 import { renderStudies } from './thumbnails.ts';
+import type { FileStat } from './types.ts';
 import { listStudyFiles } from './walk.ts';
 
 export interface ImagingOptions {
@@ -22,7 +25,22 @@ export interface ImagingOptions {
   thumbsDir: string;
   cacheDir: string;
   concurrency?: number;
+  /** Compute the SHA-256 of every file (--checksums). */
+  checksums?: boolean;
   onProgress?: OnProgress;
+}
+
+/** The checksum pass's outputs (null in the result when it was not asked for). */
+export interface ImagingChecksums {
+  /** SHA256SUMS text, `sha256sum -c` format, paths relative to the dataset root. */
+  sums: string;
+  /** Digest per study folder (see folderDigests), null when a file of it has no checksum. */
+  byFolder: Record<string, string | null>;
+  /** Files with a checksum, and files without one (each has a finding). */
+  files: number;
+  failed: number;
+  /** Files hashed in this run; the others came from the cache. */
+  hashedNow: number;
 }
 
 export interface ImagingStudy {
@@ -43,6 +61,9 @@ export interface ImagingResult {
   findings: QualityFinding[];
   files: number;
   filesParsed: number;
+  /** Files and bytes on disk per folder under studies/ (every file, images or not). */
+  folderSizes: Record<string, Size>;
+  checksums: ImagingChecksums | null;
 }
 
 export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
@@ -72,6 +93,8 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       ],
       files: 0,
       filesParsed: 0,
+      folderSizes: {},
+      checksums: null,
     };
   }
   progress({ stage: 'list files', done: 0, total: null });
@@ -91,6 +114,18 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     const plan = planStudies(scans, listing.studyFolders, (uid) => uidRef(uid, key));
     const findings = [...plan.findings];
     const studies = await renderStudies(plan.studies, options, cache, getPool, progress, findings);
+    let checksums: ImagingChecksums | null = null;
+    if (options.checksums) {
+      const result = await computeChecksums(datasetDir, listing.files, cache, getPool, progress);
+      findings.push(...result.findings);
+      checksums = {
+        sums: sha256sumsText(result.sha256),
+        byFolder: folderDigests(listing.files, result.sha256),
+        files: result.sha256.size,
+        failed: listing.files.length - result.sha256.size,
+        hashedNow: result.hashedNow,
+      };
+    }
     // Only a complete build knows what is no longer used.
     cache.prune();
     const parsed = scans.filter(
@@ -103,11 +138,26 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       findings: sortFindings(findings),
       files: listing.files.length,
       filesParsed: parsed,
+      folderSizes: sizesByFolder(listing.files),
+      checksums,
     };
   } finally {
     await (pool as WorkerPool | null)?.close();
     cache.close();
   }
+}
+
+/** Sums the listed files by study folder (the path segment after `studies/`). */
+export function sizesByFolder(files: readonly FileStat[]): Record<string, Size> {
+  const sizes: Record<string, Size> = {};
+  for (const file of files) {
+    const parts = file.rel.split('/');
+    if (parts.length < 3) continue; // a loose file directly in studies/ belongs to no study
+    const size = (sizes[parts[1]!] ??= { files: 0, bytes: 0 });
+    size.files += 1;
+    size.bytes += file.size;
+  }
+  return sizes;
 }
 
 function sortFindings(findings: QualityFinding[]): QualityFinding[] {

@@ -234,6 +234,7 @@ function toSeries(
     pixelSpacing: head.pixelSpacing,
     spacingBetweenSlices: series.spacingBetweenSlices,
     imageCount: files.length,
+    size: { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) },
     transferSyntax: head.transferSyntax,
     status: result.status,
     reason:

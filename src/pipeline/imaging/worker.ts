@@ -3,16 +3,21 @@
  */
 import { parentPort } from 'node:worker_threads';
 import sharp from 'sharp';
+import { hashFile, type HashOutcome, type HashRequest } from './hash-file.ts';
 import { readFileHeader } from './read-header.ts';
 import { renderSeries, type RenderJob, type RenderResult } from './render.ts';
 import type { HeaderOutcome } from './types.ts';
 
 export type WorkerTask =
-  { kind: 'headers'; files: { path: string; size: number }[] } | { kind: 'render'; job: RenderJob };
+  | { kind: 'headers'; files: { path: string; size: number }[] }
+  | { kind: 'hash'; files: HashRequest[] }
+  | { kind: 'render'; job: RenderJob };
 
 export type WorkerTaskResult<T extends WorkerTask> = T extends { kind: 'headers' }
   ? HeaderOutcome[]
-  : RenderResult;
+  : T extends { kind: 'hash' }
+    ? HashOutcome[]
+    : RenderResult;
 
 export interface WorkerRequest {
   id: number;
@@ -24,6 +29,7 @@ export type WorkerResponse =
 
 async function handle(task: WorkerTask): Promise<unknown> {
   if (task.kind === 'headers') return task.files.map((f) => readFileHeader(f.path, f.size));
+  if (task.kind === 'hash') return task.files.map(hashFile);
   return renderSeries(task.job);
 }
 

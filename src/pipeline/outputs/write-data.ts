@@ -3,6 +3,8 @@
  * against its schema first, so the pages never read data the contract does not allow) and
  * registry.csv.
  */
+import { existsSync } from 'node:fs';
+import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
 import {
@@ -14,11 +16,16 @@ import {
 import { statsFileSchema, type Stats } from '../../domain/stats.ts';
 import { writeFileAtomic } from './write-file-atomic.ts';
 
+/** The checksum file's name in `data/` (and on the site). */
+export const SHA256SUMS = 'SHA256SUMS';
+
 export interface DataFiles {
   studies: StudiesFile;
   stats: Stats;
   quality: QualityFile;
   registryCsv: string;
+  /** SHA256SUMS text, or null when checksums were not computed (an old file is removed). */
+  sha256sums?: string | null;
 }
 
 /** Validates then serialises: compact JSON with a final newline. */
@@ -45,6 +52,13 @@ export async function writeDataFiles(dataDir: string, files: DataFiles): Promise
   const changed: string[] = [];
   for (const [name, content] of contents) {
     if (await writeFileAtomic(join(dataDir, name), content)) changed.push(name);
+  }
+  const sums = join(dataDir, SHA256SUMS);
+  if (files.sha256sums) {
+    if (await writeFileAtomic(sums, files.sha256sums)) changed.push(SHA256SUMS);
+  } else if (existsSync(sums)) {
+    await rm(sums);
+    changed.push(SHA256SUMS);
   }
   return changed;
 }

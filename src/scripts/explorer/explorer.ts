@@ -30,6 +30,15 @@ import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
+import { formatSubsetTotal } from '../../domain/size.ts';
+import { toManifestStudy } from '../../components/explorer/subset-kit.ts';
+import {
+  bashCommands,
+  filterInWords,
+  folderList,
+  manifestCsv,
+  powershellCommands,
+} from '../../domain/subset-manifest.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { pushPageUrl } from '../page-url.ts';
 
@@ -156,7 +165,8 @@ function render(ex: Explorer, given: FacetState): void {
   const ageProblem = ex.form.querySelector<HTMLElement>('[data-age-problem]');
   showAgeProblems(ageProblem, problems, ageTemplatesFrom(ageProblem));
   const subset = ex.studies.filter((s) => matches(s, state));
-  const specs = buildCharts(computeStats(subset), {
+  const stats = computeStats(subset);
+  const specs = buildCharts(stats, {
     locale: ex.locale,
     source: ex.source,
     datasetTotal: ex.total,
@@ -172,6 +182,11 @@ function render(ex: Explorer, given: FacetState): void {
     n: subset.length,
     total: ex.total,
   });
+  must(ex.root, '[data-explorer-size]').textContent = formatSubsetTotal(
+    subset.length,
+    stats.size,
+    ex.locale,
+  );
   must(ex.root, '[data-explorer-studies-count]').textContent = String(subset.length);
   must(ex.root, '[data-explorer-studies]').replaceChildren(
     ...subset.map((s) => {
@@ -193,6 +208,31 @@ function render(ex: Explorer, given: FacetState): void {
       ? registryCsvFromStudies(subset)
       : subsetRegistryCsv(ex.registryCsv, ids);
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
+  updateKit(ex, subset, query);
+}
+
+/** The subset download kit: manifest, folder list, copy-and-verify commands. */
+function updateKit(ex: Explorer, subset: readonly ExplorerStudy[], query: string): void {
+  const withChecksums = ex.root.dataset['checksums'] === 'yes';
+  const manifest = subset.map(toManifestStudy);
+  const bash = bashCommands(withChecksums);
+  const texts: Record<string, string> = {
+    manifest: manifestCsv(manifest, {
+      filter: filterInWords(new URLSearchParams(query)),
+      url: window.location.href,
+      datasetVersion: ex.root.dataset['datasetVersion'] ?? '',
+      builtAt: ex.source.builtAt,
+      registrySha256: ex.source.registrySha256,
+    }),
+    folders: folderList(manifest),
+    bash,
+    powershell: powershellCommands(withChecksums),
+  };
+  for (const link of ex.root.querySelectorAll<HTMLAnchorElement>('a[data-kit]')) {
+    const text = texts[link.dataset['kit'] ?? ''];
+    if (text !== undefined) link.href = objectUrl(ex, text, 'text/plain');
+  }
+  must(ex.root, '[data-kit-bash-text]').textContent = bash;
 }
 
 /** Renders, reporting a failure in the status line instead of leaving the page half-updated. */

@@ -17,6 +17,7 @@ import {
   type FacetState,
 } from '../../domain/facets.ts';
 import type { FindingId, Locale } from '../../domain/labels.ts';
+import { formatSubsetTotal, sumSizes } from '../../domain/size.ts';
 import {
   INDEX_COLUMNS,
   NUMERIC_COLUMNS,
@@ -67,6 +68,7 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
   const grid = root.querySelector<HTMLElement>('[data-study-grid]')!;
   const empty = root.querySelector<HTMLElement>('[data-filter-empty]');
   const pages = root.querySelector<HTMLElement>('[data-index-pages]');
+  const sizeLine = root.querySelector<HTMLElement>('[data-filter-size]');
   const active = form.querySelector<HTMLElement>('[data-filter-active]');
   const ageProblem = form.querySelector<HTMLElement>('[data-age-problem]');
   const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
@@ -164,6 +166,10 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
     // Every matching study is listed now: the pages of the static list no longer apply.
     if (pages) pages.hidden = true;
     status.textContent = fill(shownTemplate, { shown: shown.length, total: all.length });
+    if (sizeLine) {
+      const size = sumSizes(shown.map((item) => item.study.size));
+      sizeLine.textContent = formatSubsetTotal(shown.length, size, locale);
+    }
     if (empty) empty.hidden = shown.length > 0;
     if (active) {
       const count = selectionCount(given);

@@ -21,6 +21,7 @@ export function fakeSeries(folder: string, n: number): Series {
     pixelSpacing: [0.9, 0.9],
     spacingBetweenSlices: 5,
     imageCount: 10,
+    size: { files: 10, bytes: 10 * 1000 },
     transferSyntax: '1.2.840.10008.1.2.1',
     status: 'ok',
     reason: null,
@@ -63,6 +64,10 @@ export function fakeImaging(
       ],
       files: studies.length * 20 + 1,
       filesParsed: studies.length * 20,
+      checksums: null,
+      folderSizes: Object.fromEntries(
+        studies.map(({ folder }) => [folder, { files: 20, bytes: 20 * 1000 }]),
+      ),
     };
   };
   stage.calls = 0;

@@ -1,0 +1,90 @@
+/**
+ * How much data: a file count and a byte count, summed per series, study, subset and dataset,
+ * and written for people in both languages ("98.4 GB, 241,316 files" / "98,4 ГБ, 241 316
+ * файлов"). Decimal (SI) units, as disk vendors and download portals state sizes. Formatting
+ * uses Intl (NumberFormat with units, PluralRules for Russian plurals): no library needed.
+ */
+import type { Locale } from './labels.ts';
+
+/** No zod here: the explorer's browser bundle sums sizes (schema: `sizeSchema` in schemas.ts). */
+export interface Size {
+  files: number;
+  bytes: number;
+}
+
+export const ZERO_SIZE: Size = { files: 0, bytes: 0 };
+
+/** @example sumSizes([{ files: 1, bytes: 2 }, { files: 3, bytes: 4 }]) // { files: 4, bytes: 6 } */
+export function sumSizes(sizes: Iterable<Size>): Size {
+  let files = 0;
+  let bytes = 0;
+  for (const s of sizes) {
+    files += s.files;
+    bytes += s.bytes;
+  }
+  return { files, bytes };
+}
+
+const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
+const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
+
+/**
+ * Bytes in the largest decimal unit that keeps the number at least 1, one decimal.
+ * @example formatBytes(98_400_000_000, 'en') // '98.4 GB'
+ * @example formatBytes(98_400_000_000, 'ru') // '98,4 ГБ'
+ */
+export function formatBytes(bytes: number, locale: Locale): string {
+  let unit = 0;
+  let value = bytes;
+  while (value >= 1000 && unit < UNITS.length - 1) {
+    value /= 1000;
+    unit += 1;
+  }
+  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+    style: 'unit',
+    unit: UNITS[unit],
+    unitDisplay: 'short',
+    maximumFractionDigits: unit === 0 ? 0 : 1,
+  }).format(value);
+}
+
+const FILE_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
+  ru: { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' },
+  en: { one: 'file', other: 'files' },
+};
+
+const STUDY_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
+  ru: { one: 'исследование', few: 'исследования', many: 'исследований', other: 'исследования' },
+  en: { one: 'study', other: 'studies' },
+};
+
+function counted(n: number, words: Partial<Record<Intl.LDMLPluralRule, string>>, locale: Locale) {
+  const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(n);
+  // U+00A0 keeps the number and its word on one line.
+  return `${new Intl.NumberFormat(INTL_LOCALE[locale]).format(n)}\u00a0${words[rule] ?? words.other!}`;
+}
+
+/**
+ * @example formatFileCount(241316, 'ru') // '241 316 файлов'
+ * @example formatFileCount(1, 'en') // '1 file'
+ */
+export function formatFileCount(files: number, locale: Locale): string {
+  return counted(files, FILE_WORDS[locale], locale);
+}
+
+/** @example formatSize({ files: 241316, bytes: 98.4e9 }, 'en') // '98.4 GB, 241,316 files' */
+export function formatSize(size: Size, locale: Locale): string {
+  return `${formatBytes(size.bytes, locale)}, ${formatFileCount(size.files, locale)}`;
+}
+
+/**
+ * The live total of a filtered subset.
+ * @example formatSubsetTotal(12, { files: 336, bytes: 4.1e9 }, 'en') // '12 studies · 4.1 GB · 336 files'
+ */
+export function formatSubsetTotal(studies: number, size: Size, locale: Locale): string {
+  return [
+    counted(studies, STUDY_WORDS[locale], locale),
+    formatBytes(size.bytes, locale),
+    formatFileCount(size.files, locale),
+  ].join(' · ');
+}

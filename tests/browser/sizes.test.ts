@@ -1,0 +1,98 @@
+/**
+ * Sizes as a user reads them: the home page's total, a study page's size and the explorer's
+ * live total for a filter all equal a recount of the files on disk with fs.stat.
+ */
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import type { Browser } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { StudiesFile } from '../../src/domain/schemas.ts';
+import { formatSize, formatSubsetTotal, type Size } from '../../src/domain/size.ts';
+import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+
+/** Every file under `dir`, counted with fs.stat (independent of the build's own walk). */
+function recount(dir: string): Size {
+  let files = 0;
+  let bytes = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true, recursive: true })) {
+    if (!entry.isFile()) continue;
+    files += 1;
+    bytes += statSync(join(entry.parentPath, entry.name)).size;
+  }
+  return { files, bytes };
+}
+
+const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
+const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
+
+let site: StaticSite;
+let browser: Browser;
+let datasetDir: string;
+let studies: StudiesFile['studies'];
+
+beforeAll(async () => {
+  datasetDir = inject('datasetDir');
+  const data = JSON.parse(
+    readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'),
+  ) as StudiesFile;
+  studies = data.studies;
+  site = await serveStatic(inject('siteDir'));
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+  await site?.close();
+});
+
+describe('sizes equal a recount of the files on disk', () => {
+  it('on the home page, in both languages', async () => {
+    const total = recount(join(datasetDir, 'studies'));
+    expect(total.files).toBeGreaterThan(0);
+    const page = await browser.newPage();
+    for (const locale of ['en', 'ru'] as const) {
+      await page.goto(`${site.url}/${locale}/`);
+      const cell = page.locator('[data-dataset-size]');
+      expect(await cell.getAttribute('data-dataset-size')).toBe(`${total.bytes} ${total.files}`);
+      expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(total, locale)));
+    }
+    await page.close();
+  });
+
+  it('on a study page', async () => {
+    const study = studies.find((s) => s.series.length > 1) ?? studies[0]!;
+    const size = recount(join(datasetDir, study.path));
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/ru/studies/${study.slug}/`);
+    const cell = page.locator('[data-study-size]');
+    expect(await cell.getAttribute('data-study-size')).toBe(`${size.bytes} ${size.files}`);
+    expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(size, 'ru')));
+    expect(flat(await page.locator('[data-study-sha256]').textContent())).toBe('не вычислялась');
+    await page.close();
+  });
+
+  it('in the explorer and the studies index, for a filter', async () => {
+    const subset = studies.filter((s) => s.findings.subdural === true);
+    expect(subset.length).toBeGreaterThan(0);
+    expect(subset.length).toBeLessThan(studies.length);
+    const sizes = subset.map((s) => recount(join(datasetDir, s.path)));
+    const expected = {
+      files: sizes.reduce((n, s) => n + s.files, 0),
+      bytes: sizes.reduce((n, s) => n + s.bytes, 0),
+    };
+    const text = nbsp(formatSubsetTotal(subset.length, expected, 'en'));
+    const page = await browser.newPage();
+    await page.goto(`${site.url}/en/statistics/`);
+    await page.locator('[data-explorer]').waitFor({ state: 'visible' });
+    await page.getByRole('checkbox', { name: 'Subdural hemorrhage' }).check();
+    await expect
+      .poll(async () => nbsp(flat(await page.locator('[data-explorer-size]').textContent())))
+      .toBe(text);
+    // The explorer's link to the studies index carries the filter; the index counts the same.
+    const href = await page.locator('[data-explorer-studies-link]').getAttribute('href');
+    await page.goto(new URL(href!, page.url()).href);
+    await expect
+      .poll(async () => nbsp(flat(await page.locator('[data-filter-size]').textContent())))
+      .toBe(text);
+    await page.close();
+  });
+});
