@@ -23,6 +23,7 @@ interface WasmEncoder {
   delete(): void;
   setNearLossless?(near: number): void;
   setQuality?(lossless: boolean, quality: number): void;
+  setDecompositions?(levels: number): void;
 }
 type EncoderModule = Record<string, new () => WasmEncoder>;
 type Factory = (options: object) => Promise<EncoderModule>;
@@ -46,6 +47,7 @@ function encodeWith(
   samples: Int16Array,
   rows: number,
   columns: number,
+  decompositions?: number,
 ): Uint8Array {
   if (!modules) throw new Error('call loadWasmEncoders() before encoding');
   const encoder =
@@ -62,6 +64,7 @@ function encodeWith(
     input.set(new Uint8Array(samples.buffer, samples.byteOffset, samples.byteLength));
     if (module === 'charls') encoder.setNearLossless!(0);
     else encoder.setQuality!(true, 0); // lossless: reversible 5/3 wavelet
+    if (decompositions !== undefined) encoder.setDecompositions!(decompositions);
     encoder.encode();
     return encoder.getEncodedBuffer().slice(); // a copy: the view is into WebAssembly memory
   } finally {
@@ -73,10 +76,12 @@ export function encodeJpegLs16(samples: Int16Array, rows: number, columns: numbe
   return encodeWith('charls', samples, rows, columns);
 }
 
+/** `decompositions`: wavelet levels (OpenJPEG's default when not given). */
 export function encodeJpeg2000Lossless16(
   samples: Int16Array,
   rows: number,
   columns: number,
+  decompositions?: number,
 ): Uint8Array {
-  return encodeWith('openjpeg', samples, rows, columns);
+  return encodeWith('openjpeg', samples, rows, columns, decompositions);
 }
