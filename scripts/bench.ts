@@ -9,7 +9,7 @@ import { existsSync } from 'node:fs';
 import { mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { listStudyFiles } from '../src/pipeline/imaging/walk.ts';
+import { listStudyFiles } from '../src/pipeline/imaging/list/walk.ts';
 import type { FileScan } from '../src/pipeline/imaging/types.ts';
 import { buildFigures, scanFigure, type BuildRunFigures } from './bench/aggregate.ts';
 import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './bench/args.ts';

@@ -10,10 +10,10 @@ import { readdirSync } from 'node:fs';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
-import { openCache } from '../../src/pipeline/imaging/cache.ts';
-import { computeChecksums } from '../../src/pipeline/imaging/checksums.ts';
-import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
-import { listStudyFiles } from '../../src/pipeline/imaging/walk.ts';
+import { openCache } from '../../src/pipeline/imaging/cache/cache.ts';
+import { computeChecksums } from '../../src/pipeline/imaging/checksums/checksums.ts';
+import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
+import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
 
 const { values, positionals } = parseArgs({
   allowPositionals: true,

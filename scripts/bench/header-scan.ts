@@ -8,10 +8,10 @@
 import { spawn } from 'node:child_process';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { ALLOWED_ATTRIBUTES } from '../../src/pipeline/imaging/allow-list.ts';
-import { openCache } from '../../src/pipeline/imaging/cache.ts';
-import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
-import { scanHeaders } from '../../src/pipeline/imaging/scan-headers.ts';
+import { ALLOWED_ATTRIBUTES } from '../../src/pipeline/imaging/header/allow-list.ts';
+import { openCache } from '../../src/pipeline/imaging/cache/cache.ts';
+import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
+import { scanHeaders } from '../../src/pipeline/imaging/header/scan-headers.ts';
 import type { FileScan, FileStat } from '../../src/pipeline/imaging/types.ts';
 
 const IO_FLOOR_WORKER = new URL('./io-floor-worker.ts', import.meta.url);

@@ -1,14 +1,14 @@
 /**
  * The I/O floor's worker: answers the imaging pool's `headers` task like
- * src/pipeline/imaging/worker.ts, but only reads each file's first prefix (the same
+ * src/pipeline/imaging/workers/worker.ts, but only reads each file's first prefix (the same
  * FIRST_PREFIX_BYTES the real reader starts with) with plain reads, and parses nothing.
  * Run through the same WorkerPool and scanHeaders, so batching and messaging are identical.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { parentPort } from 'node:worker_threads';
-import { FIRST_PREFIX_BYTES } from '../../src/pipeline/imaging/read-header.ts';
+import { FIRST_PREFIX_BYTES } from '../../src/pipeline/imaging/header/read-header.ts';
 import type { HeaderOutcome } from '../../src/pipeline/imaging/types.ts';
-import type { WorkerRequest, WorkerResponse } from '../../src/pipeline/imaging/worker.ts';
+import type { WorkerRequest, WorkerResponse } from '../../src/pipeline/imaging/workers/worker.ts';
 
 function readPrefix(path: string, size: number): HeaderOutcome {
   const length = Math.min(size, FIRST_PREFIX_BYTES);

@@ -8,11 +8,11 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
 import type { QualityFinding } from '../../src/domain/schemas.ts';
-import { openCache, spritesCacheDir } from '../../src/pipeline/imaging/cache.ts';
-import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
-import { planStudies } from '../../src/pipeline/imaging/series.ts';
-import { pickSlices } from '../../src/pipeline/imaging/sprite-layout.ts';
-import { renderStudies } from '../../src/pipeline/imaging/thumbnails.ts';
+import { openCache, spritesCacheDir } from '../../src/pipeline/imaging/cache/cache.ts';
+import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
+import { planStudies } from '../../src/pipeline/imaging/plan/series.ts';
+import { pickSlices } from '../../src/pipeline/imaging/render/sprite-layout.ts';
+import { renderStudies } from '../../src/pipeline/imaging/render/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';
 
 /** The build's sprite settings (render.ts `WEBP`, not exported); keep them in step. */

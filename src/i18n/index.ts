@@ -1,7 +1,7 @@
 /**
  * UI strings: flat dotted keys, one folder per language (`src/i18n/<lang>/*.json`), one file
  * per area of the site so that areas can grow independently. Russian is the reference: every
- * key must exist in English too (tests/site/i18n-keys.test.ts checks it).
+ * key must exist in English too (tests/unit/site/i18n-keys.test.ts checks it).
  */
 import type { Locale } from '../domain/labels.ts';
 

@@ -9,7 +9,7 @@ import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseYaml } from 'yaml';
-import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from './required-properties.ts';
+import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from '../support/required-properties.ts';
 import { REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
 import { PAPER } from '../../src/domain/facts.ts';
 

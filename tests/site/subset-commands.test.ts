@@ -19,10 +19,13 @@ import {
   folderList,
   manifestCsv,
 } from '../../src/domain/subset-manifest.ts';
-import { openCache } from '../../src/pipeline/imaging/cache.ts';
-import { computeChecksums, sha256sumsText } from '../../src/pipeline/imaging/checksums.ts';
-import { WorkerPool } from '../../src/pipeline/imaging/pool.ts';
-import { listStudyFiles } from '../../src/pipeline/imaging/walk.ts';
+import { openCache } from '../../src/pipeline/imaging/cache/cache.ts';
+import {
+  computeChecksums,
+  sha256sumsText,
+} from '../../src/pipeline/imaging/checksums/checksums.ts';
+import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
+import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
 
 const work = mkdtempSync(join(tmpdir(), 'subset-commands-'));
 const full = join(work, 'full');

@@ -5,7 +5,7 @@
  */
 import type { Localized } from '../../domain/labels.ts';
 import type { QualityFinding, Severity } from '../../domain/schemas.ts';
-import { describeTransferSyntax } from './transfer-syntax.ts';
+import { describeTransferSyntax } from './dicom/transfer-syntax.ts';
 import type { FileProblemCode } from './types.ts';
 
 const FILE_PROBLEMS: Record<FileProblemCode, { severity: Severity; ru: string; en: string }> = {

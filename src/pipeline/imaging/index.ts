@@ -10,15 +10,15 @@ import 'sharp'; // loaded on the main thread before any worker does (sharp's adv
 import type { QualityFinding, Series } from '../../domain/schemas.ts';
 import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
-import { openCache } from './cache.ts';
-import { computeChecksums, folderDigests, sha256sumsText } from './checksums.ts';
-import { WorkerPool } from './pool.ts';
-import { scanHeaders } from './scan-headers.ts';
-import { planStudies } from './series.ts';
-import { uidRef, uidRefKey } from './uid-ref.ts';
-import { renderStudies } from './thumbnails.ts';
+import { openCache } from './cache/cache.ts';
+import { computeChecksums, folderDigests, sha256sumsText } from './checksums/checksums.ts';
+import { WorkerPool } from './workers/pool.ts';
+import { scanHeaders } from './header/scan-headers.ts';
+import { planStudies } from './plan/series.ts';
+import { uidRef, uidRefKey } from './plan/uid-ref.ts';
+import { renderStudies } from './render/thumbnails.ts';
 import type { FileStat } from './types.ts';
-import { listStudyFiles } from './walk.ts';
+import { listStudyFiles } from './list/walk.ts';
 
 export interface ImagingOptions {
   datasetDir: string;
@@ -66,8 +66,8 @@ export interface ImagingResult {
   checksums: ImagingChecksums | null;
 }
 
-export { ALLOWED_ATTRIBUTES } from './allow-list.ts';
-export { IMAGING_CACHE_VERSION } from './cache.ts';
+export { ALLOWED_ATTRIBUTES } from './header/allow-list.ts';
+export { IMAGING_CACHE_VERSION } from './cache/cache.ts';
 
 /**
  * Scans `<datasetDir>/studies/`, writes sprites and covers under `thumbsDir`, keeps its cache in

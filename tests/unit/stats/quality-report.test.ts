@@ -1,0 +1,49 @@
+import { describe, expect, it } from 'vitest';
+import { groupFindings, verdict } from '../../../src/components/quality/quality-report.ts';
+import type { QualityFinding } from '../../../src/domain/schemas.ts';
+
+const finding = (severity: QualityFinding['severity'], code: string): QualityFinding => ({
+  severity,
+  code,
+  message: { ru: code, en: code },
+});
+const match = { key: 'studies', declared: 800, computed: 800, match: true };
+const mismatch = { key: 'male', declared: 459, computed: 458, match: false };
+
+describe('groupFindings', () => {
+  it('groups by severity (errors first) and code (most frequent first), with counts', () => {
+    const groups = groupFindings([
+      finding('info', 'a'),
+      finding('warning', 'registry-unknown-column'),
+      finding('error', 'dicom-truncated'),
+      finding('warning', 'sex-disagrees'),
+      finding('warning', 'sex-disagrees'),
+    ]);
+    expect(groups.map((g) => [g.severity, g.count])).toEqual([
+      ['error', 1],
+      ['warning', 3],
+      ['info', 1],
+    ]);
+    expect(groups[1]!.codes.map((c) => [c.code, c.findings.length])).toEqual([
+      ['sex-disagrees', 2],
+      ['registry-unknown-column', 1],
+    ]);
+  });
+});
+
+describe('verdict', () => {
+  it('is consistent only without errors and with a matching overview', () => {
+    expect(verdict({ findings: [], overview: [match] }).verdict).toBe('consistent');
+    expect(verdict({ findings: [finding('info', 'x')], overview: [match] }).verdict).toBe(
+      'consistentWithNotes',
+    );
+    expect(verdict({ findings: [finding('warning', 'x')], overview: [mismatch] })).toMatchObject({
+      verdict: 'mismatch',
+      mismatches: 1,
+    });
+    expect(verdict({ findings: [finding('error', 'x')], overview: [match] })).toMatchObject({
+      verdict: 'errors',
+      error: 1,
+    });
+  });
+});
