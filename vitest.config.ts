@@ -7,7 +7,7 @@
  * - `browser` (tests/browser/): tests that drive Chromium (Debian `chromium`, through
  *   playwright-core).
  * Helpers used by one project sit beside its tests; helpers shared by several, in tests/support/.
- * A test file outside the three folders runs as `unit`, and tests/unit/layout.test.ts fails
+ * A test file outside the three folders runs as `unit`, and tests/unit/architecture/layout.test.ts fails
  * naming it, so that it is moved to the folder of its project.
  */
 import { configDefaults, defineConfig } from 'vitest/config';

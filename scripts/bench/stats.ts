@@ -2,6 +2,7 @@
  * Summaries of repeated measurements: the bench reports the median of its runs (robust to one
  * run disturbed by other work on the machine) and keeps every run for the reader.
  */
+import { median } from 'd3';
 
 /** The figures of one measured quantity over several runs. */
 export interface Measured {
@@ -12,27 +13,16 @@ export interface Measured {
 }
 
 /**
- * The median of a non-empty list (mean of the two middle values for an even count).
- *
- * @example
- * median([3, 1, 2]) // 2
- * median([4, 1, 3, 2]) // 2.5
- */
-export function median(values: readonly number[]): number {
-  if (values.length === 0) throw new RangeError('median of an empty list');
-  const sorted = [...values].sort((a, b) => a - b);
-  const middle = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[middle]! : (sorted[middle - 1]! + sorted[middle]!) / 2;
-}
-
-/**
- * Median, range and the runs themselves.
+ * Median (d3-array's: the mean of the two middle values for an even count), range and the runs
+ * themselves, of a non-empty list.
  *
  * @example
  * summarize([10, 30, 20]) // { median: 20, min: 10, max: 30, runs: [10, 30, 20] }
  */
 export function summarize(runs: readonly number[]): Measured {
-  return { median: median(runs), min: Math.min(...runs), max: Math.max(...runs), runs: [...runs] };
+  const middle = median(runs);
+  if (middle === undefined) throw new RangeError('summary of an empty list');
+  return { median: middle, min: Math.min(...runs), max: Math.max(...runs), runs: [...runs] };
 }
 
 /**

@@ -1,7 +1,7 @@
 /**
  * The real stages of the build, wired in one place (the CLI and the test setup share it).
  */
-import { computeStats } from '../../src/domain/stats.ts';
+import { computeStats } from '../../src/domain/compute-stats.ts';
 import { scanImaging } from '../../src/pipeline/imaging/index.ts';
 import {
   DEFAULT_SEED,

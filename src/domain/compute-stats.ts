@@ -1,9 +1,10 @@
 /**
  * The computations behind `stats.json`, free of zod so that the explorer's browser bundle can
- * run them without the schema library. `stats.ts` re-exports everything here.
+ * run them without the schema library. The schemas and types of `stats.json` are in `stats.ts`.
  */
+import { median, quantile } from 'd3';
 import { FINDING_IDS, type FindingId } from './labels.ts';
-import { computeOverview, median } from './overview.ts';
+import { computeOverview } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
 import { sumSizes } from './size.ts';
 import type { AgeBin, CategoryCount, ClassSplit, SexSplit, Stats, Summary } from './stats.ts';
@@ -46,27 +47,17 @@ export function sexKey(study: Pick<StatsStudy, 'sex'>): keyof SexSplit {
 }
 
 /**
- * A quantile by linear interpolation between closest ranks (R-7, as d3.quantile and
- * spreadsheets compute it).
- * @example quantile([1, 2, 3, 4], 0.5) // 2.5
+ * Five-number summary. Quartiles by linear interpolation between closest ranks (R-7, as
+ * d3-array and spreadsheets compute them); the median is the overview's (same rule).
  */
-export function quantile(sorted: readonly number[], p: number): number | null {
-  if (sorted.length === 0) return null;
-  const h = (sorted.length - 1) * p;
-  const lo = Math.floor(h);
-  const hi = Math.ceil(h);
-  return sorted[lo]! + (sorted[hi]! - sorted[lo]!) * (h - lo);
-}
-
-/** Five-number summary; the median is the overview's median (same rule as the README table). */
 export function summarize(values: readonly number[]): Summary {
   const sorted = [...values].sort((a, b) => a - b);
   return {
     n: sorted.length,
     min: sorted.length ? sorted[0]! : null,
-    q1: quantile(sorted, 0.25),
-    median: median(sorted),
-    q3: quantile(sorted, 0.75),
+    q1: quantile(sorted, 0.25) ?? null,
+    median: median(sorted) ?? null,
+    q3: quantile(sorted, 0.75) ?? null,
     max: sorted.length ? sorted[sorted.length - 1]! : null,
   };
 }

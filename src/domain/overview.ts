@@ -2,6 +2,7 @@
  * The README's "Обзор данных" table, and the same figures computed from the studies.
  * The declared figures are a claim: the build checks them and the site shows both.
  */
+import { median } from 'd3';
 import type { Overview, Study } from './schemas.ts';
 
 /** As declared in the seed README (800 studies, 459/338 by sex, 19/57/100 years, 400/400). */
@@ -20,17 +21,6 @@ export const DECLARED_OVERVIEW: Overview = {
 };
 
 /**
- * Median of a list of numbers (mean of the two middle values for an even count).
- * @example median([3, 1, 2]) // 2
- */
-export function median(values: readonly number[]): number | null {
-  if (values.length === 0) return null;
-  const sorted = [...values].sort((a, b) => a - b);
-  const mid = Math.floor(sorted.length / 2);
-  return sorted.length % 2 === 1 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
-}
-
-/**
  * The overview figures computed from studies. Patients are counted as studies: the registry
  * has no patient id (one study per patient, as the README declares).
  */
@@ -43,7 +33,7 @@ export function computeOverview(studies: readonly Study[]): Overview {
     female: studies.filter((s) => s.sex === 'F').length,
     sexUnknown: studies.filter((s) => s.sex === null).length,
     ageMin: ages.length ? Math.min(...ages) : null,
-    ageMedian: median(ages),
+    ageMedian: median(ages) ?? null,
     ageMax: ages.length ? Math.max(...ages) : null,
     withPathology: studies.filter((s) => s.pathology === true).length,
     withoutPathology: studies.filter((s) => s.pathology === false).length,

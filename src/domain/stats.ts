@@ -10,8 +10,6 @@ import { z } from 'zod';
 import { FINDING_IDS } from './labels.ts';
 import { overviewSchema, sizeSchema } from './schemas.ts';
 
-export * from './compute-stats.ts';
-
 const count = z.number().int().nonnegative();
 
 /** Counts split by class: with signs of hemorrhage, without, class unknown. */

@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DATASHEET_SECTIONS, datasheet, README_SECTIONS } from '../../../src/domain/datasheet.ts';
 import { knownSkews, README_INTRO } from '../../../src/domain/known-skews.ts';
-import { computeStats } from '../../../src/domain/stats.ts';
+import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 
 const README = readFileSync(

@@ -3,7 +3,7 @@ import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
 import { studiesFileSchema } from '../../../src/domain/schemas.ts';
-import { computeStats } from '../../../src/domain/stats.ts';
+import { computeStats } from '../../../src/domain/compute-stats.ts';
 import {
   buildSite,
   DatasetError,

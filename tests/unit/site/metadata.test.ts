@@ -10,7 +10,7 @@ import {
   type CroissantOptions,
 } from '../../../src/domain/croissant.ts';
 import { REGISTRY_CSV_COLUMNS } from '../../../src/domain/registry-columns.ts';
-import { computeStats } from '../../../src/domain/stats.ts';
+import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 import { FACTS } from '../../../src/domain/facts.ts';
 import { attributionText, escapeHtml } from '../../../src/domain/attribution.ts';

@@ -8,7 +8,7 @@ import {
 } from '../../../src/components/charts/chart-specs.ts';
 import { FINDING_IDS } from '../../../src/domain/labels.ts';
 import { h, toSvgString, type SvgNode } from '../../../src/components/charts/svg-tree.ts';
-import { computeStats } from '../../../src/domain/stats.ts';
+import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { makeStudy } from './make-study.ts';
 
 const source = {

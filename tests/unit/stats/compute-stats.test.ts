@@ -1,11 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import {
-  binEdges,
-  computeStats,
-  niceStep,
-  quantile,
-  statsFileSchema,
-} from '../../../src/domain/stats.ts';
+import { binEdges, computeStats, niceStep, summarize } from '../../../src/domain/compute-stats.ts';
+import { statsFileSchema } from '../../../src/domain/stats.ts';
 import { makeStudy } from './make-study.ts';
 
 const studies = [
@@ -135,9 +130,16 @@ describe('computeStats', () => {
 });
 
 describe('helpers', () => {
-  it('quantile interpolates between ranks', () => {
-    expect(quantile([1, 2, 3, 4], 0.25)).toBe(1.75);
-    expect(quantile([], 0.5)).toBeNull();
+  it('summarize interpolates the quartiles between ranks', () => {
+    expect(summarize([4, 1, 3, 2])).toEqual({
+      n: 4,
+      min: 1,
+      q1: 1.75,
+      median: 2.5,
+      q3: 3.25,
+      max: 4,
+    });
+    expect(summarize([])).toEqual({ n: 0, min: null, q1: null, median: null, q3: null, max: null });
   });
   it('binEdges covers every value', () => {
     expect(binEdges([19, 100], 10)).toEqual([10, 20, 30, 40, 50, 60, 70, 80, 90, 100, 110]);

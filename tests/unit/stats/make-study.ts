@@ -1,6 +1,6 @@
 /** Builds small StatsStudy records for unit tests: every field explicit, overridable. */
 import { FINDING_IDS, type FindingId } from '../../../src/domain/labels.ts';
-import type { StatsStudy } from '../../../src/domain/stats.ts';
+import type { StatsStudy } from '../../../src/domain/compute-stats.ts';
 
 export function makeStudy(
   overrides: Partial<StatsStudy> & { with?: FindingId[]; images?: number[] } = {},

@@ -1,4 +1,5 @@
 /** Slice geometry: position along the slice normal, orientation comparison, spacing. */
+import { median } from 'd3';
 
 type Vec3 = [number, number, number];
 export type Orientation = [number, number, number, number, number, number];
@@ -38,17 +39,8 @@ export function sameOrientation(a: Orientation, b: Orientation, tolerance = 1e-3
  */
 export function spacingFromPositions(sorted: number[]): number | null {
   if (sorted.length < 2) return null;
-  const gaps = sorted
-    .slice(1)
-    .map((p, i) => Math.abs(p - sorted[i]!))
-    .sort((a, b) => a - b);
-  return roundTo(median(gaps), 4);
-}
-
-/** Median of a sorted, non-empty list. */
-export function median(sorted: number[]): number {
-  const mid = sorted.length >> 1;
-  return sorted.length % 2 ? sorted[mid]! : (sorted[mid - 1]! + sorted[mid]!) / 2;
+  const gaps = sorted.slice(1).map((p, i) => Math.abs(p - sorted[i]!));
+  return roundTo(median(gaps)!, 4);
 }
 
 /**

@@ -5,8 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { QualityFinding } from '../../../domain/schemas.ts';
 import { MESSAGES, fileProblemFinding, seriesFinding } from '../findings.ts';
+import { median } from 'd3';
 import {
-  median,
   positionAlong,
   roundTo,
   sameOrientation,
@@ -336,6 +336,6 @@ export function orderSlices(
 
 /** Median of the non-null values (tube current and exposure vary slice by slice). */
 export function medianOf(values: (number | null)[]): number | null {
-  const list = values.filter((v): v is number => v !== null).sort((a, b) => a - b);
-  return list.length ? roundTo(median(list), 3) : null;
+  const middle = median(values);
+  return middle === undefined ? null : roundTo(middle, 3);
 }

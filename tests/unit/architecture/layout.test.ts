@@ -7,7 +7,7 @@ import { readdirSync } from 'node:fs';
 import { join, relative } from 'node:path';
 import { expect, it } from 'vitest';
 
-const ROOT = join(import.meta.dirname, '../..');
+const ROOT = join(import.meta.dirname, '../../..');
 const PROJECT_FOLDERS = ['tests/unit/', 'tests/site/', 'tests/browser/'];
 
 function testFiles(dir: string): string[] {
