@@ -1,5 +1,5 @@
 /**
- * The thumbnail figures: the build's renderStudies (worker pool, cache empty) over every
+ * The thumbnail figures: the build's renderThumbnails (worker pool, cache empty) over every
  * series of the dataset, and the WebP encoding of one sprite sheet timed on its own.
  */
 import { mkdtemp, readdir, rm } from 'node:fs/promises';
@@ -7,12 +7,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
 import { WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
-import type { QualityFinding } from '../../src/domain/schemas.ts';
 import { openCache, spritesCacheDir } from '../../src/pipeline/imaging/cache/cache.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
 import { planStudies } from '../../src/pipeline/imaging/plan/series.ts';
 import { pickSlices } from '../../src/pipeline/imaging/render/sprite-layout.ts';
-import { renderStudies } from '../../src/pipeline/imaging/render/thumbnails.ts';
+import { renderThumbnails } from '../../src/pipeline/imaging/render/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';
 
 /** The build's sprite settings (render.ts `WEBP`, not exported); keep them in step. */
@@ -46,23 +45,22 @@ export async function measureThumbnails(
   const pool = new WorkerPool(concurrency);
   try {
     const cacheDir = join(work, 'cache');
-    const options = { datasetDir, thumbsDir: join(work, 'thumbs'), cacheDir };
-    const findings: QualityFinding[] = [];
     const cache = openCache(cacheDir);
     const start = performance.now();
-    await renderStudies(
-      plan.studies,
-      options,
+    const renders = await renderThumbnails(plan.studies, {
+      datasetDir,
+      cacheDir,
       cache,
-      () => pool,
-      () => {},
-      findings,
-    );
+      getPool: () => pool,
+      progress: () => {},
+    });
     const ms = performance.now() - start;
     cache.close();
-    const failed = findings.filter((f) => f.code === 'dicom-decode-failed');
+    const failed = [...renders.values()].flatMap(({ result }) =>
+      result.status === 'failed' ? [result.file] : [],
+    );
     if (failed.length > 0)
-      throw new Error(`${failed.length} series failed to render, e.g. ${failed[0]!.file}`);
+      throw new Error(`${failed.length} series failed to render, e.g. ${failed[0]}`);
     const sheetFiles = (await readdir(spritesCacheDir(cacheDir))).filter((name) =>
       WINDOW_PRESET_IDS.some((preset) => name.endsWith(`-${preset}.webp`)),
     );

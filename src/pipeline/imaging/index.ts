@@ -2,12 +2,17 @@
  * The imaging stage: every file under `<datasetDir>/studies/` → allow-listed headers → studies
  * and series in spatial order → WebP sprite sheets per series and window preset, and a cover
  * per study; every file not used is a quality finding. Incremental through `cacheDir`.
+ * One folder per step, in the order `scanImaging` runs them: list/ (the files), header/ (each
+ * file's allow-listed header, in workers), plan/ (studies and series), render/ (sprite sheets,
+ * in workers; then copied into the output), record/ (the public Series records), checksums/
+ * (--checksums). dicom/ and pixels/ read DICOM data for header/ and render/; workers/ and
+ * cache/ serve every step.
  */
 import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
-import type { QualityFinding, Series } from '../../domain/schemas.ts';
+import type { QualityFinding } from '../../domain/schemas.ts';
 import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
 import { openCache } from './cache/cache.ts';
@@ -16,55 +21,14 @@ import { WorkerPool } from './workers/pool.ts';
 import { scanHeaders } from './header/scan-headers.ts';
 import { planStudies } from './plan/series.ts';
 import { uidRef, uidRefKey } from './plan/uid-ref.ts';
-import { renderStudies } from './render/thumbnails.ts';
+import { imagingStudy, renderFindings, seriesRecord } from './record/series-record.ts';
+import { publishThumbnails } from './render/publish.ts';
+import { renderThumbnails } from './render/thumbnails.ts';
+import type { ImagingChecksums, ImagingOptions, ImagingResult } from './result.ts';
 import type { FileStat } from './types.ts';
 import { listStudyFiles } from './list/walk.ts';
 
-export interface ImagingOptions {
-  datasetDir: string;
-  thumbsDir: string;
-  cacheDir: string;
-  concurrency?: number;
-  /** Compute the SHA-256 of every file (--checksums). */
-  checksums?: boolean;
-  onProgress?: OnProgress;
-}
-
-/** The checksum pass's outputs (null in the result when it was not asked for). */
-export interface ImagingChecksums {
-  /** SHA256SUMS text, `sha256sum -c` format, paths relative to the dataset root. */
-  sums: string;
-  /** Digest per study folder (see folderDigests), null when a file of it has no checksum. */
-  byFolder: Record<string, string | null>;
-  /** Files with a checksum, and files without one (each has a finding). */
-  files: number;
-  failed: number;
-  /** Files hashed in this run; the others came from the cache. */
-  hashedNow: number;
-}
-
-export interface ImagingStudy {
-  /** Study folder name under studies/. */
-  folder: string;
-  /** StudyInstanceUID inside the files: internal, for matching registry rows only. */
-  studyUid: string | null;
-  /** The same when it equals the folder name, otherwise its reference (uid-ref.ts): publishable. */
-  studyUidRef: string | null;
-  patientSex: 'M' | 'F' | null;
-  patientAge: number | null;
-  series: Series[];
-  cover: string | null;
-}
-
-export interface ImagingResult {
-  studies: ImagingStudy[];
-  findings: QualityFinding[];
-  files: number;
-  filesParsed: number;
-  /** Files and bytes on disk per folder under studies/ (every file, images or not). */
-  folderSizes: Record<string, Size>;
-  checksums: ImagingChecksums | null;
-}
+export type { ImagingChecksums, ImagingOptions, ImagingResult, ImagingStudy } from './result.ts';
 
 export { ALLOWED_ATTRIBUTES } from './header/allow-list.ts';
 export { IMAGING_CACHE_VERSION } from './cache/cache.ts';
@@ -112,8 +76,24 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       listing.files.map((f) => f.rel),
     );
     const plan = planStudies(scans, listing.studyFolders, (uid) => uidRef(uid, key));
-    const findings = [...plan.findings];
-    const studies = await renderStudies(plan.studies, options, cache, getPool, progress, findings);
+    const renders = await renderThumbnails(plan.studies, {
+      datasetDir,
+      cacheDir,
+      cache,
+      getPool,
+      progress,
+    });
+    const thumbnails = publishThumbnails(plan.studies, renders, options.thumbsDir);
+    const studies = plan.studies.map((study) =>
+      imagingStudy(
+        study,
+        study.series.map((series) =>
+          seriesRecord(series, renders.get(series)!.result, thumbnails.sprites.get(series)!),
+        ),
+        thumbnails.covers.get(study)!,
+      ),
+    );
+    const findings = [...plan.findings, ...renderFindings(plan.studies, renders)];
     let checksums: ImagingChecksums | null = null;
     if (options.checksums) {
       const result = await computeChecksums(datasetDir, listing.files, cache, getPool, progress);

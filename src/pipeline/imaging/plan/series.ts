@@ -5,10 +5,8 @@
 import { createHash } from 'node:crypto';
 import type { QualityFinding } from '../../../domain/schemas.ts';
 import { MESSAGES, fileProblemFinding, seriesFinding } from '../findings.ts';
-import { median } from 'd3';
 import {
   positionAlong,
-  roundTo,
   sameOrientation,
   sliceNormal,
   spacingFromPositions,
@@ -332,10 +330,4 @@ export function orderSlices(
     spacing: spacingFromPositions(keyed.map((k) => k.at)),
     findings,
   };
-}
-
-/** Median of the non-null values (tube current and exposure vary slice by slice). */
-export function medianOf(values: (number | null)[]): number | null {
-  const middle = median(values);
-  return middle === undefined ? null : roundTo(middle, 3);
 }

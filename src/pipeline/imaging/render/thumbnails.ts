@@ -1,24 +1,22 @@
 /**
- * The thumbnail stage: plans each series' sprite sheets, reuses cached renders, renders the
- * rest in the worker pool, copies images into the output, and builds the public Series records.
+ * The thumbnail stage: plans each series' sprite sheets, reuses cached renders and renders the
+ * rest in the worker pool, into the cache's sprites folder. What each series' render came to
+ * is the result; copying the images into the output (publish.ts) and the public records
+ * (../record/) are the next steps.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
-import type { QualityFinding, Series, Sprite } from '../../../domain/schemas.ts';
 import type { OnProgress } from '../../progress.ts';
-import { writeFileAtomic } from './atomic.ts';
 import {
   IMAGING_CACHE_VERSION,
   hashKey,
   spritesCacheDir,
   type ImagingCache,
 } from '../cache/cache.ts';
-import { failedReason, seriesFinding, unsupportedReason } from '../findings.ts';
-import type { ImagingOptions, ImagingStudy } from '../index.ts';
+import type { SeriesPlan, StudyPlan } from '../plan/series.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { detailPath, spritePath, type RenderJob, type RenderResult } from './render.ts';
-import { medianOf, type SeriesPlan, type StudyPlan } from '../plan/series.ts';
 import {
   COVER_SIZE,
   SPRITE_COLUMNS,
@@ -27,22 +25,33 @@ import {
   pickSlices,
   tileSize,
 } from './sprite-layout.ts';
-import { describeTransferSyntax } from '../dicom/transfer-syntax.ts';
+
+/** What the stage needs besides the plan. */
+export interface ThumbnailContext {
+  datasetDir: string;
+  cacheDir: string;
+  cache: ImagingCache;
+  /** The worker pool, started on first use (a warm build may need none). */
+  getPool: () => WorkerPool;
+  progress: OnProgress;
+}
+
+/** One series' render: the job it was given (sizes, slices, where its images are) and its outcome. */
+export interface SeriesRender {
+  job: RenderJob;
+  /** Indexes (in the series' spatial order) of the slices its sprite sheets show. */
+  slices: number[];
+  result: RenderResult;
+}
 
 interface SeriesWork {
-  study: StudyPlan;
   series: SeriesPlan;
   key: string;
   job: RenderJob;
   slices: number[];
 }
 
-function planRender(
-  study: StudyPlan,
-  series: SeriesPlan,
-  datasetDir: string,
-  cacheDir: string,
-): SeriesWork {
+function planRender(series: SeriesPlan, datasetDir: string, cacheDir: string): SeriesWork {
   const files = series.files;
   const head = files[0]!.header;
   const slices = pickSlices(files.length);
@@ -66,7 +75,6 @@ function planRender(
     header: files[i]!.header,
   });
   return {
-    study,
     series,
     key,
     slices,
@@ -93,16 +101,17 @@ function cachedRender(cache: ImagingCache, work: SeriesWork): RenderResult | nul
   return paths.every((path) => existsSync(path)) ? hit : null;
 }
 
-export async function renderStudies(
-  plans: StudyPlan[],
-  options: ImagingOptions,
-  cache: ImagingCache,
-  getPool: () => WorkerPool,
-  progress: OnProgress,
-  findings: QualityFinding[],
-): Promise<ImagingStudy[]> {
-  const works = plans.flatMap((study) =>
-    study.series.map((series) => planRender(study, series, options.datasetDir, options.cacheDir)),
+/**
+ * Renders every series of the plan that the cache does not already hold, each in a worker.
+ * Never throws for a series: a crashed worker is a `failed` outcome (and is not cached).
+ */
+export async function renderThumbnails(
+  studies: readonly StudyPlan[],
+  context: ThumbnailContext,
+): Promise<Map<SeriesPlan, SeriesRender>> {
+  const { datasetDir, cacheDir, cache, getPool, progress } = context;
+  const works = studies.flatMap((study) =>
+    study.series.map((series) => planRender(series, datasetDir, cacheDir)),
   );
   const results = new Map<SeriesWork, RenderResult>();
   let done = 0;
@@ -131,130 +140,10 @@ export async function renderStudies(
       progress({ stage: 'thumbnails', done: ++done, total: works.length });
     }),
   );
-
-  const byStudy = new Map<StudyPlan, SeriesWork[]>();
-  for (const work of works) byStudy.set(work.study, [...(byStudy.get(work.study) ?? []), work]);
-  return plans.map((study) => {
-    const series: Series[] = [];
-    let cover: string | null = null;
-    for (const work of byStudy.get(study) ?? []) {
-      const result = results.get(work)!;
-      series.push(toSeries(work, result, options.thumbsDir, findings));
-      if (result.status === 'ok' && cover === null) {
-        cover = `thumbs/${study.thumbFolder}/cover.webp`;
-        copyIfChanged(
-          spritePath(work.job.outPrefix, 'cover'),
-          join(options.thumbsDir, study.thumbFolder, 'cover.webp'),
-        );
-      }
-    }
-    return {
-      folder: study.folder,
-      studyUid: study.studyUid,
-      studyUidRef: study.studyUidRef,
-      patientSex: study.patientSex,
-      patientAge: study.patientAge,
-      series,
-      cover,
-    };
-  });
-}
-
-function toSeries(
-  work: SeriesWork,
-  result: RenderResult,
-  thumbsDir: string,
-  findings: QualityFinding[],
-): Series {
-  const { series, study, slices, job } = work;
-  const files = series.files;
-  const head = files[0]!.header;
-  let sprites: Sprite[] = [];
-  if (result.status === 'ok') {
-    sprites = WINDOW_PRESET_IDS.map((preset) => {
-      const name = `${series.spriteBase}-${preset}.webp`;
-      copyIfChanged(spritePath(job.outPrefix, preset), join(thumbsDir, study.thumbFolder, name));
-      let detail: Sprite['detail'] = null;
-      if (job.detail) {
-        const detailName = `${series.spriteBase}-${preset}-detail.webp`;
-        copyIfChanged(
-          detailPath(job.outPrefix, preset),
-          join(thumbsDir, study.thumbFolder, detailName),
-        );
-        detail = {
-          url: `thumbs/${study.thumbFolder}/${detailName}`,
-          tileWidth: job.detail.width,
-          tileHeight: job.detail.height,
-        };
-      }
-      return {
-        preset,
-        url: `thumbs/${study.thumbFolder}/${name}`,
-        tileWidth: job.tile.width,
-        tileHeight: job.tile.height,
-        count: slices.length,
-        columns: Math.min(job.columns, slices.length),
-        slices,
-        detail,
-      };
-    });
-  } else if (result.status === 'unsupported') {
-    findings.push(
-      seriesFinding(
-        'warning',
-        'dicom-unsupported-transfer-syntax',
-        {
-          ru: `Изображения серии не декодируются: синтаксис передачи ${describeTransferSyntax(result.transferSyntax)} не поддерживается`,
-          en: `The series' images cannot be decoded: transfer syntax ${describeTransferSyntax(result.transferSyntax)} is not supported`,
-        },
-        result.file,
-        study.folder,
-        'TransferSyntaxUID',
-      ),
-    );
-  } else {
-    findings.push(
-      seriesFinding(
-        'error',
-        'dicom-decode-failed',
-        failedReason(result.detail),
-        result.file,
-        study.folder,
-      ),
-    );
-  }
-  return {
-    uid: series.publicUid,
-    folder: series.folder,
-    modality: head.modality,
-    manufacturer: head.manufacturer,
-    model: head.model,
-    sliceThickness: head.sliceThickness,
-    kvp: head.kvp,
-    tubeCurrent: medianOf(files.map((f) => f.header.tubeCurrent)),
-    exposure: medianOf(files.map((f) => f.header.exposure)),
-    kernel: head.kernel,
-    rows: head.rows,
-    columns: head.columns,
-    pixelSpacing: head.pixelSpacing,
-    spacingBetweenSlices: series.spacingBetweenSlices,
-    imageCount: files.length,
-    size: { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) },
-    transferSyntax: head.transferSyntax,
-    status: result.status,
-    reason:
-      result.status === 'ok'
-        ? null
-        : result.status === 'unsupported'
-          ? unsupportedReason(result.transferSyntax)
-          : failedReason(result.detail),
-    sprites,
-  };
-}
-
-/** Copies a cached image into the output unless an identical file is already there. */
-function copyIfChanged(from: string, to: string): void {
-  const data = readFileSync(from);
-  if (existsSync(to) && statSync(to).size === data.length && readFileSync(to).equals(data)) return;
-  writeFileAtomic(to, data);
+  return new Map(
+    works.map((work) => [
+      work.series,
+      { job: work.job, slices: work.slices, result: results.get(work)! },
+    ]),
+  );
 }
