@@ -1,70 +1,14 @@
 /**
- * From scanned files to studies and series: grouping by folder and UID (disagreements are
- * findings), spatial ordering of slices, and the series' allow-listed parameters. Pure.
+ * From scanned files to studies and series: files grouped by study folder, each study's UID,
+ * series (plan-series.ts: grouped by folder and UID, slices in spatial order) and patient
+ * fields; every disagreement is a finding. Pure.
  */
-import { createHash } from 'node:crypto';
 import type { QualityFinding } from '../../../domain/schemas.ts';
 import { MESSAGES, fileProblemFinding, seriesFinding } from '../findings.ts';
-import {
-  positionAlong,
-  sameOrientation,
-  sliceNormal,
-  spacingFromPositions,
-  type Orientation,
-} from './geometry.ts';
-import type { FileScan, FileStat, ImageHeader } from '../types.ts';
-
-export type ImageFile = FileStat & { header: ImageHeader };
-
-export interface SeriesPlan {
-  studyFolder: string;
-  /** Folder of the series inside the study folder (Series.folder). */
-  folder: string;
-  /** Base of its sprite file names: URL- and file-safe, unique within the study. */
-  spriteBase: string;
-  /** SeriesInstanceUID of the files (internal: used for grouping, never published). */
-  uid: string;
-  /** What may be published for it: the UID when the folder is named so, else its reference. */
-  publicUid: string;
-  /** CT images in spatial order. */
-  files: ImageFile[];
-  spacingBetweenSlices: number | null;
-}
-
-export interface StudyPlan {
-  folder: string;
-  /** File- and URL-safe name of the study's thumbnail folder. */
-  thumbFolder: string;
-  /** StudyInstanceUID of the files (internal: used to match registry rows, never published). */
-  studyUid: string | null;
-  /** What may be published for it: the UID when it equals the folder name, else its reference. */
-  studyUidRef: string | null;
-  patientSex: 'M' | 'F' | null;
-  patientAge: number | null;
-  series: SeriesPlan[];
-}
-
-export interface Plan {
-  studies: StudyPlan[];
-  findings: QualityFinding[];
-}
-
-/**
- * A name safe in a file path and a URL segment: kept when it is plain, otherwise its unsafe
- * characters replaced and a short hash of the original appended so names stay distinct.
- *
- * @example
- * safeName('1.2.840.113619') // '1.2.840.113619'
- * safeName('series #1') // 'series__1-<8 hex digits>'
- */
-export function safeName(name: string): string {
-  if (/^[A-Za-z0-9_][A-Za-z0-9._-]*$/.test(name) && name.length <= 128) return name;
-  const hash = createHash('sha256').update(name).digest('hex').slice(0, 8);
-  return `${name
-    .replace(/[^A-Za-z0-9._-]/g, '_')
-    .replace(/^[.]/, '_')
-    .slice(0, 96)}-${hash}`;
-}
+import type { FileScan, ImageHeader } from '../types.ts';
+import { planSeries, seriesGroups, seriesInSeveralFolders } from './plan-series.ts';
+import { safeName } from './safe-name.ts';
+import type { ImageFile, Plan, StudyEntry, StudyPlan } from './types.ts';
 
 /** Most frequent non-null value, ties broken by sort order; null when there is none. */
 function majority<T extends string>(values: (T | null)[]): T | null {
@@ -84,10 +28,28 @@ export function planStudies(
   studyFolders: string[],
   refOf: (uid: string) => string,
 ): Plan {
+  const { byStudy, findings } = imagesByStudy(scans, studyFolders);
+  const studies = [...byStudy]
+    .sort((a, b) => (a[0] < b[0] ? -1 : 1))
+    .map(([folder, entries]) => {
+      const planned = planStudy(folder, entries, refOf);
+      findings.push(...planned.findings);
+      return planned.study;
+    });
+  findings.push(...seriesInSeveralFolders(studies, refOf));
+  return { studies, findings };
+}
+
+/**
+ * The CT images of each study folder (every listed folder, even an empty one), and a finding
+ * for each file that is not one or lies outside a study folder.
+ */
+function imagesByStudy(
+  scans: FileScan[],
+  studyFolders: string[],
+): { byStudy: Map<string, StudyEntry[]>; findings: QualityFinding[] } {
   const findings: QualityFinding[] = [];
-  const byStudy = new Map<string, { seriesFolder: string; file: ImageFile }[]>(
-    studyFolders.map((folder) => [folder, []]),
-  );
+  const byStudy = new Map<string, StudyEntry[]>(studyFolders.map((folder) => [folder, []]));
   for (const scan of [...scans].sort((a, b) => (a.rel < b.rel ? -1 : 1))) {
     const parts = scan.rel.split('/');
     const studyFolder = parts.length >= 3 ? parts[1]! : null;
@@ -122,19 +84,18 @@ export function planStudies(
     list.push({ seriesFolder, file: scan as ImageFile });
     byStudy.set(studyFolder, list);
   }
+  return { byStudy, findings };
+}
 
-  const studies: StudyPlan[] = [];
-  const foldersOfSeriesUid = new Map<string, Set<string>>();
-  for (const [studyFolder, entries] of [...byStudy].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
-    if (!entries.length) {
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-study-without-ct',
-        message: MESSAGES.studyWithoutCt(),
-        file: `studies/${studyFolder}`,
-        study: studyFolder,
-      });
-      studies.push({
+/** One study folder's plan: its UID, its series in folder order, the patient's sex and age. */
+function planStudy(
+  studyFolder: string,
+  entries: StudyEntry[],
+  refOf: (uid: string) => string,
+): { study: StudyPlan; findings: QualityFinding[] } {
+  if (!entries.length) {
+    return {
+      study: {
         folder: studyFolder,
         thumbFolder: safeName(studyFolder),
         studyUid: null,
@@ -142,105 +103,32 @@ export function planStudies(
         patientSex: null,
         patientAge: null,
         series: [],
-      });
-      continue;
-    }
-    const firstFile = entries[0]!.file.rel;
-    const studyUids = entries.map((e) => e.file.header.studyUid);
-    const studyUid = majority(studyUids);
-    const distinct = new Set(studyUids.filter((u) => u !== null));
-    if (distinct.size > 1) {
-      findings.push(
-        seriesFinding(
-          'warning',
-          'dicom-study-uid-mixed',
-          MESSAGES.studyUidMixed(distinct.size),
-          firstFile,
-          studyFolder,
-          'StudyInstanceUID',
-        ),
-      );
-    }
-    if (studyUid && studyUid !== studyFolder) {
-      findings.push(
-        seriesFinding(
-          'warning',
-          'dicom-study-folder-uid-mismatch',
-          MESSAGES.studyUidMismatch(studyFolder, refOf(studyUid)),
-          firstFile,
-          studyFolder,
-          'StudyInstanceUID',
-        ),
-      );
-    }
-
-    const groups = new Map<string, { folder: string; uid: string; files: ImageFile[] }>();
-    for (const { seriesFolder, file } of entries) {
-      const uid = file.header.seriesUid ?? `(no SeriesInstanceUID) ${seriesFolder}`;
-      const folder = seriesFolder || uid;
-      const key = `${folder}\u0000${uid}`;
-      const group = groups.get(key) ?? { folder, uid, files: [] };
-      group.files.push(file);
-      groups.set(key, group);
-    }
-    const ordered = [...groups.values()].sort((a, b) =>
-      a.folder < b.folder ? -1 : a.folder > b.folder ? 1 : a.uid < b.uid ? -1 : 1,
-    );
-    const usedBases = new Set<string>();
-    const series: SeriesPlan[] = [];
-    for (const group of ordered) {
-      const uidsInFolder = ordered.filter((g) => g.folder === group.folder).length;
-      const first = group.files[0]!.rel;
-      if (uidsInFolder > 1 && group === ordered.find((g) => g.folder === group.folder)) {
-        findings.push(
-          seriesFinding(
-            'warning',
-            'dicom-series-uid-mixed',
-            MESSAGES.seriesUidMixed(uidsInFolder),
-            first,
-            studyFolder,
-            'SeriesInstanceUID',
-          ),
-        );
-      }
-      if (group.files[0]!.header.seriesUid && group.folder !== group.uid && uidsInFolder === 1) {
-        findings.push(
-          seriesFinding(
-            'warning',
-            'dicom-series-folder-uid-mismatch',
-            MESSAGES.seriesUidMismatch(group.folder, refOf(group.uid)),
-            first,
-            studyFolder,
-            'SeriesInstanceUID',
-          ),
-        );
-      }
-      const folders = foldersOfSeriesUid.get(group.uid) ?? new Set<string>();
-      folders.add(`${studyFolder}/${group.folder}`);
-      foldersOfSeriesUid.set(group.uid, folders);
-
-      let base = safeName(group.folder.replace(/\//g, '_'));
-      for (let n = 2; usedBases.has(base); n++)
-        base = `${safeName(group.folder.replace(/\//g, '_'))}-${n}`;
-      usedBases.add(base);
-      const ordering = orderSlices(group.files, studyFolder);
-      findings.push(...ordering.findings);
-      series.push({
-        studyFolder,
-        folder: group.folder,
-        spriteBase: base,
-        uid: group.uid,
-        publicUid:
-          group.files[0]!.header.seriesUid && group.folder !== group.uid
-            ? refOf(group.uid)
-            : group.uid,
-        files: ordering.files,
-        spacingBetweenSlices: ordering.spacing,
-      });
-    }
-    const firstWith = <T>(pick: (h: ImageHeader) => T | null): T | null =>
-      entries.map((e) => pick(e.file.header)).find((v) => v !== null) ?? null;
-    studies.push({
+      },
+      findings: [
+        {
+          severity: 'warning',
+          code: 'dicom-study-without-ct',
+          message: MESSAGES.studyWithoutCt(),
+          file: `studies/${studyFolder}`,
+          study: studyFolder,
+        },
+      ],
+    };
+  }
+  const studyUids = entries.map((e) => e.file.header.studyUid);
+  const studyUid = majority(studyUids);
+  const findings = studyUidFindings(studyFolder, entries[0]!.file.rel, studyUids, studyUid, refOf);
+  const groups = seriesGroups(entries);
+  const usedBases = new Set<string>();
+  const series = groups.map((group) => {
+    const planned = planSeries(group, groups, studyFolder, usedBases, refOf);
+    findings.push(...planned.findings);
+    return planned.series;
+  });
+  const firstWith = <T>(pick: (h: ImageHeader) => T | null): T | null =>
+    entries.map((e) => pick(e.file.header)).find((v) => v !== null) ?? null;
+  return {
+    study: {
       folder: studyFolder,
       thumbFolder: safeName(studyFolder),
       studyUid,
@@ -248,86 +136,44 @@ export function planStudies(
       patientSex: firstWith((h) => h.patientSex),
       patientAge: firstWith((h) => h.patientAge),
       series,
-    });
-  }
-  for (const [uid, folders] of foldersOfSeriesUid) {
-    if (folders.size > 1 && !uid.startsWith('(no SeriesInstanceUID)')) {
-      const [firstFolder] = [...folders].sort();
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-series-in-several-folders',
-        message: MESSAGES.seriesInSeveralFolders(
-          [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid),
-        ),
-        file: `studies/${firstFolder}`,
-        column: 'SeriesInstanceUID',
-      });
-    }
-  }
-  return { studies, findings };
-}
-
-/** Orders a series' images along the slice normal (InstanceNumber as fallback). */
-export function orderSlices(
-  files: ImageFile[],
-  study: string,
-): { files: ImageFile[]; spacing: number | null; findings: QualityFinding[] } {
-  const findings: QualityFinding[] = [];
-  const first = files[0]!.rel;
-  const reference = files.find((f) => f.header.orientation)?.header.orientation ?? null;
-  if (
-    reference &&
-    files.some((f) => f.header.orientation && !sameOrientation(f.header.orientation, reference))
-  ) {
-    findings.push(
-      seriesFinding(
-        'warning',
-        'dicom-mixed-orientation',
-        MESSAGES.mixedOrientation(),
-        first,
-        study,
-        'ImageOrientationPatient',
-      ),
-    );
-  }
-  const sizes = [...new Set(files.map((f) => `${f.header.columns}×${f.header.rows}`))].sort();
-  if (sizes.length > 1) {
-    findings.push(
-      seriesFinding(
-        'warning',
-        'dicom-mixed-matrix',
-        MESSAGES.mixedMatrix(sizes.join(', ')),
-        first,
-        study,
-        'Rows/Columns',
-      ),
-    );
-  }
-  const byInstance = (a: ImageFile, b: ImageFile) =>
-    (a.header.instanceNumber ?? Infinity) - (b.header.instanceNumber ?? Infinity) ||
-    (a.rel < b.rel ? -1 : 1);
-  if (!reference || files.some((f) => !f.header.position)) {
-    if (files.length > 1) {
-      findings.push(
-        seriesFinding(
-          'info',
-          'dicom-no-position',
-          MESSAGES.noPositions(),
-          first,
-          study,
-          'ImagePositionPatient',
-        ),
-      );
-    }
-    const header = files[0]!.header;
-    return { files: [...files].sort(byInstance), spacing: header.spacingBetweenSlices, findings };
-  }
-  const normal = sliceNormal(reference as Orientation);
-  const keyed = files.map((file) => ({ file, at: positionAlong(file.header.position!, normal) }));
-  keyed.sort((a, b) => a.at - b.at || byInstance(a.file, b.file));
-  return {
-    files: keyed.map((k) => k.file),
-    spacing: spacingFromPositions(keyed.map((k) => k.at)),
+    },
     findings,
   };
+}
+
+/** A study folder whose files carry several StudyInstanceUIDs, or one unlike its name. */
+function studyUidFindings(
+  studyFolder: string,
+  firstFile: string,
+  studyUids: (string | null)[],
+  studyUid: string | null,
+  refOf: (uid: string) => string,
+): QualityFinding[] {
+  const findings: QualityFinding[] = [];
+  const distinct = new Set(studyUids.filter((u) => u !== null));
+  if (distinct.size > 1) {
+    findings.push(
+      seriesFinding(
+        'warning',
+        'dicom-study-uid-mixed',
+        MESSAGES.studyUidMixed(distinct.size),
+        firstFile,
+        studyFolder,
+        'StudyInstanceUID',
+      ),
+    );
+  }
+  if (studyUid && studyUid !== studyFolder) {
+    findings.push(
+      seriesFinding(
+        'warning',
+        'dicom-study-folder-uid-mismatch',
+        MESSAGES.studyUidMismatch(studyFolder, refOf(studyUid)),
+        firstFile,
+        studyFolder,
+        'StudyInstanceUID',
+      ),
+    );
+  }
+  return findings;
 }

@@ -8,7 +8,7 @@ import type { QualityFinding, Series, Sprite } from '../../../domain/schemas.ts'
 import { describeTransferSyntax } from '../dicom/transfer-syntax.ts';
 import { failedReason, seriesFinding, unsupportedReason } from '../findings.ts';
 import { roundTo } from '../plan/geometry.ts';
-import type { SeriesPlan, StudyPlan } from '../plan/series.ts';
+import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import type { RenderResult } from '../render/render.ts';
 import type { SeriesRender } from '../render/thumbnails.ts';
 import type { ImagingStudy } from '../result.ts';

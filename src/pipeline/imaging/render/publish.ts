@@ -7,7 +7,7 @@ import { existsSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
 import type { Sprite } from '../../../domain/schemas.ts';
-import type { SeriesPlan, StudyPlan } from '../plan/series.ts';
+import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { detailPath, spritePath } from './render.ts';
 import type { SeriesRender } from './thumbnails.ts';

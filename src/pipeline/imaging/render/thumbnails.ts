@@ -14,7 +14,7 @@ import {
   spritesCacheDir,
   type ImagingCache,
 } from '../cache/cache.ts';
-import type { SeriesPlan, StudyPlan } from '../plan/series.ts';
+import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { detailPath, spritePath, type RenderJob, type RenderResult } from './render.ts';
 import {
