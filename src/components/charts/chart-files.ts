@@ -4,7 +4,7 @@
  */
 import { csvFormatRows } from 'd3';
 import type { Locale } from '../../domain/labels.ts';
-import type { ChartSpec } from './chart-specs.ts';
+import type { ChartSpec } from './chart-kit.ts';
 import { withBase } from '../../site/base.ts';
 import { toSvgString } from './svg-tree.ts';
 

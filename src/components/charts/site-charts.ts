@@ -4,7 +4,8 @@
  */
 import type { Locale } from '../../domain/labels.ts';
 import { source, stats } from '../../site/data.ts';
-import { buildCharts, type ChartSpec } from './chart-specs.ts';
+import type { ChartSpec } from './chart-kit.ts';
+import { buildCharts } from './chart-specs.ts';
 import { DEFAULT_WIDTH } from './common.ts';
 
 const cache = new Map<Locale, ChartSpec[]>();

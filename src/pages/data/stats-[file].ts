@@ -5,7 +5,7 @@
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LOCALES } from '../../domain/labels.ts';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import type { ChartSpec } from '../../components/charts/chart-specs.ts';
+import type { ChartSpec } from '../../components/charts/chart-kit.ts';
 import { siteCharts } from '../../components/charts/site-charts.ts';
 import chartCss from '../../components/charts/chart.css?raw';
 

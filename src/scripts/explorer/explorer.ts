@@ -7,7 +7,8 @@
 import { handleLabel } from '../../domain/handle.ts';
 import chartCss from '../../components/charts/chart.css?raw';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import { buildCharts, type ChartSpec } from '../../components/charts/chart-specs.ts';
+import type { ChartSpec } from '../../components/charts/chart-kit.ts';
+import { buildCharts } from '../../components/charts/chart-specs.ts';
 import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
 import { toDom } from '../../components/charts/svg-tree.ts';
 import type { ExplorerFile, ExplorerStudy } from '../../components/explorer/explorer-data.ts';

@@ -1,0 +1,122 @@
+/**
+ * What every chart definition is made of: the types of a chart (`ChartSpec`) and of its
+ * definition (`ChartDefinition`: id, section, build function), and the kit a build function
+ * gets — the statistics, the translator, and the series, labels and cells that several charts
+ * share, made once per `buildCharts` call.
+ */
+import { FINDING_IDS, FINDING_NAMES, type Locale } from '../../domain/labels.ts';
+import type { Source } from '../../domain/schemas.ts';
+import type { ClassSplit, Stats, Summary } from '../../domain/stats.ts';
+import { useTranslations } from '../../i18n/index.ts';
+import type { ChartSeries } from './common.ts';
+import type { SvgNode } from './svg-tree.ts';
+
+export const CHART_SECTIONS = ['overview', 'findings', 'acquisition', 'series'] as const;
+export type ChartSection = (typeof CHART_SECTIONS)[number];
+
+export type Cell = string | number;
+
+/** What a chart's build function makes: everything of a chart but its id, section and scope. */
+export interface ChartBody {
+  title: string;
+  /** What the chart shows (may include summary figures of this subset). */
+  caption: string;
+  svg: SvgNode;
+  table: { head: string[]; rows: Cell[][] };
+}
+
+export interface ChartSpec extends ChartBody {
+  /** Stable kebab-case id: anchors, file names, `data-chart` attributes. */
+  id: string;
+  section: ChartSection;
+  /** Scope: "computed from N of M studies; registry sha256 …; built <date>". */
+  scope: string;
+}
+
+/** One chart of the statistics page: the page lists these in order (chart-specs.ts). */
+export interface ChartDefinition<Id extends string = string> {
+  id: Id;
+  section: ChartSection;
+  build: (kit: ChartKit) => ChartBody;
+}
+
+export interface ChartContext {
+  locale: Locale;
+  source: Source;
+  /** Number of studies in the whole dataset (the "of M"). */
+  datasetTotal: number;
+  width: number;
+}
+
+/**
+ * Numbers as tables and captions show them: at most two decimals, "—" for none.
+ * @example fmt(38.25) // '38.25'
+ */
+export function fmt(value: number | null): string {
+  return value === null ? '—' : String(Math.round(value * 100) / 100);
+}
+
+export const CLASS_KEYS = [
+  'with',
+  'without',
+  'unknown',
+] as const satisfies readonly (keyof ClassSplit)[];
+export type ClassKey = (typeof CLASS_KEYS)[number];
+const CLASS_CLASSNAMES = {
+  with: 'chart-s-with',
+  without: 'chart-s-without',
+  unknown: 'chart-s-unknown',
+};
+export const SEX_KEYS = ['M', 'F', 'unknown'] as const;
+export type SexKey = (typeof SEX_KEYS)[number];
+const SEX_CLASSNAMES = { M: 'chart-s-male', F: 'chart-s-female', unknown: 'chart-s-unknown' };
+
+export type ChartKit = ReturnType<typeof chartKit>;
+
+/** The kit for one set of statistics in one locale at one width. */
+export function chartKit(stats: Stats, ctx: ChartContext) {
+  const t = useTranslations(ctx.locale);
+  const studies = t('stats.studies');
+  const classSeries: ChartSeries[] = CLASS_KEYS.map((k) => ({
+    label: t(`stats.class.${k}`),
+    className: CLASS_CLASSNAMES[k],
+  }));
+  const sexSeries: ChartSeries[] = SEX_KEYS.map((k) => ({
+    label: t(`stats.sex.${k}`),
+    className: SEX_CLASSNAMES[k],
+  }));
+  return {
+    stats,
+    t,
+    width: ctx.width,
+    /** The word "studies", the unit of most axes. */
+    studies,
+    classSeries,
+    sexSeries,
+    totalSeries: [{ label: studies, className: 'chart-s-total' }] as ChartSeries[],
+    classHead: [...classSeries.map((s) => s.label), t('stats.total')],
+    // Charts draw "not specified" (class or sex) only when it holds something: a legend entry
+    // or a bar for nothing is noise. Tables and CSVs keep all columns, zeros included, so the
+    // downloads of any subset have the same columns.
+    drawnClasses: (splits: readonly ClassSplit[]) =>
+      CLASS_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
+    classSeriesOf: (keys: readonly ClassKey[]) =>
+      keys.map((k) => classSeries[CLASS_KEYS.indexOf(k)]!),
+    drawnSexes: (splits: readonly Record<SexKey, number>[]) =>
+      SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
+    sexSeriesOf: (keys: readonly SexKey[]) => keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!),
+    findingName: (id: (typeof FINDING_IDS)[number]) => FINDING_NAMES[id][ctx.locale],
+    keyLabel: (key: string | null) => key ?? t('stats.notSpecified'),
+    binLabel: (from: number, to: number, integer = true) =>
+      integer ? `${from}–${to - 1}` : `${from}–${to}`,
+    summaryHead: ['n', 'min', 'q1', 'median', 'q3', 'max'].map((k) => t(`stats.summary.${k}`)),
+    summaryCells: (s: Summary): Cell[] => [
+      s.n,
+      fmt(s.min),
+      fmt(s.q1),
+      fmt(s.median),
+      fmt(s.q3),
+      fmt(s.max),
+    ],
+  };
+}

@@ -1,0 +1,109 @@
+/** The statistics page's charts of acquisition parameters, each split by class. */
+import type { CategoryCount, Stats } from '../../domain/stats.ts';
+import { barChart } from './bar-chart.ts';
+import { CLASS_KEYS, type ChartDefinition } from './chart-kit.ts';
+import { histogram } from './histogram.ts';
+
+/** A categorical parameter as bars by class, and its counts as a table. */
+function classBars<Id extends string>(
+  id: Id,
+  titleKey: string,
+  labelKey: string,
+  counts: (acquisition: Stats['acquisition']) => CategoryCount[],
+): ChartDefinition<Id> {
+  return {
+    id,
+    section: 'acquisition',
+    build: ({ t, stats, width, studies, classHead, keyLabel, drawnClasses, classSeriesOf }) => {
+      const title = t(titleKey);
+      const values = counts(stats.acquisition);
+      const drawn = drawnClasses(values.map((c) => c.byClass));
+      return {
+        title,
+        caption: t('stats.chart.acquisition.caption'),
+        svg: barChart(
+          {
+            title,
+            xLabel: studies,
+            categoryLabel: t(labelKey),
+            series: classSeriesOf(drawn),
+            rows: values.map((c) => ({
+              label: keyLabel(c.key),
+              values: drawn.map((k) => c.byClass[k]),
+            })),
+          },
+          width,
+        ),
+        table: {
+          head: [t(labelKey), ...classHead],
+          rows: values.map((c) => [
+            keyLabel(c.key),
+            ...CLASS_KEYS.map((k) => c.byClass[k]),
+            c.total,
+          ]),
+        },
+      };
+    },
+  };
+}
+
+export const ACQUISITION_CHARTS = [
+  classBars(
+    'slice-thickness',
+    'stats.chart.sliceThickness',
+    'stats.sliceThickness',
+    (a) => a.sliceThickness,
+  ),
+  classBars('kvp', 'stats.chart.kvp', 'stats.kvp', (a) => a.kvp),
+  {
+    id: 'tube-current',
+    section: 'acquisition',
+    build: ({ t, stats, width, studies, classHead, binLabel, drawnClasses, classSeriesOf }) => {
+      const tube = stats.acquisition.tubeCurrent;
+      return {
+        title: t('stats.chart.tubeCurrent'),
+        caption: t('stats.chart.tubeCurrent.caption', {
+          bin: tube.binMa,
+          unknown: tube.unknown.total,
+        }),
+        svg: histogram(
+          {
+            title: t('stats.chart.tubeCurrent'),
+            xLabel: t('stats.tubeCurrent'),
+            yLabel: studies,
+            series: classSeriesOf(drawnClasses(tube.bins.map((b) => b.byClass))),
+            bins: tube.bins.map((b) => ({
+              label: String(b.from),
+              values: drawnClasses(tube.bins.map((x) => x.byClass)).map((k) => b.byClass[k]),
+            })),
+            end: tube.bins.length ? String(tube.bins[tube.bins.length - 1]!.to) : undefined,
+          },
+          width,
+        ),
+        table: {
+          head: [t('stats.tubeCurrent'), ...classHead],
+          rows: [
+            ...tube.bins.map((b) => [
+              binLabel(b.from, b.to, false),
+              ...CLASS_KEYS.map((k) => b.byClass[k]),
+              b.total,
+            ]),
+            [
+              t('stats.notSpecified'),
+              ...CLASS_KEYS.map((k) => tube.unknown.byClass[k]),
+              tube.unknown.total,
+            ],
+          ],
+        },
+      };
+    },
+  },
+  classBars('kernel', 'stats.chart.kernel', 'stats.kernel', (a) => a.kernel),
+  classBars(
+    'manufacturer',
+    'stats.chart.manufacturer',
+    'stats.manufacturer',
+    (a) => a.manufacturer,
+  ),
+  classBars('model', 'stats.chart.model', 'stats.model', (a) => a.model),
+] as const satisfies readonly ChartDefinition[];
