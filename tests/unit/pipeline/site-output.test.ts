@@ -2,22 +2,7 @@ import { mkdir, readFile, readdir, stat, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { linkFiles, linkTree, replaceDir } from '../../../scripts/lib/site-output.ts';
-import { writeFileAtomic } from '../../../src/pipeline/outputs/write-file-atomic.ts';
 import { tempDir } from '../../support/xlsx.ts';
-
-describe('writeFileAtomic', () => {
-  it('writes through a rename and leaves an unchanged file (and its mtime) alone', async () => {
-    const dir = await tempDir('atomic-');
-    const path = join(dir, 'data', 'x.json');
-    expect(await writeFileAtomic(path, '{"a":1}\n')).toBe(true);
-    const before = (await stat(path)).mtimeMs;
-    expect(await writeFileAtomic(path, '{"a":1}\n')).toBe(false);
-    expect((await stat(path)).mtimeMs).toBe(before);
-    expect(await writeFileAtomic(path, '{"a":2}\n')).toBe(true);
-    expect(await readFile(path, 'utf8')).toBe('{"a":2}\n');
-    expect(await readdir(join(dir, 'data'))).toEqual(['x.json']);
-  });
-});
 
 describe('linkTree', () => {
   it('mirrors nested files as hard links and tolerates a missing source', async () => {

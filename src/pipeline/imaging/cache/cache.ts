@@ -20,6 +20,7 @@ import { createHash } from 'node:crypto';
 import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
+import { tempFileOwner } from '../../outputs/write-file-atomic.ts';
 import type { RenderResult } from '../render/render.ts';
 import type { HeaderOutcome } from '../types.ts';
 
@@ -301,12 +302,6 @@ function pruneSprites(dir: string, keep: ReadonlySet<string>): void {
       : !keep.has(key);
     if (stale) rmSync(join(dir, name), { force: true });
   }
-}
-
-/** The process id in a temporary file name of atomic.ts (`<path>.<pid>-<thread>-<n>.tmp`). */
-function tempFileOwner(name: string): number {
-  const match = /\.(\d+)-\d+-\d+\.tmp$/.exec(name);
-  return match ? Number(match[1]) : 0;
 }
 
 function isAliveOtherProcess(pid: number): boolean {

@@ -3,12 +3,12 @@
  * cover (from its first series that rendered), from the cache into `thumbsDir`, and describes
  * them as the site reads them. A file already identical in the output is left untouched.
  */
-import { existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
 import type { Sprite } from '../../../domain/schemas.ts';
+import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
-import { writeFileAtomic } from './atomic.ts';
 import { detailPath, spritePath } from './render.ts';
 import type { SeriesRender } from './thumbnails.ts';
 
@@ -81,7 +81,5 @@ function publishSprites(
 
 /** Copies a cached image into the output unless an identical file is already there. */
 function copyIfChanged(from: string, to: string): void {
-  const data = readFileSync(from);
-  if (existsSync(to) && statSync(to).size === data.length && readFileSync(to).equals(data)) return;
-  writeFileAtomic(to, data);
+  writeFileAtomicSync(to, readFileSync(from));
 }

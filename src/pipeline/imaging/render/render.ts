@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../../domain/labels.ts';
-import { writeFileAtomic } from './atomic.ts';
+import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import {
   biasedShrink,
   biasedWindowTable,
@@ -247,5 +247,5 @@ async function writeWebp(path: string, pixels: Uint8Array, width: number, height
   const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .webp(WEBP)
     .toBuffer();
-  writeFileAtomic(path, webp);
+  writeFileAtomicSync(path, webp);
 }
