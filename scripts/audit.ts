@@ -22,12 +22,12 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { cpus, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { constants, gzipSync } from 'node:zlib';
 import * as chromeLauncher from 'chrome-launcher';
 import lighthouse from 'lighthouse';
 import { throttling } from 'lighthouse/core/config/constants.js';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
+import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
 import { builtBase, createSiteHandler } from './lib/serve-site.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -281,19 +281,30 @@ function targetsMissed(audits: PageAudit[]): string[] {
   return missed;
 }
 
-async function main(): Promise<number> {
-  const { values } = parseArgs({
-    options: {
-      site: { type: 'string', default: 'dist' },
-      out: { type: 'string', default: 'audit' },
-      'cpu-slowdown': { type: 'string', default: String(DEFAULT_CPU_SLOWDOWN) },
-    },
+const USAGE = `Usage: npm run audit -- [options]
+
+  --site <dir>              the built site; built first if it does not exist (default: dist)
+  --out <dir>               where report.json goes (default: audit)
+  --cpu-slowdown <n|auto>   Lighthouse's CPU slowdown factor, 1 or more, or "auto" to scale
+                            it to the machine's benchmark index (default: ${DEFAULT_CPU_SLOWDOWN})
+  -h, --help                show this help`;
+
+function parse(argv: string[]) {
+  const values = parseOptions(argv, {
+    site: { type: 'string', default: 'dist' },
+    out: { type: 'string', default: 'audit' },
+    'cpu-slowdown': { type: 'string', default: String(DEFAULT_CPU_SLOWDOWN) },
+    help: { type: 'boolean', short: 'h', default: false },
   });
-  const slowdownOption = values['cpu-slowdown'];
-  if (slowdownOption !== 'auto' && !(Number(slowdownOption) >= 1)) {
-    console.error(`--cpu-slowdown: a factor of 1 or more, or "auto" (got "${slowdownOption}")`);
-    return 2;
+  const slowdown = values['cpu-slowdown'];
+  if (slowdown !== 'auto' && !(Number(slowdown) >= 1)) {
+    throw new UsageError(`--cpu-slowdown: a factor of 1 or more, or "auto" (got "${slowdown}")`);
   }
+  return values;
+}
+
+async function main(values: ReturnType<typeof parse>): Promise<number> {
+  const slowdownOption = values['cpu-slowdown'];
   const siteDir = resolve(values.site);
   const outDir = resolve(values.out);
   if (!existsSync(join(siteDir, 'index.html'))) {
@@ -364,4 +375,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = await runCommand({
+  name: 'audit',
+  usage: USAGE,
+  parse: () => parse(process.argv.slice(2)),
+  main,
+});

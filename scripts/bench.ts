@@ -12,7 +12,8 @@ import { join, resolve } from 'node:path';
 import { listStudyFiles } from '../src/pipeline/imaging/list/walk.ts';
 import type { FileScan } from '../src/pipeline/imaging/types.ts';
 import { buildFigures, scanFigure, type BuildRunFigures } from './bench/aggregate.ts';
-import { parseBenchArgs, USAGE, UsageError, type BenchArgs } from './bench/args.ts';
+import { parseBenchArgs, USAGE, type BenchArgs } from './bench/args.ts';
+import { runCommand } from './lib/cli.ts';
 import { formatComparison, parseResult } from './bench/compare.ts';
 import { formatReport } from './bench/format.ts';
 import {
@@ -203,19 +204,7 @@ async function compare(beforeFile: string, afterFile: string): Promise<number> {
   }
 }
 
-async function main(): Promise<number> {
-  let args: BenchArgs;
-  try {
-    args = parseBenchArgs(process.argv.slice(2), process.cwd(), availableParallelism());
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`bench: ${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+async function main(args: BenchArgs): Promise<number> {
   if (args.compare) return compare(args.compare.before, args.compare.after);
   if (!(await hasGnuTime())) {
     process.stderr.write(
@@ -285,4 +274,9 @@ async function main(): Promise<number> {
   return 0;
 }
 
-process.exitCode = await main();
+process.exitCode = await runCommand({
+  name: 'bench',
+  usage: USAGE,
+  parse: () => parseBenchArgs(process.argv.slice(2), process.cwd(), availableParallelism()),
+  main,
+});

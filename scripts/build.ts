@@ -4,23 +4,12 @@
  * for every option and the exit codes.
  */
 import { resolve } from 'node:path';
-import { parseBuildArgs, USAGE, UsageError } from './lib/build-args.ts';
+import { parseBuildArgs, USAGE, type BuildArgs } from './lib/build-args.ts';
+import { runCommand } from './lib/cli.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
-async function main(): Promise<number> {
-  let args;
-  try {
-    args = parseBuildArgs(process.argv.slice(2), process.env, process.cwd());
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    process.stderr.write(`${error.message}\n\n${USAGE}\n`);
-    return 2;
-  }
-  if (args.help) {
-    process.stdout.write(`${USAGE}\n`);
-    return 0;
-  }
+async function main(args: BuildArgs): Promise<number> {
   // Loaded only now: the stages pull in Astro, exceljs, sharp and the codecs, which --help and a
   // usage error do not need.
   const { DatasetError, buildSite } = await import('./lib/build-site.ts');
@@ -73,4 +62,9 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await runCommand({
+  name: 'build',
+  usage: USAGE,
+  parse: () => parseBuildArgs(process.argv.slice(2), process.env, process.cwd()),
+  main,
+});

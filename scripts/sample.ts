@@ -2,11 +2,11 @@
  * `npm run sample -- --out <dir> [--studies N] [--seed S] [--workers W]`
  * Writes a synthetic MosMedData HEMORRHAGE dataset folder (see src/sample/index.ts).
  */
-import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import type { OnProgress } from '../src/pipeline/progress.ts';
 import { DEFAULT_SEED, DEFAULT_STUDIES, generateSample } from '../src/sample/index.ts';
 import { MATRICES, type Matrix } from '../src/sample/plan.ts';
+import { integerOption, parseOptions, runCommand, UsageError, type HelpAsked } from './lib/cli.ts';
 
 const USAGE = `Usage: npm run sample -- --out <dir> [--studies N] [--seed S] [--matrix M] [--workers W]
 
@@ -23,16 +23,6 @@ Options:
   --workers <W>    worker threads, 0 = none (default: one per core)
   -h, --help       show this help`;
 
-class UsageError extends Error {}
-
-function integerOption(name: string, value: string | undefined, min: number): number | undefined {
-  if (value === undefined) return undefined;
-  if (!/^\d+$/.test(value) || !Number.isSafeInteger(Number(value)) || Number(value) < min) {
-    throw new UsageError(`--${name} must be an integer >= ${min}, got "${value}"`);
-  }
-  return Number(value);
-}
-
 function matrixOption(value: string | undefined): Matrix | undefined {
   if (value === undefined) return undefined;
   const matrix = MATRICES.find((m) => String(m) === value);
@@ -42,26 +32,15 @@ function matrixOption(value: string | undefined): Matrix | undefined {
 }
 
 function parse(argv: string[]) {
-  let parsed;
-  try {
-    parsed = parseArgs({
-      args: argv,
-      options: {
-        out: { type: 'string' },
-        studies: { type: 'string' },
-        seed: { type: 'string' },
-        workers: { type: 'string' },
-        matrix: { type: 'string' },
-        help: { type: 'boolean', short: 'h' },
-      },
-      strict: true,
-      allowPositionals: false,
-    });
-  } catch (error) {
-    throw new UsageError((error as Error).message);
-  }
-  const { values } = parsed;
-  if (values.help) return null;
+  const values = parseOptions(argv, {
+    out: { type: 'string' },
+    studies: { type: 'string' },
+    seed: { type: 'string' },
+    workers: { type: 'string' },
+    matrix: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
+  if (values.help) return { help: true } as const;
   if (!values.out) throw new UsageError('--out <dir> is required');
   return {
     outDir: values.out,
@@ -106,21 +85,7 @@ function progressReporter(): { onProgress: OnProgress; stop: () => void } {
   };
 }
 
-async function main(): Promise<number> {
-  let options;
-  try {
-    options = parse(process.argv.slice(2));
-  } catch (error) {
-    if (error instanceof UsageError) {
-      console.error(`sample: ${error.message}\n\n${USAGE}`);
-      return 2;
-    }
-    throw error;
-  }
-  if (options === null) {
-    console.log(USAGE);
-    return 0;
-  }
+async function main(options: Exclude<ReturnType<typeof parse>, HelpAsked>): Promise<number> {
   const started = performance.now();
   const { onProgress, stop } = progressReporter();
   try {
@@ -139,4 +104,9 @@ async function main(): Promise<number> {
   }
 }
 
-process.exitCode = await main();
+process.exitCode = await runCommand({
+  name: 'sample',
+  usage: USAGE,
+  parse: () => parse(process.argv.slice(2)),
+  main,
+});

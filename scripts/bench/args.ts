@@ -2,7 +2,7 @@
  * The `npm run bench` command line. Pure (argv in, options out) so it is tested without a process.
  */
 import { join, resolve } from 'node:path';
-import { parseArgs } from 'node:util';
+import { integerOption, parseOptions, UsageError } from '../lib/cli.ts';
 
 export interface BenchArgs {
   /** Size of the base dataset (studies). */
@@ -32,8 +32,6 @@ export interface BenchArgs {
 
 export const SKIPPABLE = ['builds', 'thumbnails', 'real-scale'] as const;
 export type SkippableFigure = (typeof SKIPPABLE)[number];
-
-export class UsageError extends Error {}
 
 /** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
 export const QUICK = { studies: 40, scale: 2, runs: 1, buildRuns: 1 } as const;
@@ -70,14 +68,6 @@ Measures the build on generated synthetic datasets and writes
                       (explicit options still win)
   -h, --help          show this help`;
 
-function positiveInt(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
-    throw new UsageError(`--${name} must be a positive integer, got "${text}"`);
-  }
-  return Number(text);
-}
-
 /**
  * Parses bench arguments; a relative --out resolves against `cwd`.
  *
@@ -85,36 +75,26 @@ function positiveInt(name: string, text: string | undefined): number | undefined
  * parseBenchArgs(['--quick'], '/p', 2).studies // 40
  */
 export function parseBenchArgs(argv: readonly string[], cwd: string, cores: number): BenchArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        studies: { type: 'string' },
-        scale: { type: 'string' },
-        runs: { type: 'string' },
-        'build-runs': { type: 'string' },
-        concurrency: { type: 'string' },
-        out: { type: 'string' },
-        quick: { type: 'boolean', default: false },
-        skip: { type: 'string' },
-        compare: { type: 'string' },
-        'real-scale-studies': { type: 'string' },
-        'real-scale-only': { type: 'boolean', default: false },
-        'real-scale-runs': { type: 'string' },
-        to: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(argv, {
+    studies: { type: 'string' },
+    scale: { type: 'string' },
+    runs: { type: 'string' },
+    'build-runs': { type: 'string' },
+    concurrency: { type: 'string' },
+    out: { type: 'string' },
+    quick: { type: 'boolean', default: false },
+    skip: { type: 'string' },
+    compare: { type: 'string' },
+    'real-scale-studies': { type: 'string' },
+    'real-scale-only': { type: 'boolean', default: false },
+    'real-scale-runs': { type: 'string' },
+    to: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const base = values.quick ? QUICK : DEFAULTS;
-  const runs = positiveInt('runs', values.runs) ?? base.runs;
+  const runs = integerOption('runs', values.runs) ?? base.runs;
   const buildRuns =
-    positiveInt('build-runs', values['build-runs']) ??
+    integerOption('build-runs', values['build-runs']) ??
     (values.quick ? QUICK.buildRuns : Math.max(2, runs));
   const skip = new Set<SkippableFigure>();
   for (const name of (values.skip ?? '').split(',').filter(Boolean)) {
@@ -137,15 +117,16 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
   return {
     skip,
     compare,
-    studies: positiveInt('studies', values.studies) ?? base.studies,
-    scale: positiveInt('scale', values.scale) ?? base.scale,
+    studies: integerOption('studies', values.studies) ?? base.studies,
+    scale: integerOption('scale', values.scale) ?? base.scale,
     runs,
     buildRuns,
-    concurrency: positiveInt('concurrency', values.concurrency) ?? Math.max(1, cores),
+    concurrency: integerOption('concurrency', values.concurrency) ?? Math.max(1, cores),
     realScaleStudies:
-      positiveInt('real-scale-studies', values['real-scale-studies']) ?? DEFAULTS.realScaleStudies,
+      integerOption('real-scale-studies', values['real-scale-studies']) ??
+      DEFAULTS.realScaleStudies,
     realScaleOnly: values['real-scale-only'],
-    realScaleRuns: positiveInt('real-scale-runs', values['real-scale-runs']) ?? 2,
+    realScaleRuns: integerOption('real-scale-runs', values['real-scale-runs']) ?? 2,
     out,
     help: values.help,
   };

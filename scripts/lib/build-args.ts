@@ -4,8 +4,8 @@
  */
 import { availableParallelism } from 'node:os';
 import { resolve } from 'node:path';
-import { parseArgs } from 'node:util';
 import { normalizeBase } from '../../src/site/base.ts';
+import { integerOption, parseOptions, UsageError } from './cli.ts';
 
 export interface BuildArgs {
   /** Dataset folder, or null for the embedded synthetic sample. */
@@ -29,8 +29,6 @@ export interface BuildArgs {
   base: string;
   help: boolean;
 }
-
-export class UsageError extends Error {}
 
 export const USAGE = `Usage: npm run build -- [options]
 
@@ -57,14 +55,6 @@ export const USAGE = `Usage: npm run build -- [options]
 Environment: DATASET_DIR (as --dataset), SITE_URL (as --site), BASE_PATH (as --base),
 SOURCE_DATE_EPOCH (build date recorded in the data).
 Exit codes: 0 success; 1 build failed (or --strict with error findings); 2 bad usage or dataset.`;
-
-function positiveInt(name: string, text: string | undefined): number | undefined {
-  if (text === undefined) return undefined;
-  const n = Number(text);
-  if (!Number.isInteger(n) || n < 1)
-    throw new UsageError(`${name} must be a positive integer, got "${text}"`);
-  return n;
-}
 
 /** Characters a base path may hold: URL path characters without `?`, `#`, `%` or spaces. */
 const BASE_PATH_CHARS = /^[A-Za-z0-9._~!$&'()*+,;=:@/-]*$/;
@@ -124,30 +114,20 @@ export function parseBuildArgs(
   env: Readonly<Record<string, string | undefined>>,
   cwd: string,
 ): BuildArgs {
-  let values;
-  try {
-    ({ values } = parseArgs({
-      args: [...argv],
-      options: {
-        dataset: { type: 'string' },
-        out: { type: 'string' },
-        generated: { type: 'string' },
-        strict: { type: 'boolean', default: false },
-        force: { type: 'boolean', default: false },
-        checksums: { type: 'boolean', default: false },
-        concurrency: { type: 'string' },
-        studies: { type: 'string' },
-        seed: { type: 'string' },
-        site: { type: 'string' },
-        base: { type: 'string' },
-        help: { type: 'boolean', short: 'h', default: false },
-      },
-      strict: true,
-      allowPositionals: false,
-    }));
-  } catch (error) {
-    throw new UsageError(error instanceof Error ? error.message : String(error));
-  }
+  const values = parseOptions(argv, {
+    dataset: { type: 'string' },
+    out: { type: 'string' },
+    generated: { type: 'string' },
+    strict: { type: 'boolean', default: false },
+    force: { type: 'boolean', default: false },
+    checksums: { type: 'boolean', default: false },
+    concurrency: { type: 'string' },
+    studies: { type: 'string' },
+    seed: { type: 'string' },
+    site: { type: 'string' },
+    base: { type: 'string' },
+    help: { type: 'boolean', short: 'h', default: false },
+  });
   const dataset = values.dataset ?? (env['DATASET_DIR'] || undefined);
   const epochText = env['SOURCE_DATE_EPOCH'];
   let sourceDateEpoch: number | undefined;
@@ -158,10 +138,6 @@ export function parseBuildArgs(
         `SOURCE_DATE_EPOCH must be whole seconds since 1970, got "${epochText}"`,
       );
     }
-  }
-  const seed = values.seed === undefined ? undefined : Number(values.seed);
-  if (seed !== undefined && !Number.isInteger(seed)) {
-    throw new UsageError(`--seed must be an integer, got "${values.seed}"`);
   }
   const address = siteAddress(
     values.site ?? (env['SITE_URL'] || undefined),
@@ -175,9 +151,9 @@ export function parseBuildArgs(
     strict: values.strict,
     force: values.force,
     checksums: values.checksums,
-    concurrency: positiveInt('--concurrency', values.concurrency) ?? availableParallelism(),
-    studies: positiveInt('--studies', values.studies),
-    seed,
+    concurrency: integerOption('concurrency', values.concurrency) ?? availableParallelism(),
+    studies: integerOption('studies', values.studies),
+    seed: integerOption('seed', values.seed, 0),
     sourceDateEpoch,
     help: values.help,
   };

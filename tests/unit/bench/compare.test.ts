@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBenchArgs, UsageError } from '../../../scripts/bench/args.ts';
+import { parseBenchArgs } from '../../../scripts/bench/args.ts';
+import { UsageError } from '../../../scripts/lib/cli.ts';
 import {
   change,
   formatComparison,

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildFigures } from '../../../scripts/bench/aggregate.ts';
-import { parseBenchArgs, QUICK, UsageError } from '../../../scripts/bench/args.ts';
+import { parseBenchArgs, QUICK } from '../../../scripts/bench/args.ts';
+import { UsageError } from '../../../scripts/lib/cli.ts';
 import { formatReport, table } from '../../../scripts/bench/format.ts';
 import { evaluateTargets, resultFileName } from '../../../scripts/bench/results.ts';
 import { resultOf, size } from './figures.ts';

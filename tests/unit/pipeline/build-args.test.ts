@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseBuildArgs, UsageError } from '../../../scripts/lib/build-args.ts';
+import { parseBuildArgs } from '../../../scripts/lib/build-args.ts';
+import { UsageError } from '../../../scripts/lib/cli.ts';
 
 describe('parseBuildArgs', () => {
   it('defaults to the sample, dist/ and generated/ under the working folder', () => {
