@@ -11,7 +11,8 @@ import { join } from 'node:path';
 import { setTimeout as sleep } from 'node:timers/promises';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { imagingCacheDir } from '../../scripts/lib/build-site.ts';
-import { spritesCacheDir, storedSeriesKeys } from '../../src/pipeline/imaging/cache/cache.ts';
+import { storedSeriesKeys } from '../../src/pipeline/imaging/cache/cache.ts';
+import { spritesCacheDir } from '../../src/pipeline/imaging/cache/sprites.ts';
 import { generateSample } from '../../src/sample/index.ts';
 import { hashTree, NODE, ROOT, runBuild, type BuildRun } from '../support/run-build.ts';
 

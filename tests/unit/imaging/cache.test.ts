@@ -19,10 +19,10 @@ import { beforeEach, describe, expect, it } from 'vitest';
 import {
   CACHE_DB,
   openCache,
-  spritesCacheDir,
   storedSeriesKeys,
   type CachedFile,
 } from '../../../src/pipeline/imaging/cache/cache.ts';
+import { spritesCacheDir } from '../../../src/pipeline/imaging/cache/sprites.ts';
 
 const fileA: CachedFile = {
   size: 10,

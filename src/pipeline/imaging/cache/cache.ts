@@ -3,7 +3,7 @@
  * - `imaging-cache.sqlite` (node:sqlite, WAL): each file's header outcome keyed by
  *   dataset-relative path and validated by size and mtime; each series' render result keyed by
  *   a hash of its files' (path, size, mtime) and the rendering parameters;
- * - `sprites/<key>-<preset|cover>.webp`: the rendered images.
+ * - `sprites/<key>-<preset|cover>.webp`: the rendered images (sprites.ts).
  *
  * Why SQLite and not one JSON file: the cache is written as work finishes (one transaction per
  * header batch, one row per rendered series), so a build killed halfway keeps everything it
@@ -17,12 +17,12 @@
  * reading or rendering changes, and the old entries are dropped.
  */
 import { createHash } from 'node:crypto';
-import { existsSync, mkdirSync, readdirSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';
 import { DatabaseSync } from 'node:sqlite';
-import { tempFileOwner } from '../../outputs/write-file-atomic.ts';
 import type { RenderResult } from '../render/render.ts';
 import type { HeaderOutcome } from '../types.ts';
+import { pruneSprites, spritesCacheDir } from './sprites.ts';
 
 export const IMAGING_CACHE_VERSION = 'imaging-3';
 
@@ -65,10 +65,6 @@ export interface ImagingCache {
   /** Deletes the entries and sprites this build did not use, and stale temporary files. */
   prune(): void;
   close(): void;
-}
-
-export function spritesCacheDir(cacheDir: string): string {
-  return join(cacheDir, 'sprites');
 }
 
 const SCHEMA = `
@@ -286,31 +282,6 @@ export function storedSeriesKeys(cacheDir: string): string[] {
     return []; // created but not initialised yet
   } finally {
     db.close();
-  }
-}
-
-/**
- * Deletes the sprites of series not in `keep`, and temporary files left by a killed build
- * (their writer's process is gone; a running build's own are still being renamed into place).
- */
-function pruneSprites(dir: string, keep: ReadonlySet<string>): void {
-  if (!existsSync(dir)) return;
-  for (const name of readdirSync(dir)) {
-    const key = name.slice(0, name.indexOf('-'));
-    const stale = name.endsWith('.tmp')
-      ? !isAliveOtherProcess(tempFileOwner(name))
-      : !keep.has(key);
-    if (stale) rmSync(join(dir, name), { force: true });
-  }
-}
-
-function isAliveOtherProcess(pid: number): boolean {
-  if (pid <= 0 || pid === process.pid) return false;
-  try {
-    process.kill(pid, 0);
-    return true;
-  } catch (error) {
-    return (error as NodeJS.ErrnoException).code === 'EPERM';
   }
 }
 

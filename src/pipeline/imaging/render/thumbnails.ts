@@ -8,12 +8,8 @@ import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
 import type { OnProgress } from '../../progress.ts';
-import {
-  IMAGING_CACHE_VERSION,
-  hashKey,
-  spritesCacheDir,
-  type ImagingCache,
-} from '../cache/cache.ts';
+import { IMAGING_CACHE_VERSION, hashKey, type ImagingCache } from '../cache/cache.ts';
+import { spritesCacheDir } from '../cache/sprites.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import { detailPath, spritePath, type RenderJob, type RenderResult } from './render.ts';
