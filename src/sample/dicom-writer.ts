@@ -6,32 +6,11 @@
  */
 
 /** Value representations this writer can encode. */
-export type Vr =
-  | 'AE'
-  | 'AS'
-  | 'CS'
-  | 'DA'
-  | 'DS'
-  | 'DT'
-  | 'IS'
-  | 'LO'
-  | 'LT'
-  | 'PN'
-  | 'SH'
-  | 'ST'
-  | 'TM'
-  | 'UC'
-  | 'UI'
-  | 'UR'
-  | 'UT'
-  | 'US'
-  | 'SS'
-  | 'UL'
-  | 'SL'
-  | 'FL'
-  | 'FD'
-  | 'OB'
-  | 'OW';
+const VRS = [
+  ...['AE', 'AS', 'CS', 'DA', 'DS', 'DT', 'IS', 'LO', 'LT', 'PN', 'SH', 'ST', 'TM'],
+  ...['UC', 'UI', 'UR', 'UT', 'US', 'SS', 'UL', 'SL', 'FL', 'FD', 'OB', 'OW'],
+] as const;
+export type Vr = (typeof VRS)[number];
 
 /** One data element. Text values may be multi-valued (joined with `\`); numbers likewise. */
 export interface DicomElement {

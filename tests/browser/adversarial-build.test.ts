@@ -8,6 +8,8 @@
  * unsupported-syntax placeholder; 4. no identifying value anywhere in the output (pages, data,
  * Pagefind index, images and their metadata); 5. no payload executes in Chromium, pages and
  * search; 6. the rebuild redoes no imaging work and gives byte-identical output.
+ * Longer than 300 lines on purpose: the two builds are shared by every assertion, and a split
+ * would build the dataset again for each file.
  */
 import { createHash } from 'node:crypto';
 import { mkdir, readFile, rm, stat } from 'node:fs/promises';
