@@ -74,7 +74,7 @@ it('names the UIDs inside the files only by reference where they differ from the
 
 it('returns no identifying value (the internal StudyInstanceUID aside)', () => {
   // `studyUid` is the one place the files' own UID stays: the join matches registry rows by it
-  // and never publishes it (the site-wide test, tests/e2e, searches every output for it).
+  // and never publishes it (the adversarial build, tests/browser/adversarial-build.test.ts, searches every output for it).
   const returned = {
     ...result,
     studies: result.studies.map(({ studyUid, ...rest }) => {
