@@ -21,7 +21,7 @@ import { WorkerPool } from './workers/pool.ts';
 import { scanHeaders } from './header/scan-headers.ts';
 import { planStudies } from './plan/series.ts';
 import { uidRef, uidRefKey } from './plan/uid-ref.ts';
-import { imagingStudy, renderFindings, seriesRecord } from './record/series-record.ts';
+import { imagingStudies, renderFindings } from './record/series-record.ts';
 import { publishThumbnails } from './render/publish.ts';
 import { renderThumbnails } from './render/thumbnails.ts';
 import type { ImagingChecksums, ImagingOptions, ImagingResult } from './result.ts';
@@ -84,15 +84,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       progress,
     });
     const thumbnails = publishThumbnails(plan.studies, renders, options.thumbsDir);
-    const studies = plan.studies.map((study) =>
-      imagingStudy(
-        study,
-        study.series.map((series) =>
-          seriesRecord(series, renders.get(series)!.result, thumbnails.sprites.get(series)!),
-        ),
-        thumbnails.covers.get(study)!,
-      ),
-    );
+    const studies = imagingStudies(plan.studies, renders, thumbnails);
     const findings = [...plan.findings, ...renderFindings(plan.studies, renders)];
     let checksums: ImagingChecksums | null = null;
     if (options.checksums) {

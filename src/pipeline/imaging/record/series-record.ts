@@ -9,25 +9,28 @@ import { describeTransferSyntax } from '../dicom/transfer-syntax.ts';
 import { failedReason, seriesFinding, unsupportedReason } from '../findings.ts';
 import { roundTo } from '../plan/geometry.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
+import type { PublishedThumbnails } from '../render/publish.ts';
 import type { RenderResult } from '../render/render.ts';
 import type { SeriesRender } from '../render/thumbnails.ts';
 import type { ImagingStudy } from '../result.ts';
 
-/** A study as the build sees it: its plan, its series' records and its cover. */
-export function imagingStudy(
-  study: StudyPlan,
-  series: readonly Series[],
-  cover: string | null,
-): ImagingStudy {
-  return {
+/** Every planned study as the build sees it: its series' records and its cover. */
+export function imagingStudies(
+  studies: readonly StudyPlan[],
+  renders: ReadonlyMap<SeriesPlan, SeriesRender>,
+  thumbnails: PublishedThumbnails,
+): ImagingStudy[] {
+  return studies.map((study) => ({
     folder: study.folder,
     studyUid: study.studyUid,
     studyUidRef: study.studyUidRef,
     patientSex: study.patientSex,
     patientAge: study.patientAge,
-    series: [...series],
-    cover,
-  };
+    series: study.series.map((series) =>
+      seriesRecord(series, renders.get(series)!.result, thumbnails.sprites.get(series)!),
+    ),
+    cover: thumbnails.covers.get(study)!,
+  }));
 }
 
 /**
