@@ -5,12 +5,7 @@
  * back/forward restore it). All data goes into the page as text nodes or attributes.
  */
 import { handleLabel } from '../../domain/handle.ts';
-import chartCss from '../../components/charts/chart.css?raw';
-import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import type { ChartSpec } from '../../components/charts/chart-kit.ts';
 import { buildCharts } from '../../components/charts/chart-specs.ts';
-import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
-import { toDom } from '../../components/charts/svg-tree.ts';
 import type { ExplorerFile, ExplorerStudy } from '../../components/explorer/explorer-data.ts';
 import {
   registryCsvFromStudies,
@@ -41,6 +36,7 @@ import {
   powershellCommands,
 } from '../../domain/subset-manifest.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
+import { chartWidth, must, updateFigure } from './chart-figure.ts';
 import { pushPageUrl } from '../page-url.ts';
 
 interface Explorer {
@@ -55,12 +51,6 @@ interface Explorer {
   registryCsv: string | null;
   /** Object URLs of the current downloads, revoked when replaced. */
   urls: string[];
-}
-
-function must<T extends Element>(root: ParentNode, selector: string): T {
-  const el = root.querySelector<T>(selector);
-  if (!el) throw new Error(`explorer: missing ${selector}`);
-  return el;
 }
 
 async function fetchText(url: string): Promise<string | null> {
@@ -98,42 +88,6 @@ function objectUrl(ex: Explorer, text: string, type: string): string {
   return url;
 }
 
-function cell(tag: 'th' | 'td', text: string, scope?: string): HTMLElement {
-  const el = document.createElement(tag);
-  if (scope) el.setAttribute('scope', scope);
-  el.textContent = text;
-  return el;
-}
-
-function updateFigure(ex: Explorer, figure: HTMLElement, spec: ChartSpec): void {
-  must(figure, '[data-chart-svg]').replaceChildren(toDom(spec.svg, document));
-  must(figure, '[data-chart-caption]').textContent = spec.caption;
-  must(figure, '[data-chart-scope]').textContent = spec.scope;
-  const table = must<HTMLTableElement>(figure, '[data-chart-table]');
-  const headRow = document.createElement('tr');
-  headRow.append(...spec.table.head.map((h) => cell('th', h, 'col')));
-  must(table, 'thead').replaceChildren(headRow);
-  must(table, 'tbody').replaceChildren(
-    ...spec.table.rows.map((row) => {
-      const tr = document.createElement('tr');
-      tr.append(
-        ...row.map((c, i) => (i === 0 ? cell('th', String(c), 'row') : cell('td', String(c)))),
-      );
-      return tr;
-    }),
-  );
-  must<HTMLAnchorElement>(figure, 'a[data-download="csv"]').href = objectUrl(
-    ex,
-    chartCsv(spec),
-    'text/csv',
-  );
-  must<HTMLAnchorElement>(figure, 'a[data-download="svg"]').href = objectUrl(
-    ex,
-    chartSvgFile(spec, chartCss),
-    'image/svg+xml',
-  );
-}
-
 /** Each option's "(n)": how many studies choosing it would give (see facetCounts). */
 function showOptionCounts(ex: Explorer, state: FacetState): void {
   const counts = facetCounts(ex.studies, state);
@@ -148,12 +102,6 @@ function showOptionCounts(ex: Explorer, state: FacetState): void {
     const target = input.closest('label')?.querySelector('[data-option-count]');
     if (countOf && target) target.textContent = `(${countOf(input.value)})`;
   }
-}
-
-function chartWidth(): number {
-  const holder = document.querySelector<HTMLElement>('[data-chart-svg]');
-  const measured = holder?.clientWidth ?? 0;
-  return measured > 0 ? Math.min(640, Math.max(280, Math.round(measured))) : DEFAULT_WIDTH;
 }
 
 /**
@@ -176,7 +124,7 @@ function render(ex: Explorer, given: FacetState): void {
   for (const url of ex.urls.splice(0)) URL.revokeObjectURL(url);
   for (const spec of specs) {
     const figure = document.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-    if (figure) updateFigure(ex, figure, spec);
+    if (figure) updateFigure(figure, spec, (text, type) => objectUrl(ex, text, type));
   }
   showOptionCounts(ex, state);
   must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
