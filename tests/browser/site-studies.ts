@@ -4,6 +4,9 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import type { Page } from 'playwright-core';
+import type { IndexStudy } from '../../src/components/studies/index-study.ts';
+import { FINDING_IDS } from '../../src/domain/labels.ts';
 import { studiesFileSchema, type Study } from '../../src/domain/schemas.ts';
 
 /** The studies the site was built from, or null when the site has no `data/studies.json`. */
@@ -72,3 +75,30 @@ export function rarestConclusionWord(
   }
   return best;
 }
+
+/** Class, present findings and sex of every study, as plain values the tests compare. */
+export interface ExpectedStudy {
+  class: string;
+  findings: string[];
+  sex: string;
+}
+
+/** The studies as the index's data file (the browser's source for filters) gives them. */
+export function indexStudies(siteDir: string): IndexStudy[] {
+  const file = join(siteDir, 'data', 'studies-index.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { studies: IndexStudy[] }).studies;
+}
+
+/** Every study's class, findings and sex: from data/studies.json, else the index's own data. */
+export function expectedStudies(siteDir: string): ExpectedStudy[] {
+  const studies: Pick<Study, 'pathology' | 'findings' | 'sex'>[] =
+    readSiteStudies(siteDir) ?? indexStudies(siteDir);
+  return studies.map((s) => ({
+    class: s.pathology === null ? 'unknown' : s.pathology ? 'pathology' : 'normal',
+    findings: FINDING_IDS.filter((id) => s.findings[id] === true),
+    sex: s.sex ?? 'unknown',
+  }));
+}
+
+/** How many rows the studies index shows. */
+export const visibleRows = (page: Page) => page.locator('tr[data-study-row]:not([hidden])').count();

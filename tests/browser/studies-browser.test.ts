@@ -5,14 +5,19 @@
  * Longer than 300 lines on purpose: each file starts its own Chromium and server, and these
  * scenarios share one of each.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FINDING_IDS } from '../../src/domain/labels.ts';
-import type { IndexStudy } from '../../src/components/studies/index-study.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
-import { builtStudySlugs, readSiteStudies } from './site-studies.ts';
+import {
+  builtStudySlugs,
+  expectedStudies,
+  indexStudies,
+  readSiteStudies,
+  visibleRows,
+  type ExpectedStudy,
+} from './site-studies.ts';
 
 const siteDir = inject('siteDir');
 const siteStudies = readSiteStudies(siteDir);
@@ -37,35 +42,6 @@ async function openPage(path: string, options: { javaScriptEnabled?: boolean } =
   return { page, errors, close: () => context.close() };
 }
 
-/** Class, present findings and sex of every study, as plain values the test compares. */
-interface Expected {
-  class: string;
-  findings: string[];
-  sex: string;
-}
-
-/** The studies as the index's data file (the browser's source for filters) gives them. */
-function indexStudies(): IndexStudy[] {
-  const file = join(siteDir, 'data', 'studies-index.json');
-  return (JSON.parse(readFileSync(file, 'utf8')) as { studies: IndexStudy[] }).studies;
-}
-
-async function expectedStudies(): Promise<Expected[]> {
-  if (siteStudies) {
-    return siteStudies.map((s) => ({
-      class: s.pathology === null ? 'unknown' : s.pathology ? 'pathology' : 'normal',
-      findings: FINDING_IDS.filter((id) => s.findings[id] === true),
-      sex: s.sex ?? 'unknown',
-    }));
-  }
-  // No data file in the output: the index's own data is the page's data.
-  return indexStudies().map((s) => ({
-    class: s.pathology === null ? 'unknown' : s.pathology ? 'pathology' : 'normal',
-    findings: FINDING_IDS.filter((id) => s.findings[id] === true),
-    sex: s.sex ?? 'unknown',
-  }));
-}
-
 /** Unfolds the filters (folded on a phone-sized viewport) and checks that they were folded. */
 async function openFilters(page: Page) {
   const details = page.locator('[data-filter-details]');
@@ -74,15 +50,13 @@ async function openFilters(page: Page) {
   expect(await details.evaluate((d: HTMLDetailsElement) => d.open)).toBe(true);
 }
 
-const visibleRows = (page: Page) => page.locator('tr[data-study-row]:not([hidden])').count();
-
 describe('studies index', () => {
   it('filters give the counts the data gives, live in the URL, and survive back and reload', async () => {
     const { page, errors, close } = await openPage('/en/studies/');
-    const studies = await expectedStudies();
+    const studies = expectedStudies(siteDir);
     const total = studies.length;
     await expect.poll(() => visibleRows(page)).toBe(total);
-    const count = (test: (s: Expected) => boolean) => studies.filter(test).length;
+    const count = (test: (s: ExpectedStudy) => boolean) => studies.filter(test).length;
     const status = page.locator('[data-filter-status]');
     await openFilters(page);
 
@@ -142,7 +116,7 @@ describe('studies index', () => {
 
   it('sorts by a column and shows the same subset as a grid of lazily loaded covers', async () => {
     const { page, close } = await openPage('/en/studies/?class=pathology');
-    const expected = (await expectedStudies()).filter((s) => s.class === 'pathology').length;
+    const expected = expectedStudies(siteDir).filter((s) => s.class === 'pathology').length;
 
     const ageHeader = page.locator('th[data-sort-key="age"]');
     await ageHeader.locator('button').click();
@@ -240,7 +214,7 @@ describe('studies index', () => {
 
   it('says what is wrong with an age range, and uses the bounds it can', async () => {
     const { page, errors, close } = await openPage('/en/studies/?ageMin=60&ageMax=40');
-    const studies = indexStudies();
+    const studies = indexStudies(siteDir);
     const problem = page.locator('[data-age-problem]');
     await expect.poll(() => problem.textContent()).toContain('greater than');
     expect(await problem.textContent()).toContain('showing ages 40 to 60');
@@ -264,7 +238,7 @@ describe('studies index', () => {
 
   it('updates each option count as other filters change, and shows every option whole', async () => {
     const { page, errors, close } = await openPage('/en/studies/');
-    const studies = await expectedStudies();
+    const studies = expectedStudies(siteDir);
     const optionCount = (name: string, value: string) =>
       page
         .locator(`input[name="${name}"][value="${value}"]`)

@@ -15,9 +15,11 @@ import type { Sprite } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import {
   builtStudySlugs,
+  expectedStudies,
   pageConclusion,
   rarestConclusionWord,
   readSiteStudies,
+  visibleRows,
 } from './site-studies.ts';
 
 const siteDir = inject('siteDir');
@@ -253,7 +255,7 @@ describe('study page gallery', () => {
 
   it('labels findings and the untranslated Russian conclusion, and goes back to the filtered list', async () => {
     const { page, close } = await openPage('/en/studies/');
-    const studies = await expectedStudies();
+    const studies = expectedStudies(siteDir);
     const frequency = (id: string) => studies.filter((s) => s.findings.includes(id)).length;
     const finding = [...FINDING_IDS].sort((a, b) => frequency(b) - frequency(a))[0]!;
     if (frequency(finding) === 0) throw new Error('No study of the site has a finding');
