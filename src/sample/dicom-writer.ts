@@ -6,7 +6,7 @@
  */
 
 /** Value representations this writer can encode. */
-const VRS = [
+export const VRS = [
   ...['AE', 'AS', 'CS', 'DA', 'DS', 'DT', 'IS', 'LO', 'LT', 'PN', 'SH', 'ST', 'TM'],
   ...['UC', 'UI', 'UR', 'UT', 'US', 'SS', 'UL', 'SL', 'FL', 'FD', 'OB', 'OW'],
 ] as const;
