@@ -2,9 +2,8 @@
  * The data-quality page's view of quality.json: findings grouped by severity then code, and
  * the overall verdict a reader sees first.
  */
+import { SEVERITIES } from '../../domain/findings-catalog.ts';
 import type { QualityFile, QualityFinding, Severity } from '../../domain/schemas.ts';
-
-export const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
 
 export interface CodeGroup {
   code: string;

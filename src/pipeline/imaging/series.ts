@@ -4,7 +4,8 @@
  */
 import { createHash } from 'node:crypto';
 import type { QualityFinding } from '../../domain/schemas.ts';
-import { MESSAGES, fileProblemFinding, seriesFinding } from './findings.ts';
+import { finding } from '../quality/finding.ts';
+import { FILE_PROBLEM_CODES } from './findings.ts';
 import {
   median,
   positionAlong,
@@ -95,30 +96,21 @@ export function planStudies(
     const studyFolder = parts.length >= 3 ? parts[1]! : null;
     if ('problem' in scan) {
       findings.push(
-        fileProblemFinding(scan.rel, scan.problem, scan.detail, studyFolder ?? undefined),
+        finding(
+          FILE_PROBLEM_CODES[scan.problem],
+          { detail: scan.detail },
+          { file: scan.rel, ...(studyFolder ? { study: studyFolder } : {}) },
+        ),
       );
       continue;
     }
     if (!studyFolder) {
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-outside-study-folder',
-        message: MESSAGES.outsideStudyFolder(),
-        file: scan.rel,
-      });
+      findings.push(finding('dicom-outside-study-folder', {}, { file: scan.rel }));
       continue;
     }
     const seriesFolder = parts.slice(2, -1).join('/');
     if (!seriesFolder) {
-      findings.push(
-        seriesFinding(
-          'warning',
-          'dicom-no-series-folder',
-          MESSAGES.noSeriesFolder(),
-          scan.rel,
-          studyFolder,
-        ),
-      );
+      findings.push(finding('dicom-no-series-folder', {}, { file: scan.rel, study: studyFolder }));
     }
     const list = byStudy.get(studyFolder) ?? [];
     list.push({ seriesFolder, file: scan as ImageFile });
@@ -129,13 +121,13 @@ export function planStudies(
   const foldersOfSeriesUid = new Map<string, Set<string>>();
   for (const [studyFolder, entries] of [...byStudy].sort((a, b) => (a[0] < b[0] ? -1 : 1))) {
     if (!entries.length) {
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-study-without-ct',
-        message: MESSAGES.studyWithoutCt(),
-        file: `studies/${studyFolder}`,
-        study: studyFolder,
-      });
+      findings.push(
+        finding(
+          'dicom-study-without-ct',
+          {},
+          { file: `studies/${studyFolder}`, study: studyFolder },
+        ),
+      );
       studies.push({
         folder: studyFolder,
         thumbFolder: safeName(studyFolder),
@@ -153,25 +145,20 @@ export function planStudies(
     const distinct = new Set(studyUids.filter((u) => u !== null));
     if (distinct.size > 1) {
       findings.push(
-        seriesFinding(
-          'warning',
+        finding(
           'dicom-study-uid-mixed',
-          MESSAGES.studyUidMixed(distinct.size),
-          firstFile,
-          studyFolder,
-          'StudyInstanceUID',
+          { count: distinct.size },
+          { file: firstFile, study: studyFolder, column: 'StudyInstanceUID' },
         ),
       );
     }
     if (studyUid && studyUid !== studyFolder) {
       findings.push(
-        seriesFinding(
-          'warning',
+        finding(
           'dicom-study-folder-uid-mismatch',
-          MESSAGES.studyUidMismatch(studyFolder, refOf(studyUid)),
-          firstFile,
-          studyFolder,
-          'StudyInstanceUID',
+          // `ref` is the inner UID's reference (uid-ref.ts), never the UID itself: it is not public.
+          { folder: studyFolder, ref: refOf(studyUid) },
+          { file: firstFile, study: studyFolder, column: 'StudyInstanceUID' },
         ),
       );
     }
@@ -195,25 +182,19 @@ export function planStudies(
       const first = group.files[0]!.rel;
       if (uidsInFolder > 1 && group === ordered.find((g) => g.folder === group.folder)) {
         findings.push(
-          seriesFinding(
-            'warning',
+          finding(
             'dicom-series-uid-mixed',
-            MESSAGES.seriesUidMixed(uidsInFolder),
-            first,
-            studyFolder,
-            'SeriesInstanceUID',
+            { count: uidsInFolder },
+            { file: first, study: studyFolder, column: 'SeriesInstanceUID' },
           ),
         );
       }
       if (group.files[0]!.header.seriesUid && group.folder !== group.uid && uidsInFolder === 1) {
         findings.push(
-          seriesFinding(
-            'warning',
+          finding(
             'dicom-series-folder-uid-mismatch',
-            MESSAGES.seriesUidMismatch(group.folder, refOf(group.uid)),
-            first,
-            studyFolder,
-            'SeriesInstanceUID',
+            { folder: group.folder, ref: refOf(group.uid) },
+            { file: first, study: studyFolder, column: 'SeriesInstanceUID' },
           ),
         );
       }
@@ -255,15 +236,14 @@ export function planStudies(
   for (const [uid, folders] of foldersOfSeriesUid) {
     if (folders.size > 1 && !uid.startsWith('(no SeriesInstanceUID)')) {
       const [firstFolder] = [...folders].sort();
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-series-in-several-folders',
-        message: MESSAGES.seriesInSeveralFolders(
-          [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid),
+      findings.push(
+        finding(
+          'dicom-series-in-several-folders',
+          // The UID when a folder is named so (public), otherwise its reference.
+          { uid: [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid) },
+          { file: `studies/${firstFolder}`, column: 'SeriesInstanceUID' },
         ),
-        file: `studies/${firstFolder}`,
-        column: 'SeriesInstanceUID',
-      });
+      );
     }
   }
   return { studies, findings };
@@ -282,26 +262,20 @@ export function orderSlices(
     files.some((f) => f.header.orientation && !sameOrientation(f.header.orientation, reference))
   ) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-mixed-orientation',
-        MESSAGES.mixedOrientation(),
-        first,
-        study,
-        'ImageOrientationPatient',
+        {},
+        { file: first, study, column: 'ImageOrientationPatient' },
       ),
     );
   }
   const sizes = [...new Set(files.map((f) => `${f.header.columns}×${f.header.rows}`))].sort();
   if (sizes.length > 1) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-mixed-matrix',
-        MESSAGES.mixedMatrix(sizes.join(', ')),
-        first,
-        study,
-        'Rows/Columns',
+        { sizes: sizes.join(', ') },
+        { file: first, study, column: 'Rows/Columns' },
       ),
     );
   }
@@ -311,14 +285,7 @@ export function orderSlices(
   if (!reference || files.some((f) => !f.header.position)) {
     if (files.length > 1) {
       findings.push(
-        seriesFinding(
-          'info',
-          'dicom-no-position',
-          MESSAGES.noPositions(),
-          first,
-          study,
-          'ImagePositionPatient',
-        ),
+        finding('dicom-no-position', {}, { file: first, study, column: 'ImagePositionPatient' }),
       );
     }
     const header = files[0]!.header;

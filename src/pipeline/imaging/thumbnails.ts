@@ -9,7 +9,8 @@ import type { QualityFinding, Series, Sprite } from '../../domain/schemas.ts';
 import type { OnProgress } from '../progress.ts';
 import { writeFileAtomic } from './atomic.ts';
 import { IMAGING_CACHE_VERSION, hashKey, spritesCacheDir, type ImagingCache } from './cache.ts';
-import { failedReason, seriesFinding, unsupportedReason } from './findings.ts';
+import { finding } from '../quality/finding.ts';
+import { failedReason, unsupportedReason } from './findings.ts';
 import type { ImagingOptions, ImagingStudy } from './index.ts';
 import type { WorkerPool } from './pool.ts';
 import { detailPath, spritePath, type RenderJob, type RenderResult } from './render.ts';
@@ -195,26 +196,18 @@ function toSeries(
     });
   } else if (result.status === 'unsupported') {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-unsupported-transfer-syntax',
-        {
-          ru: `Изображения серии не декодируются: синтаксис передачи ${describeTransferSyntax(result.transferSyntax)} не поддерживается`,
-          en: `The series' images cannot be decoded: transfer syntax ${describeTransferSyntax(result.transferSyntax)} is not supported`,
-        },
-        result.file,
-        study.folder,
-        'TransferSyntaxUID',
+        { syntax: describeTransferSyntax(result.transferSyntax) },
+        { file: result.file, study: study.folder, column: 'TransferSyntaxUID' },
       ),
     );
   } else {
     findings.push(
-      seriesFinding(
-        'error',
+      finding(
         'dicom-decode-failed',
-        failedReason(result.detail),
-        result.file,
-        study.folder,
+        { detail: result.detail },
+        { file: result.file, study: study.folder },
       ),
     );
   }
