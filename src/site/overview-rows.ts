@@ -9,17 +9,30 @@ import {
   type OverviewLineId,
   type OverviewNote,
   type OverviewRow,
+  type OverviewSide,
 } from '../domain/overview-model.ts';
 
 /** A note as [UI string key, variables], rendered by the page in its language. */
-export type NoteText = [string, Record<string, string | number>];
+export type NoteText<K extends string> = [K, Record<string, string | number>];
+
+type HomeNoteKey =
+  | 'home.note.patients'
+  | 'home.note.sexUnstated'
+  | `home.note.classUnstated.${OverviewSide}`
+  | 'home.note.differs';
+type AboutNoteKey = 'about.overview.sexNote' | 'about.overview.classNote';
+type QualityNoteKey =
+  | 'quality.note.patients'
+  | 'quality.note.sexUnstated'
+  | `quality.note.classUnstated.${OverviewSide}`
+  | 'quality.note.mismatch';
 
 export interface OverviewLineView {
   id: OverviewLineId;
   declared: string;
   computed: string;
   match: boolean;
-  notes: NoteText[];
+  notes: NoteText<HomeNoteKey>[];
 }
 
 const show = (n: number | null) => (n === null ? '—' : String(n));
@@ -42,7 +55,7 @@ function lineRows(rows: readonly OverviewRow[]) {
 }
 
 /** The words of a note on the home page. */
-export function homeNote(note: OverviewNote): NoteText {
+export function homeNote(note: OverviewNote): NoteText<HomeNoteKey> {
   switch (note.id) {
     case 'patientsAreStudies':
       return ['home.note.patients', {}];
@@ -91,7 +104,7 @@ export interface DeclaredLineView {
  */
 export function declaredLines(rows: readonly OverviewRow[]): {
   lines: DeclaredLineView[];
-  notes: NoteText[];
+  notes: NoteText<AboutNoteKey>[];
 } {
   const views = lineRows(rows);
   return {
@@ -102,7 +115,7 @@ export function declaredLines(rows: readonly OverviewRow[]): {
     notes: views
       .flatMap(({ stated, derived }) => [...stated, ...(derived ? [derived] : [])])
       .flatMap((r) => r.notes)
-      .flatMap((note): NoteText[] => {
+      .flatMap((note): NoteText<AboutNoteKey>[] => {
         if (note.id === 'sexUnstated') return [['about.overview.sexNote', numbers(note)]];
         if (note.id === 'classUnstated' && note.side === 'declared')
           return [['about.overview.classNote', numbers(note)]];
@@ -115,7 +128,10 @@ export function declaredLines(rows: readonly OverviewRow[]): {
  * The words of a note in the quality page's overview table; `format` writes the difference,
  * which is signed ("+3").
  */
-export function qualityNote(note: OverviewNote, format: (n: number) => string): NoteText | null {
+export function qualityNote(
+  note: OverviewNote,
+  format: (n: number) => string,
+): NoteText<QualityNoteKey> | null {
   switch (note.id) {
     case 'patientsAreStudies':
       return ['quality.note.patients', {}];
