@@ -157,10 +157,18 @@ export function findingsText(
   const entries = Object.entries(params);
   const text = (locale: Locale) =>
     fill(
-      FINDINGS_WORDS[locale][key],
+      findingsWord(key, locale),
       Object.fromEntries(entries.map(([k, v]) => [k, typeof v === 'object' ? v[locale] : v])),
     );
   return Object.fromEntries(LOCALES.map((locale) => [locale, text(locale)])) as Localized;
+}
+
+/**
+ * A word of findings.json in one language.
+ * @example findingsWord('overview.male', 'en') // 'Male patients'
+ */
+export function findingsWord(key: FindingsWordKey, locale: Locale): string {
+  return FINDINGS_WORDS[locale][key];
 }
 
 /**
@@ -168,7 +176,7 @@ export function findingsText(
  * @example findingWord('dicom-empty', 'title', 'en') // 'Empty files'
  */
 export function findingWord(code: FindingCode, part: FindingPart, locale: Locale): string {
-  return FINDINGS_WORDS[locale][`findings.${code}.${part}`];
+  return findingsWord(`findings.${code}.${part}`, locale);
 }
 
 /**
