@@ -4,6 +4,7 @@
  * Only allow-listed attributes (docs/imaging.md, "Privacy: one allow-list") have a place here.
  */
 import { z } from 'zod';
+import { FINDING_CODES, SEVERITIES } from './findings-catalog.ts';
 import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
 
 /** Files and their bytes on disk (see size.ts). */
@@ -135,13 +136,13 @@ export const studiesFileSchema = z.object({
 });
 export type StudiesFile = z.infer<typeof studiesFileSchema>;
 
-export const severitySchema = z.enum(['error', 'warning', 'info']);
+export const severitySchema = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof severitySchema>;
 
 export const qualityFindingSchema = z.object({
   severity: severitySchema,
-  /** Stable machine code, kebab-case, e.g. `registry-missing-column`, `dicom-truncated`. */
-  code: z.string(),
+  /** Stable machine code from the catalog, e.g. `registry-missing-column`, `dicom-truncated`. */
+  code: z.enum(FINDING_CODES),
   message: localizedSchema,
   /** Dataset-relative path of the file concerned. */
   file: z.string().optional(),

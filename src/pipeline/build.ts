@@ -6,7 +6,7 @@
  */
 import { join } from 'node:path';
 import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
-import type { Overview, QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
+import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
 import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
 import { registryCsv } from './outputs/registry-csv.ts';
@@ -42,8 +42,6 @@ export interface PipelineOptions {
   checksums?: boolean;
   /** SOURCE_DATE_EPOCH (seconds) when set: the build date recorded in the outputs. */
   sourceDateEpoch?: number;
-  /** The README's declared overview (defaults to the seed README's). */
-  declared?: Overview;
   onProgress?: OnProgress;
   onStage?: (event: StageEvent) => void;
   /** Monotonic clock for stage timings (injected so tests need no real time). */
@@ -82,12 +80,7 @@ export async function runPipeline(
   const registry = await timed('registry', async (): Promise<RegistryResult | null> => {
     const name = await findRegistryFile(datasetDir);
     if (name === null) {
-      findings.push(
-        finding('error', 'registry-missing', {
-          ru: 'В папке набора данных нет реестра (dataset_registry.xlsx): метки исследований неизвестны',
-          en: 'The dataset folder has no registry (dataset_registry.xlsx): study labels are unknown',
-        }),
-      );
+      findings.push(finding('registry-missing', {}));
       return null;
     }
     const result = await readRegistry(join(datasetDir, name), name);
@@ -110,17 +103,7 @@ export async function runPipeline(
   findings.push(...imaging.findings);
   // The imaging stage reports a missing studies/ folder itself; say it here only if it did not.
   if (folders === null && !imaging.findings.some((f) => f.file === 'studies')) {
-    findings.push(
-      finding(
-        'error',
-        'dataset-no-studies-folder',
-        {
-          ru: 'В папке набора данных нет папки studies/: изображений нет',
-          en: 'The dataset folder has no studies/ folder: there are no images',
-        },
-        { file: 'studies' },
-      ),
-    );
+    findings.push(finding('dataset-no-studies-folder', {}, { file: 'studies' }));
   }
 
   const joined = await timed('join', () =>
@@ -135,7 +118,11 @@ export async function runPipeline(
   findings.push(...joined.findings);
   const { studies } = joined;
 
-  const checked = checkOverview(options.declared ?? DECLARED_OVERVIEW, computeOverview(studies));
+  const checked = checkOverview(
+    // The pages compare the same two (src/site/overview.ts): one declared overview, the README's.
+    DECLARED_OVERVIEW,
+    computeOverview(studies),
+  );
   findings.push(...checked.findings);
 
   const stats = await timed('stats', () => stages.computeStats(studies));

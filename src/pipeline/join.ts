@@ -67,12 +67,8 @@ export function joinStudies({
     if (!claimed) {
       findings.push(
         finding(
-          'error',
           'registry-folder-missing',
-          {
-            ru: `Папка исследования ${row.values.path ?? row.folder} не найдена в studies/: у исследования нет изображений`,
-            en: `Study folder ${row.values.path ?? row.folder} is not in studies/: the study has no images`,
-          },
+          { folder: row.values.path ?? row.folder! },
           { file, row: row.row, column: header(registry, 'path'), study: id },
         ),
       );
@@ -92,12 +88,8 @@ export function joinStudies({
     if (registry !== null) {
       findings.push(
         finding(
-          'warning',
           'study-folder-without-row',
-          {
-            ru: `Папка studies/${folder} есть в наборе, но в реестре нет строки для неё: метки неизвестны`,
-            en: `Folder studies/${folder} is in the dataset but has no registry row: its labels are unknown`,
-          },
+          { folder },
           // The folder name, never the files' own StudyInstanceUID: only folder names are public.
           { file: `studies/${folder}`, study: folder },
         ),
@@ -152,12 +144,8 @@ function compareWithDicom(
   if (sex !== null && scan.patientSex !== null && sex !== scan.patientSex) {
     out.push(
       finding(
-        'warning',
         'registry-dicom-sex-mismatch',
-        {
-          ru: `Пол в реестре (${sex}) не совпадает с PatientSex в DICOM (${scan.patientSex}); используется реестр`,
-          en: `Sex in the registry (${sex}) differs from DICOM PatientSex (${scan.patientSex}); the registry is used`,
-        },
+        { registry: sex, dicom: scan.patientSex },
         where('sex'),
       ),
     );
@@ -165,12 +153,8 @@ function compareWithDicom(
   if (age !== null && scan.patientAge !== null && age !== scan.patientAge) {
     out.push(
       finding(
-        'warning',
         'registry-dicom-age-mismatch',
-        {
-          ru: `Возраст в реестре (${age}) не совпадает с PatientAge в DICOM (${scan.patientAge}); используется реестр`,
-          en: `Age in the registry (${age}) differs from DICOM PatientAge (${scan.patientAge}); the registry is used`,
-        },
+        { registry: age, dicom: scan.patientAge },
         where('age'),
       ),
     );
@@ -178,13 +162,9 @@ function compareWithDicom(
   if (uid !== null && scan.studyUid !== null && uid !== scan.studyUid) {
     out.push(
       finding(
-        'warning',
         'registry-dicom-uid-mismatch',
-        {
-          // The files' own UID only by its reference: it is not public (see imaging/uid-ref.ts).
-          ru: `Идентификатор в реестре (${uid}) не совпадает со StudyInstanceUID файлов папки studies/${scan.folder} (UID не публикуется; его метка ${scan.studyUidRef})`,
-          en: `The registry's study id (${uid}) differs from the StudyInstanceUID of the files in studies/${scan.folder} (not published; its reference is ${scan.studyUidRef})`,
-        },
+        // The files' own UID only by its reference: it is not public (see imaging/uid-ref.ts).
+        { registry: uid, folder: scan.folder, ref: String(scan.studyUidRef) },
         where('study_uid'),
       ),
     );
@@ -194,17 +174,7 @@ function compareWithDicom(
     ['age', age, scan.patientAge],
   ] as const) {
     if (registryValue === null && dicomValue !== null) {
-      out.push(
-        finding(
-          'info',
-          'registry-value-from-dicom',
-          {
-            ru: `Поле ${field} пусто в реестре; взято значение из DICOM (${dicomValue})`,
-            en: `Field ${field} is empty in the registry; the DICOM value (${dicomValue}) is used`,
-          },
-          where(field),
-        ),
-      );
+      out.push(finding('registry-value-from-dicom', { field, dicom: dicomValue }, where(field)));
     }
   }
   return out;

@@ -1,91 +1,147 @@
 /**
- * The home page's key-figure rows: declared (README) and computed figures side by side, with
- * the notes that explain a difference. Pure, so the explanation rules are unit-tested.
+ * The pages' views of the overview model (src/domain/overview-model.ts): the README table's
+ * lines for the home page (declared beside computed) and the about page (declared only), and
+ * the words of each note on each page. Rendering only: which notes a row has, and when, is the
+ * model's rule.
  */
-import type { Overview } from '../domain/schemas.ts';
+import {
+  OVERVIEW_LINES,
+  type OverviewLineId,
+  type OverviewNote,
+  type OverviewRow,
+  type OverviewSide,
+} from '../domain/overview-model.ts';
 
-export type OverviewRowId = 'studies' | 'patients' | 'sex' | 'age' | 'classes';
+/** A note as [UI string key, variables], rendered by the page in its language. */
+export type NoteText<K extends string> = [K, Record<string, string | number>];
 
-export interface OverviewRow {
-  id: OverviewRowId;
+type HomeNoteKey =
+  | 'home.note.patients'
+  | 'home.note.sexUnstated'
+  | `home.note.classUnstated.${OverviewSide}`
+  | 'home.note.differs';
+type AboutNoteKey = 'about.overview.sexNote' | 'about.overview.classNote';
+type QualityNoteKey =
+  | 'quality.note.patients'
+  | 'quality.note.sexUnstated'
+  | `quality.note.classUnstated.${OverviewSide}`
+  | 'quality.note.mismatch';
+
+export interface OverviewLineView {
+  id: OverviewLineId;
   declared: string;
   computed: string;
   match: boolean;
-  /** Notes as [UI string key, variables]; rendered by the page in its language. */
-  notes: [string, Record<string, number>][];
+  notes: NoteText<HomeNoteKey>[];
 }
 
 const show = (n: number | null) => (n === null ? '—' : String(n));
-const join = (...values: (number | null)[]) => values.map(show).join(' / ');
+
+/** A note's numbers, the variables of its words. */
+function numbers(note: OverviewNote): Record<string, number> {
+  return Object.fromEntries(
+    Object.entries(note).filter((e): e is [string, number] => typeof e[1] === 'number'),
+  );
+}
+
+/** The rows of each README line: its stated figures, then the one it implies. */
+function lineRows(rows: readonly OverviewRow[]) {
+  const byKey = new Map(rows.map((r) => [r.key, r]));
+  return OVERVIEW_LINES.map((line) => ({
+    line,
+    stated: line.keys.map((key) => byKey.get(key)!),
+    derived: 'derived' in line ? byKey.get(line.derived)! : null,
+  }));
+}
+
+/** The words of a note on the home page. */
+export function homeNote(note: OverviewNote): NoteText<HomeNoteKey> {
+  switch (note.id) {
+    case 'patientsAreStudies':
+      return ['home.note.patients', {}];
+    case 'sexUnstated':
+      return ['home.note.sexUnstated', numbers(note)];
+    case 'classUnstated':
+      return [`home.note.classUnstated.${note.side}`, numbers(note)];
+    case 'differs':
+      return ['home.note.differs', {}];
+  }
+}
 
 /**
- * @example overviewRows(d, c).find(r => r.id === 'sex')!.notes
- * // [['home.note.sexUnstated', { unstated: 3, total: 800 }], ...]
+ * The home page's key figures: one line per line of the README's table, declared and computed
+ * side by side ("459 / 338 (+3)"), with the notes of its figures; a line that differs anywhere
+ * ends with one "differs" note.
+ * @example overviewLines(overviewRows(d, c)).find((l) => l.id === 'sex')!.notes
+ * // [['home.note.sexUnstated', { male: 459, female: 338, sum: 797, unstated: 3, total: 800 }]]
  */
-export function overviewRows(declared: Overview, computed: Overview): OverviewRow[] {
-  const declaredSexUnstated = declared.studies - declared.male - declared.female;
-  const sexNotes: OverviewRow['notes'] = [];
-  if (declaredSexUnstated > 0) {
-    sexNotes.push([
-      'home.note.sexUnstated',
-      {
-        male: declared.male,
-        female: declared.female,
-        sum: declared.male + declared.female,
-        unstated: declaredSexUnstated,
-        total: declared.studies,
-      },
-    ]);
+export function overviewLines(rows: readonly OverviewRow[]): OverviewLineView[] {
+  return lineRows(rows).map(({ line, stated, derived }) => {
+    const own = derived ? [...stated, derived] : stated;
+    const side = (s: 'declared' | 'computed') =>
+      stated.map((r) => show(r[s])).join(' / ') + (derived ? ` (+${show(derived[s])})` : '');
+    const notes = own.flatMap((r) => r.notes).filter((n) => n.id !== 'differs');
+    const differs = own.flatMap((r) => r.notes).find((n) => n.id === 'differs');
+    return {
+      id: line.id,
+      declared: side('declared'),
+      computed: side('computed'),
+      match: own.every((r) => r.match),
+      notes: [...notes, ...(differs ? [differs] : [])].map(homeNote),
+    };
+  });
+}
+
+export interface DeclaredLineView {
+  id: OverviewLineId;
+  /** As the README writes it: "459/ 338". */
+  value: string;
+}
+
+/**
+ * The README's table as the README states it (the about page), and the notes that explain
+ * its declared side.
+ */
+export function declaredLines(rows: readonly OverviewRow[]): {
+  lines: DeclaredLineView[];
+  notes: NoteText<AboutNoteKey>[];
+} {
+  const views = lineRows(rows);
+  return {
+    lines: views.map(({ line, stated }) => ({
+      id: line.id,
+      value: stated.map((r) => show(r.declared)).join('/ '),
+    })),
+    notes: views
+      .flatMap(({ stated, derived }) => [...stated, ...(derived ? [derived] : [])])
+      .flatMap((r) => r.notes)
+      .flatMap((note): NoteText<AboutNoteKey>[] => {
+        if (note.id === 'sexUnstated') return [['about.overview.sexNote', numbers(note)]];
+        if (note.id === 'classUnstated' && note.side === 'declared')
+          return [['about.overview.classNote', numbers(note)]];
+        return [];
+      }),
+  };
+}
+
+/**
+ * The words of a note in the quality page's overview table; `format` writes the difference,
+ * which is signed ("+3").
+ */
+export function qualityNote(
+  note: OverviewNote,
+  format: (n: number) => string,
+): NoteText<QualityNoteKey> | null {
+  switch (note.id) {
+    case 'patientsAreStudies':
+      return ['quality.note.patients', {}];
+    case 'sexUnstated':
+      return ['quality.note.sexUnstated', numbers(note)];
+    case 'classUnstated':
+      return [`quality.note.classUnstated.${note.side}`, numbers(note)];
+    case 'differs':
+      return note.diff === null
+        ? null
+        : ['quality.note.mismatch', { diff: `${note.diff > 0 ? '+' : ''}${format(note.diff)}` }];
   }
-  const rows: OverviewRow[] = [
-    {
-      id: 'studies',
-      declared: show(declared.studies),
-      computed: show(computed.studies),
-      match: declared.studies === computed.studies,
-      notes: [],
-    },
-    {
-      id: 'patients',
-      declared: show(declared.patients),
-      computed: show(computed.patients),
-      match: declared.patients === computed.patients,
-      notes: [['home.note.patients', {}]],
-    },
-    {
-      id: 'sex',
-      declared: `${join(declared.male, declared.female)} (+${declaredSexUnstated})`,
-      computed: `${join(computed.male, computed.female)} (+${computed.sexUnknown})`,
-      match:
-        declared.male === computed.male &&
-        declared.female === computed.female &&
-        declaredSexUnstated === computed.sexUnknown,
-      notes: sexNotes,
-    },
-    {
-      id: 'age',
-      declared: join(declared.ageMin, declared.ageMedian, declared.ageMax),
-      computed: join(computed.ageMin, computed.ageMedian, computed.ageMax),
-      match:
-        declared.ageMin === computed.ageMin &&
-        declared.ageMedian === computed.ageMedian &&
-        declared.ageMax === computed.ageMax,
-      notes: [],
-    },
-    {
-      id: 'classes',
-      declared: join(declared.withPathology, declared.withoutPathology),
-      computed: join(computed.withPathology, computed.withoutPathology),
-      match:
-        declared.withPathology === computed.withPathology &&
-        declared.withoutPathology === computed.withoutPathology,
-      notes: [],
-    },
-  ];
-  for (const row of rows) {
-    if (!row.match) row.notes.push(['home.note.differs', {}]);
-  }
-  const unknownClass = computed.studies - computed.withPathology - computed.withoutPathology;
-  if (unknownClass > 0) rows[4]!.notes.push(['home.note.classUnknown', { unknown: unknownClass }]);
-  return rows;
 }

@@ -5,6 +5,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
+import { findingWord } from '../../src/domain/findings-catalog.ts';
 import type { QualityFile } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { loadQuality } from './site-truth.ts';
@@ -66,6 +67,12 @@ describe('the data-quality page', () => {
         const title = (await group.locator('summary .code-title').textContent())!.trim();
         expect(title).not.toBe(code);
         expect(title).not.toMatch(/^[a-z]+(-[a-z]+)+$/);
+        expect(title).toBe(findingWord(code, 'title', 'en'));
+        // What the publisher can do about it, from the catalog.
+        const action = await group.locator('.action').textContent();
+        expect(action!.replace(/\s+/g, ' ').trim()).toBe(
+          `What to do: ${findingWord(code, 'action', 'en')}`,
+        );
         // Only the location columns some finding fills; no table for a lone unlocated one.
         const filled = (['file', 'row', 'column', 'study'] as const).filter((c) =>
           ofCode.some((f) => f[c] !== undefined && f[c] !== null),

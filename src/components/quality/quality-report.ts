@@ -2,12 +2,11 @@
  * The data-quality page's view of quality.json: findings grouped by severity then code, and
  * the overall verdict a reader sees first.
  */
+import { SEVERITIES, type FindingCode } from '../../domain/findings-catalog.ts';
 import type { QualityFile, QualityFinding, Severity } from '../../domain/schemas.ts';
 
-export const SEVERITIES = ['error', 'warning', 'info'] as const satisfies readonly Severity[];
-
 export interface CodeGroup {
-  code: string;
+  code: FindingCode;
   findings: QualityFinding[];
 }
 
@@ -25,7 +24,7 @@ export function groupFindings(findings: readonly QualityFinding[]): SeverityGrou
   return SEVERITIES.flatMap((severity) => {
     const own = findings.filter((f) => f.severity === severity);
     if (own.length === 0) return [];
-    const byCode = new Map<string, QualityFinding[]>();
+    const byCode = new Map<FindingCode, QualityFinding[]>();
     for (const f of own) byCode.set(f.code, [...(byCode.get(f.code) ?? []), f]);
     const codes = [...byCode.entries()]
       .map(([code, list]) => ({ code, findings: list }))

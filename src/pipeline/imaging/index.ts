@@ -12,9 +12,9 @@ import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
-import type { QualityFinding } from '../../domain/schemas.ts';
 import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
+import { finding, sortFindings } from '../quality/finding.ts';
 import { openCache } from './cache/cache.ts';
 import { computeChecksums, folderDigests, sha256sumsText } from './checksums/checksums.ts';
 import { WorkerPool } from './workers/pool.ts';
@@ -44,17 +44,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
   if (!existsSync(join(datasetDir, 'studies'))) {
     return {
       studies: [],
-      findings: [
-        {
-          severity: 'error',
-          code: 'dicom-no-studies-folder',
-          message: {
-            ru: 'В папке набора данных нет папки studies/',
-            en: 'The dataset folder has no studies/ folder',
-          },
-          file: 'studies',
-        },
-      ],
+      findings: [finding('dicom-no-studies-folder', {}, { file: 'studies' })],
       files: 0,
       filesParsed: 0,
       folderSizes: {},
@@ -130,9 +120,4 @@ export function sizesByFolder(files: readonly FileStat[]): Record<string, Size> 
     size.bytes += file.size;
   }
   return sizes;
-}
-
-function sortFindings(findings: QualityFinding[]): QualityFinding[] {
-  const key = (f: QualityFinding) => `${f.file ?? ''}\u0000${f.code}\u0000${f.column ?? ''}`;
-  return [...findings].sort((a, b) => (key(a) < key(b) ? -1 : key(a) > key(b) ? 1 : 0));
 }

@@ -1,7 +1,16 @@
 /**
- * Building quality findings. Every finding carries its message in Russian and English so
- * the data-quality page can show it in either language without a translation step.
+ * Building and ordering quality findings. Every finding is made here, from its code in the
+ * catalog (src/domain/findings-catalog.ts): the severity comes from the catalog, the message
+ * from the catalog's template in both languages, so the data-quality page can show it in
+ * either language without a translation step.
  */
+import {
+  FINDING_CATALOG,
+  SEVERITIES,
+  findingMessage,
+  type FindingCode,
+  type FindingParams,
+} from '../../domain/findings-catalog.ts';
 import type { QualityFinding, Severity } from '../../domain/schemas.ts';
 
 type Where = Pick<QualityFinding, 'file' | 'row' | 'column' | 'study'>;
@@ -9,15 +18,18 @@ type Where = Pick<QualityFinding, 'file' | 'row' | 'column' | 'study'>;
 /**
  * A finding with only the location keys that are set (undefined keys are dropped so the JSON
  * stays minimal and byte-stable).
- * @example finding('warning', 'registry-unknown-column', { ru: 'Столбец', en: 'Column' }, { row: 1 })
+ * @example finding('registry-unknown-column', { header: 'x', sheet: 'Лист1' }, { row: 1 })
  */
-export function finding(
-  severity: Severity,
-  code: string,
-  message: { ru: string; en: string },
+export function finding<C extends FindingCode>(
+  code: C,
+  params: FindingParams<C>,
   where: Where = {},
 ): QualityFinding {
-  const result: QualityFinding = { severity, code, message };
+  const result: QualityFinding = {
+    severity: FINDING_CATALOG[code].severity,
+    code,
+    message: findingMessage(code, params),
+  };
   if (where.file !== undefined) result.file = where.file;
   if (where.row !== undefined) result.row = where.row;
   if (where.column !== undefined) result.column = where.column;
@@ -25,11 +37,9 @@ export function finding(
   return result;
 }
 
-const SEVERITY_RANK: Record<Severity, number> = { error: 0, warning: 1, info: 2 };
-
 /**
- * Orders findings by severity, code, file, row, column and study, so the report reads
- * grouped and the output is identical whatever order parallel stages produced them in.
+ * The one order of findings: by severity, code, file, row, column and study, so the report
+ * reads grouped and the output is identical whatever order parallel stages produced them in.
  * The sort is stable: findings equal on all of these keep the order they were made in
  * (the overview checks stay in the README's table order).
  */
@@ -37,7 +47,7 @@ export function sortFindings(findings: readonly QualityFinding[]): QualityFindin
   const text = (v: string | undefined) => v ?? '';
   return [...findings].sort(
     (a, b) =>
-      SEVERITY_RANK[a.severity] - SEVERITY_RANK[b.severity] ||
+      SEVERITIES.indexOf(a.severity) - SEVERITIES.indexOf(b.severity) ||
       compare(a.code, b.code) ||
       compare(text(a.file), text(b.file)) ||
       (a.row ?? 0) - (b.row ?? 0) ||

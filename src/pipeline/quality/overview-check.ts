@@ -1,29 +1,23 @@
 /**
  * The README's declared overview ("Обзор данных") checked against the figures computed from
- * the studies: one comparison per figure for quality.json, a warning per mismatch, and an
- * explanation wherever the sex split does not add up to the number of patients.
+ * the studies, rendered from the overview model's rows: the comparison for quality.json, a
+ * warning per figure that differs, and a note wherever some patients' sex is not specified
+ * (in the README, in the data, or both).
  */
-import { compareOverview } from '../../domain/overview.ts';
+import { findingsText } from '../../domain/findings-catalog.ts';
+import {
+  overviewChecks,
+  overviewRows,
+  type OverviewKey,
+  type OverviewSide,
+} from '../../domain/overview-model.ts';
 import type { Overview, QualityFinding } from '../../domain/schemas.ts';
 import { finding } from './finding.ts';
-
-const LABELS: Record<keyof Overview, { ru: string; en: string }> = {
-  studies: { ru: 'Количество исследований', en: 'Number of studies' },
-  patients: { ru: 'Количество пациентов', en: 'Number of patients' },
-  male: { ru: 'Мужчины', en: 'Male' },
-  female: { ru: 'Женщины', en: 'Female' },
-  sexUnknown: { ru: 'Пол не указан', en: 'Sex not specified' },
-  ageMin: { ru: 'Минимальный возраст', en: 'Minimum age' },
-  ageMedian: { ru: 'Медиана возраста', en: 'Median age' },
-  ageMax: { ru: 'Максимальный возраст', en: 'Maximum age' },
-  withPathology: { ru: 'С патологией', en: 'With pathology' },
-  withoutPathology: { ru: 'Без патологии', en: 'Without pathology' },
-};
 
 const show = (n: number | null) => (n === null ? '—' : String(n));
 
 export interface OverviewCheckResult {
-  overview: ReturnType<typeof compareOverview>;
+  overview: ReturnType<typeof overviewChecks>;
   findings: QualityFinding[];
 }
 
@@ -32,38 +26,38 @@ export interface OverviewCheckResult {
  * @example checkOverview(DECLARED_OVERVIEW, computeOverview(studies)).findings
  */
 export function checkOverview(declared: Overview, computed: Overview): OverviewCheckResult {
-  const overview = compareOverview(declared, computed);
+  const rows = overviewRows(declared, computed);
   const findings: QualityFinding[] = [];
-  for (const check of overview) {
-    if (check.match) continue;
-    const label = LABELS[check.key as keyof Overview];
-    const diff =
-      check.declared !== null && check.computed !== null ? check.computed - check.declared : null;
-    const delta = diff === null ? '' : ` (${diff > 0 ? '+' : ''}${diff})`;
+  for (const row of rows) {
+    for (const note of row.notes) {
+      if (note.id !== 'differs') continue;
+      const delta = note.diff === null ? '' : ` (${note.diff > 0 ? '+' : ''}${note.diff})`;
+      findings.push(
+        finding('overview-mismatch', {
+          label: findingsText(`overview.${row.key}`),
+          declared: show(row.declared),
+          computed: show(row.computed),
+          delta,
+        }),
+      );
+    }
+  }
+  const value = (key: OverviewKey, side: OverviewSide) =>
+    rows.find((r) => r.key === key)![side] as number;
+  for (const side of ['declared', 'computed'] as const) {
+    const unstated = value('sexUnknown', side);
+    if (unstated <= 0) continue;
+    const [male, female] = [value('male', side), value('female', side)];
     findings.push(
-      finding('warning', 'overview-mismatch', {
-        ru: `${label.ru}: в README заявлено ${show(check.declared)}, по данным ${show(check.computed)}${delta}`,
-        en: `${label.en}: the README declares ${show(check.declared)}, the data give ${show(check.computed)}${delta}`,
+      finding('overview-sex-not-specified', {
+        source: findingsText(`overview.side.${side}`),
+        male,
+        female,
+        sum: male + female,
+        total: value('patients', side),
+        unstated,
       }),
     );
   }
-  for (const [whose, o] of [
-    ['declared', declared],
-    ['computed', computed],
-  ] as const) {
-    const stated = o.male + o.female;
-    const missing = o.patients - stated;
-    if (missing <= 0) continue;
-    const source =
-      whose === 'declared'
-        ? { ru: 'В README', en: 'In the README' }
-        : { ru: 'По данным', en: 'In the data' };
-    findings.push(
-      finding('info', 'overview-sex-not-specified', {
-        ru: `${source.ru}: мужчин ${o.male} + женщин ${o.female} = ${stated} из ${o.patients} пациентов — пол ${missing} не указан`,
-        en: `${source.en}: ${o.male} male + ${o.female} female = ${stated} of ${o.patients} patients — ${missing} not specified`,
-      }),
-    );
-  }
-  return { overview, findings };
+  return { overview: overviewChecks(rows), findings };
 }

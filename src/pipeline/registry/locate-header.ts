@@ -111,24 +111,16 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
     if (h.field === null) {
       findings.push(
         finding(
-          'warning',
           'registry-unknown-column',
-          {
-            ru: `Неизвестный столбец «${h.header}» (лист «${best.sheet.name}»): его значения не используются`,
-            en: `Unknown column "${h.header}" (sheet "${best.sheet.name}"): its values are not used`,
-          },
+          { header: h.header, sheet: best.sheet.name },
           where(h.header),
         ),
       );
     } else if (columns.has(h.field)) {
       findings.push(
         finding(
-          'warning',
           'registry-duplicate-column',
-          {
-            ru: `Столбец «${h.header}» повторяет поле ${h.field}, уже найденное в столбце ${columns.get(h.field)}; используется первый`,
-            en: `Column "${h.header}" repeats field ${h.field}, already found in column ${columns.get(h.field)}; the first is used`,
-          },
+          { header: h.header, field: h.field, column: columns.get(h.field)! },
           where(h.header),
         ),
       );
@@ -141,24 +133,8 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
     const tried = [c.header, c.id, ...c.aliases.filter((a) => a !== c.id)].join(', ');
     findings.push(
       c.required
-        ? finding(
-            'error',
-            'registry-missing-column',
-            {
-              ru: `Нет обязательного столбца ${c.id} (искали заголовки: ${tried})`,
-              en: `Required column ${c.id} is missing (headers tried: ${tried})`,
-            },
-            where(c.header),
-          )
-        : finding(
-            'info',
-            'registry-missing-optional-column',
-            {
-              ru: `Нет необязательного столбца ${c.id} (искали заголовки: ${tried}); поле остаётся пустым`,
-              en: `Optional column ${c.id} is absent (headers tried: ${tried}); the field stays empty`,
-            },
-            where(c.header),
-          ),
+        ? finding('registry-missing-column', { field: c.id, tried }, where(c.header))
+        : finding('registry-missing-optional-column', { field: c.id, tried }, where(c.header)),
     );
   }
   return {

@@ -56,34 +56,14 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     const reason = error instanceof Error ? error.message : String(error);
     return {
       ...empty,
-      findings: [
-        finding(
-          'error',
-          'registry-unreadable',
-          {
-            ru: `Не удалось открыть реестр как книгу Excel (.xlsx): ${reason}`,
-            en: `Cannot open the registry as an Excel workbook (.xlsx): ${reason}`,
-          },
-          { file },
-        ),
-      ],
+      findings: [finding('registry-unreadable', { reason }, { file })],
     };
   }
   const layout = locateRegistry(workbook, file);
   if (layout === null) {
     return {
       ...empty,
-      findings: [
-        finding(
-          'error',
-          'registry-no-header',
-          {
-            ru: 'Ни на одном листе не найдена строка заголовков реестра (нужны хотя бы два известных столбца, например «Идентификатор исследования» и «Путь к исследованию»)',
-            en: 'No sheet has a registry header row (at least two known columns are needed, e.g. "study_uid" and "path")',
-          },
-          { file },
-        ),
-      ],
+      findings: [finding('registry-no-header', {}, { file })],
     };
   }
 
@@ -108,15 +88,10 @@ export async function readRegistry(path: string, file: string): Promise<Registry
       if (parsed.ok) {
         (values as unknown as Record<string, unknown>)[field] = parsed.value;
       } else {
-        const expected = EXPECTED[FIELD_KINDS[field]];
         findings.push(
           finding(
-            'warning',
             'registry-unreadable-value',
-            {
-              ru: `Не удалось прочитать значение «${parsed.raw}» (ожидается: ${expected.ru}); поле оставлено пустым`,
-              en: `Cannot read the value "${parsed.raw}" (expected ${expected.en}); the field is left empty`,
-            },
+            { raw: parsed.raw, expected: EXPECTED[FIELD_KINDS[field]] },
             { file, row: r, column: header },
           ),
         );
@@ -127,12 +102,8 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     if (folder === null) {
       findings.push(
         finding(
-          'error',
           'registry-row-without-study',
-          {
-            ru: 'Строка не указывает исследование: пусты и идентификатор, и путь; строка пропущена',
-            en: 'The row names no study: both the study id and the path are empty; row skipped',
-          },
+          {},
           { file, row: r, column: HEADER_OF.get('study_uid')! },
         ),
       );
@@ -144,12 +115,8 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     if (earlier !== null) {
       findings.push(
         finding(
-          'error',
           'registry-duplicate-study',
-          {
-            ru: `Исследование ${key} уже описано в строке ${earlier}; повтор не используется`,
-            en: `Study ${key} is already described in row ${earlier}; the repeat is not used`,
-          },
+          { study: key, earlier },
           {
             file,
             row: r,

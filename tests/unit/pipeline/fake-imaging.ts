@@ -57,7 +57,7 @@ export function fakeImaging(
       findings: [
         {
           severity: 'error' as const,
-          code: 'dicom-truncated',
+          code: 'dicom-truncated' as const,
           message: { ru: 'Файл обрезан', en: 'File is truncated' },
           file: `studies/${studies[0]?.folder}/x/bad.dcm`,
         },

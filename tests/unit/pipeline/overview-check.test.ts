@@ -35,7 +35,32 @@ describe('checkOverview', () => {
     expect(mismatches[0]!.message.en).toBe(
       'Number of studies: the README declares 800, the data give 30 (-770)',
     );
+    // The figure's label is the quality page's (findings.json's overview words).
+    expect(mismatches[2]!.message.en).toBe(
+      'Male patients: the README declares 459, the data give 17 (-442)',
+    );
+    expect(mismatches[2]!.message.ru).toBe(
+      'Мужчины, чел.: в README заявлено 459, по данным 17 (-442)',
+    );
     // The computed split adds up, so only the README's gap is explained.
     expect(findings.filter((f) => f.code === 'overview-sex-not-specified')).toHaveLength(1);
+  });
+
+  it("explains the data's own unstated sex as well, and records the comparison without notes", () => {
+    const computed = {
+      ...DECLARED_OVERVIEW,
+      studies: 40,
+      patients: 40,
+      male: 23,
+      female: 16,
+      sexUnknown: 1,
+    };
+    const { overview, findings } = checkOverview(DECLARED_OVERVIEW, computed);
+    const sex = findings.filter((f) => f.code === 'overview-sex-not-specified');
+    expect(sex.map((f) => f.message.en)).toEqual([
+      'In the README: 459 male + 338 female = 797 of 800 patients — 3 not specified',
+      'In the data: 23 male + 16 female = 39 of 40 patients — 1 not specified',
+    ]);
+    expect(Object.keys(overview[0]!)).toEqual(['key', 'declared', 'computed', 'match']);
   });
 });

@@ -131,7 +131,7 @@ describe('formatSummary', () => {
         row: 5,
         column: 'ID',
       },
-      { severity: 'warning', code: 'x', message: { ru: 'x', en: 'x' } },
+      { severity: 'warning', code: 'registry-unknown-column', message: { ru: 'x', en: 'x' } },
     ],
   };
 

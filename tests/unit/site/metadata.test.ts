@@ -14,7 +14,8 @@ import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 import { FACTS } from '../../../src/domain/facts.ts';
 import { attributionText, escapeHtml } from '../../../src/domain/attribution.ts';
-import { overviewRows } from '../../../src/site/overview-rows.ts';
+import { overviewRows } from '../../../src/domain/overview-model.ts';
+import { overviewLines } from '../../../src/site/overview-rows.ts';
 import { DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
 import { pickLocale } from '../../../src/site/pick-locale.ts';
 import { alternates } from '../../../src/site/head.ts';
@@ -157,7 +158,7 @@ describe('attribution', () => {
 
 describe('home key figures', () => {
   it('explains the README sex split: 3 not specified', () => {
-    const rows = overviewRows(DECLARED_OVERVIEW, DECLARED_OVERVIEW);
+    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, DECLARED_OVERVIEW));
     const sex = rows.find((r) => r.id === 'sex')!;
     expect(sex.declared).toBe('459 / 338 (+3)');
     expect(sex.notes[0]).toEqual([
@@ -174,11 +175,11 @@ describe('home key figures', () => {
       withPathology: 399,
       withoutPathology: 400,
     };
-    const rows = overviewRows(DECLARED_OVERVIEW, computed);
+    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, computed));
     expect(rows.find((r) => r.id === 'age')!.match).toBe(false);
     expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain('home.note.differs');
     expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain(
-      'home.note.classUnknown',
+      'home.note.classUnstated.computed',
     );
   });
 });

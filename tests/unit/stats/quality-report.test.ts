@@ -1,8 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { groupFindings, verdict } from '../../../src/components/quality/quality-report.ts';
+import type { FindingCode } from '../../../src/domain/findings-catalog.ts';
 import type { QualityFinding } from '../../../src/domain/schemas.ts';
 
-const finding = (severity: QualityFinding['severity'], code: string): QualityFinding => ({
+// Severities chosen freely (not the catalog's), to test the grouping alone.
+const finding = (severity: QualityFinding['severity'], code: FindingCode): QualityFinding => ({
   severity,
   code,
   message: { ru: code, en: code },
@@ -13,11 +15,11 @@ const mismatch = { key: 'male', declared: 459, computed: 458, match: false };
 describe('groupFindings', () => {
   it('groups by severity (errors first) and code (most frequent first), with counts', () => {
     const groups = groupFindings([
-      finding('info', 'a'),
+      finding('info', 'dicom-localizer'),
       finding('warning', 'registry-unknown-column'),
       finding('error', 'dicom-truncated'),
-      finding('warning', 'sex-disagrees'),
-      finding('warning', 'sex-disagrees'),
+      finding('warning', 'registry-dicom-sex-mismatch'),
+      finding('warning', 'registry-dicom-sex-mismatch'),
     ]);
     expect(groups.map((g) => [g.severity, g.count])).toEqual([
       ['error', 1],
@@ -25,7 +27,7 @@ describe('groupFindings', () => {
       ['info', 1],
     ]);
     expect(groups[1]!.codes.map((c) => [c.code, c.findings.length])).toEqual([
-      ['sex-disagrees', 2],
+      ['registry-dicom-sex-mismatch', 2],
       ['registry-unknown-column', 1],
     ]);
   });
@@ -34,14 +36,18 @@ describe('groupFindings', () => {
 describe('verdict', () => {
   it('is consistent only without errors and with a matching overview', () => {
     expect(verdict({ findings: [], overview: [match] }).verdict).toBe('consistent');
-    expect(verdict({ findings: [finding('info', 'x')], overview: [match] }).verdict).toBe(
-      'consistentWithNotes',
-    );
-    expect(verdict({ findings: [finding('warning', 'x')], overview: [mismatch] })).toMatchObject({
+    expect(
+      verdict({ findings: [finding('info', 'dicom-no-position')], overview: [match] }).verdict,
+    ).toBe('consistentWithNotes');
+    expect(
+      verdict({ findings: [finding('warning', 'dicom-no-position')], overview: [mismatch] }),
+    ).toMatchObject({
       verdict: 'mismatch',
       mismatches: 1,
     });
-    expect(verdict({ findings: [finding('error', 'x')], overview: [match] })).toMatchObject({
+    expect(
+      verdict({ findings: [finding('error', 'dicom-no-position')], overview: [match] }),
+    ).toMatchObject({
       verdict: 'errors',
       error: 1,
     });

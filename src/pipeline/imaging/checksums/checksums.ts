@@ -6,8 +6,10 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
+import type { FindingCode } from '../../../domain/findings-catalog.ts';
 import type { QualityFinding } from '../../../domain/schemas.ts';
 import type { OnProgress } from '../../progress.ts';
+import { finding } from '../../quality/finding.ts';
 import type { CachedHash, ImagingCache } from '../cache/cache.ts';
 import type { HashOutcome } from './hash-file.ts';
 import type { WorkerPool } from '../workers/pool.ts';
@@ -24,23 +26,12 @@ export interface ChecksumResult {
   findings: QualityFinding[];
 }
 
-const MESSAGES: Record<
-  Exclude<HashOutcome, { sha256: string }>['problem'],
-  (file: string) => QualityFinding['message']
-> = {
-  vanished: (file) => ({
-    ru: `Файл ${file} исчез между сканированием и подсчётом контрольной суммы`,
-    en: `File ${file} vanished between the scan and its checksum`,
-  }),
-  changed: (file) => ({
-    ru: `Файл ${file} изменился между сканированием и подсчётом контрольной суммы`,
-    en: `File ${file} changed between the scan and its checksum`,
-  }),
-  unreadable: (file) => ({
-    ru: `Файл ${file} не читается: контрольная сумма не посчитана`,
-    en: `File ${file} cannot be read: no checksum`,
-  }),
-};
+/** The finding code of each reason a file has no checksum. */
+const PROBLEM_CODES = {
+  vanished: 'checksum-file-vanished',
+  changed: 'checksum-file-changed',
+  unreadable: 'checksum-file-unreadable',
+} as const satisfies Record<Exclude<HashOutcome, { sha256: string }>['problem'], FindingCode>;
 
 export async function computeChecksums(
   datasetDir: string,
@@ -85,12 +76,9 @@ export async function computeChecksums(
             { size: file.size, mtimeMs: file.mtimeMs, sha256: outcome.sha256 },
           ]);
         } else {
-          findings.push({
-            severity: 'error',
-            code: `checksum-file-${outcome.problem}`,
-            message: MESSAGES[outcome.problem](file.rel),
-            file: file.rel,
-          });
+          findings.push(
+            finding(PROBLEM_CODES[outcome.problem], { file: file.rel }, { file: file.rel }),
+          );
         }
       });
       cache.putHashes(stored);

@@ -1,6 +1,6 @@
 /** A series' slices in spatial order, and its spacing; mixed geometry is a finding. Pure. */
 import type { QualityFinding } from '../../../domain/schemas.ts';
-import { MESSAGES, seriesFinding } from '../findings.ts';
+import { finding } from '../../quality/finding.ts';
 import {
   positionAlong,
   sameOrientation,
@@ -23,26 +23,20 @@ export function orderSlices(
     files.some((f) => f.header.orientation && !sameOrientation(f.header.orientation, reference))
   ) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-mixed-orientation',
-        MESSAGES.mixedOrientation(),
-        first,
-        study,
-        'ImageOrientationPatient',
+        {},
+        { file: first, study, column: 'ImageOrientationPatient' },
       ),
     );
   }
   const sizes = [...new Set(files.map((f) => `${f.header.columns}×${f.header.rows}`))].sort();
   if (sizes.length > 1) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-mixed-matrix',
-        MESSAGES.mixedMatrix(sizes.join(', ')),
-        first,
-        study,
-        'Rows/Columns',
+        { sizes: sizes.join(', ') },
+        { file: first, study, column: 'Rows/Columns' },
       ),
     );
   }
@@ -52,14 +46,7 @@ export function orderSlices(
   if (!reference || files.some((f) => !f.header.position)) {
     if (files.length > 1) {
       findings.push(
-        seriesFinding(
-          'info',
-          'dicom-no-position',
-          MESSAGES.noPositions(),
-          first,
-          study,
-          'ImagePositionPatient',
-        ),
+        finding('dicom-no-position', {}, { file: first, study, column: 'ImagePositionPatient' }),
       );
     }
     const header = files[0]!.header;

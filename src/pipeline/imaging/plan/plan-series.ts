@@ -4,7 +4,7 @@
  * folders of the dataset. Pure.
  */
 import type { QualityFinding } from '../../../domain/schemas.ts';
-import { MESSAGES, seriesFinding } from '../findings.ts';
+import { finding } from '../../quality/finding.ts';
 import { orderSlices } from './order-slices.ts';
 import { safeName } from './safe-name.ts';
 import type { SeriesGroup, SeriesPlan, StudyEntry, StudyPlan } from './types.ts';
@@ -42,26 +42,20 @@ export function planSeries(
   const first = group.files[0]!.rel;
   if (uidsInFolder > 1 && group === groups.find((g) => g.folder === group.folder)) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-series-uid-mixed',
-        MESSAGES.seriesUidMixed(uidsInFolder),
-        first,
-        studyFolder,
-        'SeriesInstanceUID',
+        { count: uidsInFolder },
+        { file: first, study: studyFolder, column: 'SeriesInstanceUID' },
       ),
     );
   }
   const namedOtherwise = Boolean(group.files[0]!.header.seriesUid) && group.folder !== group.uid;
   if (namedOtherwise && uidsInFolder === 1) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-series-folder-uid-mismatch',
-        MESSAGES.seriesUidMismatch(group.folder, refOf(group.uid)),
-        first,
-        studyFolder,
-        'SeriesInstanceUID',
+        { folder: group.folder, ref: refOf(group.uid) },
+        { file: first, study: studyFolder, column: 'SeriesInstanceUID' },
       ),
     );
   }
@@ -100,14 +94,11 @@ export function seriesInSeveralFolders(
     .filter(([uid, folders]) => folders.size > 1 && !uid.startsWith('(no SeriesInstanceUID)'))
     .map(([uid, folders]): QualityFinding => {
       const [firstFolder] = [...folders].sort();
-      return {
-        severity: 'warning',
-        code: 'dicom-series-in-several-folders',
-        message: MESSAGES.seriesInSeveralFolders(
-          [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid),
-        ),
-        file: `studies/${firstFolder}`,
-        column: 'SeriesInstanceUID',
-      };
+      return finding(
+        'dicom-series-in-several-folders',
+        // The UID when a folder is named so (public), otherwise its reference.
+        { uid: [...folders].some((f) => f.endsWith(`/${uid}`)) ? uid : refOf(uid) },
+        { file: `studies/${firstFolder}`, column: 'SeriesInstanceUID' },
+      );
     });
 }

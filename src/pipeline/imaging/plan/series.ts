@@ -4,7 +4,8 @@
  * fields; every disagreement is a finding. Pure.
  */
 import type { QualityFinding } from '../../../domain/schemas.ts';
-import { MESSAGES, fileProblemFinding, seriesFinding } from '../findings.ts';
+import { finding } from '../../quality/finding.ts';
+import { FILE_PROBLEM_CODES } from '../findings.ts';
 import type { FileScan, ImageHeader } from '../types.ts';
 import { planSeries, seriesGroups, seriesInSeveralFolders } from './plan-series.ts';
 import { safeName } from './safe-name.ts';
@@ -55,30 +56,21 @@ function imagesByStudy(
     const studyFolder = parts.length >= 3 ? parts[1]! : null;
     if ('problem' in scan) {
       findings.push(
-        fileProblemFinding(scan.rel, scan.problem, scan.detail, studyFolder ?? undefined),
+        finding(
+          FILE_PROBLEM_CODES[scan.problem],
+          { detail: scan.detail },
+          { file: scan.rel, ...(studyFolder ? { study: studyFolder } : {}) },
+        ),
       );
       continue;
     }
     if (!studyFolder) {
-      findings.push({
-        severity: 'warning',
-        code: 'dicom-outside-study-folder',
-        message: MESSAGES.outsideStudyFolder(),
-        file: scan.rel,
-      });
+      findings.push(finding('dicom-outside-study-folder', {}, { file: scan.rel }));
       continue;
     }
     const seriesFolder = parts.slice(2, -1).join('/');
     if (!seriesFolder) {
-      findings.push(
-        seriesFinding(
-          'warning',
-          'dicom-no-series-folder',
-          MESSAGES.noSeriesFolder(),
-          scan.rel,
-          studyFolder,
-        ),
-      );
+      findings.push(finding('dicom-no-series-folder', {}, { file: scan.rel, study: studyFolder }));
     }
     const list = byStudy.get(studyFolder) ?? [];
     list.push({ seriesFolder, file: scan as ImageFile });
@@ -105,13 +97,11 @@ function planStudy(
         series: [],
       },
       findings: [
-        {
-          severity: 'warning',
-          code: 'dicom-study-without-ct',
-          message: MESSAGES.studyWithoutCt(),
-          file: `studies/${studyFolder}`,
-          study: studyFolder,
-        },
+        finding(
+          'dicom-study-without-ct',
+          {},
+          { file: `studies/${studyFolder}`, study: studyFolder },
+        ),
       ],
     };
   }
@@ -153,25 +143,20 @@ function studyUidFindings(
   const distinct = new Set(studyUids.filter((u) => u !== null));
   if (distinct.size > 1) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-study-uid-mixed',
-        MESSAGES.studyUidMixed(distinct.size),
-        firstFile,
-        studyFolder,
-        'StudyInstanceUID',
+        { count: distinct.size },
+        { file: firstFile, study: studyFolder, column: 'StudyInstanceUID' },
       ),
     );
   }
   if (studyUid && studyUid !== studyFolder) {
     findings.push(
-      seriesFinding(
-        'warning',
+      finding(
         'dicom-study-folder-uid-mismatch',
-        MESSAGES.studyUidMismatch(studyFolder, refOf(studyUid)),
-        firstFile,
-        studyFolder,
-        'StudyInstanceUID',
+        // `ref` is the inner UID's reference (uid-ref.ts), never the UID itself: it is not public.
+        { folder: studyFolder, ref: refOf(studyUid) },
+        { file: firstFile, study: studyFolder, column: 'StudyInstanceUID' },
       ),
     );
   }

@@ -6,7 +6,8 @@
 import { median } from 'd3';
 import type { QualityFinding, Series, Sprite } from '../../../domain/schemas.ts';
 import { describeTransferSyntax } from '../dicom/transfer-syntax.ts';
-import { failedReason, seriesFinding, unsupportedReason } from '../findings.ts';
+import { finding } from '../../quality/finding.ts';
+import { failedReason, unsupportedReason } from '../findings.ts';
 import { roundTo } from '../plan/geometry.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import type { PublishedThumbnails } from '../render/publish.ts';
@@ -76,8 +77,8 @@ export function renderFindings(
 ): QualityFinding[] {
   return studies.flatMap((study) =>
     study.series.flatMap((series) => {
-      const finding = renderFinding(study.folder, renders.get(series)!.result);
-      return finding ? [finding] : [];
+      const problem = renderFinding(study.folder, renders.get(series)!.result);
+      return problem ? [problem] : [];
     }),
   );
 }
@@ -85,25 +86,13 @@ export function renderFindings(
 function renderFinding(study: string, result: RenderResult): QualityFinding | null {
   if (result.status === 'ok') return null;
   if (result.status === 'unsupported') {
-    return seriesFinding(
-      'warning',
+    return finding(
       'dicom-unsupported-transfer-syntax',
-      {
-        ru: `Изображения серии не декодируются: синтаксис передачи ${describeTransferSyntax(result.transferSyntax)} не поддерживается`,
-        en: `The series' images cannot be decoded: transfer syntax ${describeTransferSyntax(result.transferSyntax)} is not supported`,
-      },
-      result.file,
-      study,
-      'TransferSyntaxUID',
+      { syntax: describeTransferSyntax(result.transferSyntax) },
+      { file: result.file, study, column: 'TransferSyntaxUID' },
     );
   }
-  return seriesFinding(
-    'error',
-    'dicom-decode-failed',
-    failedReason(result.detail),
-    result.file,
-    study,
-  );
+  return finding('dicom-decode-failed', { detail: result.detail }, { file: result.file, study });
 }
 
 /** Median of the non-null values, to 3 decimals; null when there is none. */
