@@ -4,7 +4,7 @@
  * or notes may sit above it; header cells may be merged), and which column holds which field.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { REGISTRY_COLUMNS, type RegistryFieldId } from '../../domain/registry-columns.ts';
+import { FIELD, FIELDS, type FieldId } from '../../domain/field-table.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
 import { headerKey, plainCell, toText } from './normalize.ts';
@@ -14,18 +14,19 @@ const HEADER_SEARCH_ROWS = 30;
 /** A row must name at least this many registry columns to count as the header. */
 const MIN_HEADER_MATCHES = 2;
 
-const FIELD_BY_KEY = new Map<string, RegistryFieldId>(
-  REGISTRY_COLUMNS.flatMap((c) =>
-    [c.id, c.header, ...c.aliases].map((name) => [headerKey(name), c.id] as const),
+/** Every accepted header (the registry.csv column too, so the site's CSV reads back) → field. */
+const FIELD_BY_KEY = new Map<string, FieldId>(
+  FIELDS.flatMap((f) =>
+    [f.csv, f.header, ...f.aliases].map((name) => [headerKey(name), f.id] as const),
   ),
 );
 
 /**
- * The canonical field a header names, or null.
+ * The field a header names, or null.
  * @example fieldForHeader('Признаки  субдурального кровоизлияния') // 'subdural'
- * @example fieldForHeader('Study_Instance_Anon') // 'study_uid'
+ * @example fieldForHeader('Study_Instance_Anon') // 'studyUid'
  */
-export function fieldForHeader(header: string): RegistryFieldId | null {
+export function fieldForHeader(header: string): FieldId | null {
   return FIELD_BY_KEY.get(headerKey(header)) ?? null;
 }
 
@@ -34,7 +35,7 @@ export interface HeaderCell {
   column: number;
   /** The header as written. */
   header: string;
-  field: RegistryFieldId | null;
+  field: FieldId | null;
 }
 
 export interface RegistryLayout {
@@ -44,7 +45,7 @@ export interface RegistryLayout {
   firstDataRow: number;
   headers: HeaderCell[];
   /** Field → 1-based column number (the first column naming it). */
-  columns: Map<RegistryFieldId, number>;
+  columns: Map<FieldId, number>;
   findings: QualityFinding[];
 }
 
@@ -105,7 +106,7 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
   if (best === null) return null;
 
   const findings: QualityFinding[] = [];
-  const columns = new Map<RegistryFieldId, number>();
+  const columns = new Map<FieldId, number>();
   const where = (column: string) => ({ file, row: best.row, column });
   for (const h of best.headers) {
     if (h.field === null) {
@@ -126,8 +127,8 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
           'warning',
           'registry-duplicate-column',
           {
-            ru: `Столбец «${h.header}» повторяет поле ${h.field}, уже найденное в столбце ${columns.get(h.field)}; используется первый`,
-            en: `Column "${h.header}" repeats field ${h.field}, already found in column ${columns.get(h.field)}; the first is used`,
+            ru: `Столбец «${h.header}» повторяет поле ${FIELD[h.field].csv}, уже найденное в столбце ${columns.get(h.field)}; используется первый`,
+            en: `Column "${h.header}" repeats field ${FIELD[h.field].csv}, already found in column ${columns.get(h.field)}; the first is used`,
           },
           where(h.header),
         ),
@@ -136,17 +137,17 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
       columns.set(h.field, h.column);
     }
   }
-  for (const c of REGISTRY_COLUMNS) {
+  for (const c of FIELDS) {
     if (columns.has(c.id)) continue;
-    const tried = [c.header, c.id, ...c.aliases.filter((a) => a !== c.id)].join(', ');
+    const tried = [c.header, c.csv, ...c.aliases].join(', ');
     findings.push(
       c.required
         ? finding(
             'error',
             'registry-missing-column',
             {
-              ru: `Нет обязательного столбца ${c.id} (искали заголовки: ${tried})`,
-              en: `Required column ${c.id} is missing (headers tried: ${tried})`,
+              ru: `Нет обязательного столбца ${c.csv} (искали заголовки: ${tried})`,
+              en: `Required column ${c.csv} is missing (headers tried: ${tried})`,
             },
             where(c.header),
           )
@@ -154,8 +155,8 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
             'info',
             'registry-missing-optional-column',
             {
-              ru: `Нет необязательного столбца ${c.id} (искали заголовки: ${tried}); поле остаётся пустым`,
-              en: `Optional column ${c.id} is absent (headers tried: ${tried}); the field stays empty`,
+              ru: `Нет необязательного столбца ${c.csv} (искали заголовки: ${tried}); поле остаётся пустым`,
+              en: `Optional column ${c.csv} is absent (headers tried: ${tried}); the field stays empty`,
             },
             where(c.header),
           ),
