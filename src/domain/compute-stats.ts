@@ -2,6 +2,7 @@
  * The computations behind `stats.json`, free of zod so that the explorer's browser bundle can
  * run them without the schema library. `stats.ts` re-exports everything here.
  */
+import { classOf } from './field-table.ts';
 import { FINDING_IDS, type FindingId } from './labels.ts';
 import { computeOverview, median } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
@@ -37,7 +38,7 @@ const emptySexSplit = (): SexSplit => ({ M: 0, F: 0, unknown: 0 });
  * @example classKey({ pathology: true }) // 'with'
  */
 export function classKey(study: Pick<StatsStudy, 'pathology'>): keyof ClassSplit {
-  return study.pathology === true ? 'with' : study.pathology === false ? 'without' : 'unknown';
+  return classOf(study.pathology);
 }
 
 /** @example sexKey({ sex: null }) // 'unknown' */

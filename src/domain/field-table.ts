@@ -34,13 +34,32 @@ export interface KindValue {
 export type FieldRole = 'id' | 'class' | 'finding' | 'clinical' | 'acquisition';
 
 /**
- * How a field filters studies: `anyOf` (any chosen value), `allOf` (every chosen finding
- * present; the URL value is the field's id) or `range` (two bounds).
+ * How a field filters studies: `anyOf` (any chosen value; `urlValues` when the URL spells a
+ * value otherwise), `allOf` (every chosen finding present; the URL value is the field's id) or
+ * `range` (two bounds).
  */
 export type FacetSpec =
-  | { kind: 'anyOf'; param: string }
+  | { kind: 'anyOf'; param: string; urlValues?: Readonly<Record<string, string>> }
   | { kind: 'allOf'; param: string }
   | { kind: 'range'; min: string; max: string };
+
+/** The class of a study, as the statistics count it: with signs of hemorrhage, without. */
+export const CLASS_KEYS = ['with', 'without'] as const;
+export type ClassKey = (typeof CLASS_KEYS)[number];
+
+/**
+ * The class of a `pathology` value (`unknown` when the registry does not state it).
+ * @example classOf(true) // 'with'
+ */
+export function classOf(pathology: boolean | null): ClassKey | 'unknown' {
+  return pathology === true ? 'with' : pathology === false ? 'without' : 'unknown';
+}
+
+/** The class as the URL (`class=`), the studies index's sort values and old links spell it. */
+export const CLASS_URL_VALUES = { with: 'pathology', without: 'normal' } as const satisfies Record<
+  ClassKey,
+  string
+>;
 
 export interface FieldSpec {
   id: string;
@@ -105,7 +124,7 @@ export const FIELDS = [
     required: true,
     csv: 'pathology',
     study: 'pathology',
-    facet: { kind: 'anyOf', param: 'class' },
+    facet: { kind: 'anyOf', param: 'class', urlValues: CLASS_URL_VALUES },
     label: { stats: 'stats.class', filter: 'studies.filter.class' },
   },
   finding('epidural', 'Признаки эпидурального кровоизлияния'),
@@ -227,24 +246,6 @@ export type RegistryValues = { [F in Field as F['id']]: KindValue[F['kind']] | n
 
 /** The finding fields, in FINDING_IDS order (the seed README's). */
 export const FINDING_FIELDS = FINDING_IDS.map((id) => FIELD[id]);
-
-/** The class of a study, as the statistics count it: with signs of hemorrhage, without. */
-export const CLASS_KEYS = ['with', 'without'] as const;
-export type ClassKey = (typeof CLASS_KEYS)[number];
-
-/**
- * The class of a `pathology` value (`unknown` when the registry does not state it).
- * @example classOf(true) // 'with'
- */
-export function classOf(pathology: boolean | null): ClassKey | 'unknown' {
-  return pathology === true ? 'with' : pathology === false ? 'without' : 'unknown';
-}
-
-/** The class as the URL (`class=`), the studies index's sort values and old links spell it. */
-export const CLASS_URL_VALUES = { with: 'pathology', without: 'normal' } as const satisfies Record<
-  ClassKey,
-  string
->;
 
 /** The column of registry.csv that holds the study's handle (see handle.ts). */
 export const HANDLE_COLUMN = 'handle';
