@@ -110,6 +110,35 @@ describe('the field table', () => {
     expect(study.findings.fracture).toBe(values.fracture);
   });
 
+  it('is the list docs/build.md gives, row for row', () => {
+    const doc = readFileSync(resolve(import.meta.dirname, '../../docs/build.md'), 'utf8');
+    const section = doc.slice(doc.indexOf('### Registry fields'));
+    const rows = section
+      .split('\n')
+      .filter((line) => line.startsWith('| `'))
+      .map((line) =>
+        line
+          .split('|')
+          .slice(1, -1)
+          .map((cell) => cell.trim()),
+      );
+    const code = (text: string) => `\`${text}\``;
+    expect(rows).toEqual(
+      FIELDS.map((f) => [
+        code(f.id),
+        code(f.csv),
+        f.header,
+        f.kind,
+        code(f.study === 'findings' ? `findings.${f.id}` : f.study),
+        !('facet' in f)
+          ? '—'
+          : f.facet.kind === 'range'
+            ? `${code(f.facet.min)}, ${code(f.facet.max)}`
+            : code(f.facet.param),
+      ]),
+    );
+  });
+
   it('has every label key in both languages', () => {
     const keys = FIELDS.flatMap((f) => ('label' in f ? [f.label.stats, f.label.filter] : []));
     expect(keys.length).toBeGreaterThan(0);
