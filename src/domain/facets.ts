@@ -11,11 +11,6 @@ import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
 import { FINDING_IDS, SEXES, type FindingId } from './labels.ts';
 import type { Study } from './schemas.ts';
 
-/** The fields a facet reads (a full `Study` qualifies). */
-export type FacetStudy = Pick<
-  Study,
-  'pathology' | 'findings' | 'age' | 'sex' | 'manufacturer' | 'kernel' | 'sliceThickness' | 'kvp'
->;
 
 /** The option value that stands for "not stated" in every categorical facet. */
 export const UNKNOWN = 'unknown';
@@ -33,6 +28,9 @@ export const CATEGORICAL_FACETS = [
   'kvp',
 ] as const satisfies readonly FieldId[];
 export type CategoricalFacetId = (typeof CATEGORICAL_FACETS)[number];
+
+/** The fields a facet reads, at their study keys (a full `Study` qualifies). */
+export type FacetStudy = Pick<Study, CategoricalFacetId | 'findings' | 'age'>;
 
 /** Facets whose values are numbers: ordered numerically, shown in the locale's notation. */
 export const NUMERIC_FACETS: readonly CategoricalFacetId[] = CATEGORICAL_FACETS.filter(
