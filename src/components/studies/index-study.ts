@@ -4,7 +4,7 @@
  * the first page's rows from it, `/data/studies-index.json` carries it for every study, and the
  * browser renders the rows of any filter or order from it: one row model for both.
  */
-import { facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { UNKNOWN, facetValues, type FacetStudy } from '../../domain/facets.ts';
 import { urlValue } from '../../domain/facet-url.ts';
 import { classOf } from '../../domain/field-table.ts';
 import type { Locale } from '../../domain/labels.ts';
@@ -108,7 +108,7 @@ export function indexCells(study: IndexStudy, locale: Locale, noFindings: string
       value: String(facets.findings.length),
     },
     age: { text: label.number(study.age), value: study.age === null ? '' : String(study.age) },
-    sex: { text: label.sexOf(facets.categorical.sex), value: facets.categorical.sex },
+    sex: { text: label.sexOf(study.sex ?? UNKNOWN), value: facets.categorical.sex },
     scanner: { text: scanner || label.unknown, value: scanner },
     kernel: { text: label.text(study.kernel), value: study.kernel ?? '' },
     thickness: {
