@@ -112,7 +112,8 @@ describe('the field table', () => {
 
   it('is the list docs/build.md gives, row for row', () => {
     const doc = readFileSync(resolve(import.meta.dirname, '../../docs/build.md'), 'utf8');
-    const section = doc.slice(doc.indexOf('### Registry fields'));
+    const start = doc.indexOf('### Registry fields');
+    const section = doc.slice(start, doc.indexOf('\n#', start + 1));
     const rows = section
       .split('\n')
       .filter((line) => line.startsWith('| `'))
