@@ -11,7 +11,6 @@ import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
 import { FINDING_IDS, SEXES, type FindingId } from './labels.ts';
 import type { Study } from './schemas.ts';
 
-
 /** The option value that stands for "not stated" in every categorical facet. */
 export const UNKNOWN = 'unknown';
 
@@ -85,7 +84,7 @@ function textValue(value: string | null): string {
 export function facetValue(study: FacetStudy, facet: CategoricalFacetId): string {
   const value = study[facet];
   switch (FIELD[facet].kind) {
-    case 'boolean':
+    case 'boolean': // the class, the one yes/no field offered as a facet
       return classOf(value as boolean | null);
     case 'number':
       return numberValue(value as number | null);
