@@ -3,6 +3,7 @@
  * run them without the schema library. The schemas and types of `stats.json` are in `stats.ts`.
  */
 import { median, quantile } from 'd3';
+import { classOf } from './field-table.ts';
 import { FINDING_IDS, type FindingId } from './labels.ts';
 import { computeOverview } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
@@ -38,7 +39,7 @@ const emptySexSplit = (): SexSplit => ({ M: 0, F: 0, unknown: 0 });
  * @example classKey({ pathology: true }) // 'with'
  */
 export function classKey(study: Pick<StatsStudy, 'pathology'>): keyof ClassSplit {
-  return study.pathology === true ? 'with' : study.pathology === false ? 'without' : 'unknown';
+  return classOf(study.pathology);
 }
 
 /** @example sexKey({ sex: null }) // 'unknown' */

@@ -6,10 +6,9 @@
  * RAI 1.0 specifications (github.com/mlcommons/croissant, docs/).
  */
 import { FACTS } from './facts.ts';
-import { HANDLE_COLUMN, REGISTRY_COLUMNS, type RegistryFieldId } from './registry-columns.ts';
+import { FIELD, FIELDS, HANDLE_COLUMN, STUDY_SIZE_COLUMNS, type ValueKind } from './field-table.ts';
 import { formatCitation } from './citation/format.ts';
 import { datasetItem, paperItem } from './citation/items.ts';
-import { FINDING_IDS } from './labels.ts';
 import type { Stats } from './stats.ts';
 import { datasheet, type DatasheetItem, type DatasheetSectionId } from './datasheet.ts';
 import { knownSkews } from './known-skews.ts';
@@ -68,34 +67,24 @@ export const CROISSANT_CONFORMS_TO = [
   'http://mlcommons.org/croissant/RAI/1.0',
 ] as const;
 
-/** The schema.org data type of each registry.csv column (booleans are true/false/empty). */
-export const REGISTRY_DATA_TYPES: Record<RegistryFieldId, string> = {
-  study_uid: 'sc:Text',
-  path: 'sc:Text',
-  pathology: 'sc:Boolean',
-  epidural: 'sc:Boolean',
-  subarachnoid: 'sc:Boolean',
-  subdural: 'sc:Boolean',
-  intracerebral: 'sc:Boolean',
-  multiple: 'sc:Boolean',
-  fracture: 'sc:Boolean',
-  combined: 'sc:Boolean',
-  ventricular: 'sc:Boolean',
-  conclusion: 'sc:Text',
+/** The schema.org data type of each value kind (booleans are true/false/empty). */
+const KIND_DATA_TYPES: Record<ValueKind, string> = {
+  text: 'sc:Text',
+  boolean: 'sc:Boolean',
+  number: 'sc:Float',
   age: 'sc:Integer',
   sex: 'sc:Text',
-  slice_thickness: 'sc:Float',
-  kvp: 'sc:Float',
-  tube_current: 'sc:Float',
-  kernel: 'sc:Text',
-  manufacturer: 'sc:Text',
 };
 
-/** Registry columns that are labels (cr:Label): the class and every finding. */
-export const LABEL_FIELDS: ReadonlySet<RegistryFieldId> = new Set<RegistryFieldId>([
-  'pathology',
-  ...FINDING_IDS,
-]);
+/** The schema.org data type of each registry field's registry.csv column. */
+export const REGISTRY_DATA_TYPES: Readonly<Record<string, string>> = Object.fromEntries(
+  FIELDS.map((f) => [f.csv, KIND_DATA_TYPES[f.kind]]),
+);
+
+/** registry.csv columns that are labels (cr:Label): the class and every finding. */
+export const LABEL_FIELDS: ReadonlySet<string> = new Set(
+  FIELDS.filter((f) => f.role === 'class' || f.role === 'finding').map((f) => f.csv),
+);
 
 export interface CroissantOptions {
   /**
@@ -258,25 +247,25 @@ export function buildCroissant(options: CroissantOptions) {
         '@id': 'studies',
         name: 'studies',
         description: 'One record per study of the registry.',
-        key: { '@id': 'studies/study_uid' },
+        key: { '@id': `studies/${FIELD.studyUid.csv}` },
         field: [
           {
             id: HANDLE_COLUMN,
             description: "The study's short handle: its row number in the registry sheet",
             dataType: 'sc:Text',
           },
-          ...REGISTRY_COLUMNS.map((column) => ({
-            id: column.id,
-            description: column.header,
-            dataType: REGISTRY_DATA_TYPES[column.id],
+          ...FIELDS.map((f) => ({
+            id: f.csv,
+            description: f.header,
+            dataType: KIND_DATA_TYPES[f.kind],
           })),
           {
-            id: 'study_files',
+            id: STUDY_SIZE_COLUMNS.files,
             description: "Files in the study's folder (added by this site)",
             dataType: 'sc:Integer',
           },
           {
-            id: 'study_bytes',
+            id: STUDY_SIZE_COLUMNS.bytes,
             description: "Bytes of the files in the study's folder (added by this site)",
             dataType: 'sc:Integer',
           },
@@ -285,7 +274,7 @@ export function buildCroissant(options: CroissantOptions) {
           '@id': `studies/${id}`,
           name: id,
           description,
-          dataType: LABEL_FIELDS.has(id as RegistryFieldId) ? [dataType, 'cr:Label'] : dataType,
+          dataType: LABEL_FIELDS.has(id) ? [dataType, 'cr:Label'] : dataType,
           source: { fileObject: { '@id': REGISTRY_FILE_ID }, extract: { column: id } },
         })),
       },

@@ -1,80 +1,66 @@
 /**
  * The filter model shared by the statistics explorer and the studies index: which facets
- * exist, whether a study matches a filter state, and the state as a URL query (so a filtered
- * view is a shareable link and back/forward work).
+ * exist (fields of the field table), whether a study matches a filter state, the options and
+ * their counts. The state as a URL query is in facet-url.ts.
  *
  * Semantics: values within one facet are alternatives (OR); facets combine with AND; the
  * findings facet asks for every selected finding to be present (AND), so "subdural + fracture"
  * means studies with both. `UNKNOWN` selects studies whose value is not stated.
  */
-import { FINDING_IDS, type FindingId } from './labels.ts';
+import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
+import { FINDING_IDS, SEXES, type FindingId } from './labels.ts';
 import type { Study } from './schemas.ts';
-
-/** The fields a facet reads (a full `Study` qualifies). */
-export type FacetStudy = Pick<
-  Study,
-  'pathology' | 'findings' | 'age' | 'sex' | 'manufacturer' | 'kernel' | 'sliceThickness' | 'kvp'
->;
 
 /** The option value that stands for "not stated" in every categorical facet. */
 export const UNKNOWN = 'unknown';
 
-/** Categorical facets: each option is a string value (or UNKNOWN). */
+/**
+ * Categorical facets, by field id, in the order the pages offer them and the URL lists them;
+ * each option is a value of the field (the class as `with`/`without`) or UNKNOWN.
+ */
 export const CATEGORICAL_FACETS = [
-  'class',
+  'pathology',
   'sex',
   'manufacturer',
   'kernel',
   'sliceThickness',
   'kvp',
-] as const;
+] as const satisfies readonly FieldId[];
 export type CategoricalFacetId = (typeof CATEGORICAL_FACETS)[number];
 
-/** Facets whose values are numbers: ordered numerically, shown in the locale's notation. */
-export const NUMERIC_FACETS: readonly CategoricalFacetId[] = ['sliceThickness', 'kvp'];
+/** The fields a facet reads, at their study keys (a full `Study` qualifies). */
+export type FacetStudy = Pick<Study, CategoricalFacetId | 'findings' | 'age'>;
 
-export interface FacetState {
-  class: string[];
-  sex: string[];
-  manufacturer: string[];
-  kernel: string[];
-  sliceThickness: string[];
-  kvp: string[];
+/** Facets whose values are numbers: ordered numerically, shown in the locale's notation. */
+export const NUMERIC_FACETS: readonly CategoricalFacetId[] = CATEGORICAL_FACETS.filter(
+  (f) => FIELD[f].kind === 'number',
+);
+
+export type FacetState = Record<CategoricalFacetId, string[]> & {
   /** Findings that must all be present. */
   findings: FindingId[];
   /** Inclusive age range in years; a study with no age fails any bound. */
   ageMin: number | null;
   ageMax: number | null;
-}
+};
 
 /**
- * URL query parameter of each part of the state: the studies index and the explorer share it
- * (docs/studies.md), so one link means one subset on both pages.
+ * The values a closed facet can take, in the order it offers them; a link naming any other
+ * value (hand-edited, or from an older site) is read as not selecting it rather than as
+ * selecting nothing.
  */
-export const FACET_PARAMS = {
-  class: 'class',
-  findings: 'finding',
-  sex: 'sex',
-  manufacturer: 'manufacturer',
-  kernel: 'kernel',
-  sliceThickness: 'thickness',
-  kvp: 'kvp',
-  ageMin: 'ageMin',
-  ageMax: 'ageMax',
-} as const satisfies Record<keyof FacetState, string>;
-
-/** Class option values: with signs of hemorrhage, without. */
-export const CLASS_VALUES = { with: 'pathology', without: 'normal' } as const;
+export const CLOSED_VALUES: Partial<Record<CategoricalFacetId, readonly string[]>> = {
+  pathology: [...CLASS_KEYS, UNKNOWN],
+  sex: [...SEXES, UNKNOWN],
+};
 
 /** The state that matches every study. */
 export function emptyState(): FacetState {
   return {
-    class: [],
-    sex: [],
-    manufacturer: [],
-    kernel: [],
-    sliceThickness: [],
-    kvp: [],
+    ...(Object.fromEntries(CATEGORICAL_FACETS.map((f) => [f, [] as string[]])) as Record<
+      CategoricalFacetId,
+      string[]
+    >),
     findings: [],
     ageMin: null,
     ageMax: null,
@@ -92,27 +78,20 @@ function textValue(value: string | null): string {
 }
 
 /**
- * The option value of a study for a categorical facet.
- * @example facetValue({ ...study, pathology: true }, 'class') // 'pathology'
+ * The option value of a study for a categorical facet, by the field's kind.
+ * @example facetValue({ ...study, pathology: true }, 'pathology') // 'with'
  */
 export function facetValue(study: FacetStudy, facet: CategoricalFacetId): string {
-  switch (facet) {
-    case 'class':
-      return study.pathology === true
-        ? CLASS_VALUES.with
-        : study.pathology === false
-          ? CLASS_VALUES.without
-          : UNKNOWN;
+  const value = study[facet];
+  switch (FIELD[facet].kind) {
+    case 'boolean': // the class, the one yes/no field offered as a facet
+      return classOf(value as boolean | null);
+    case 'number':
+      return numberValue(value as number | null);
     case 'sex':
-      return study.sex ?? UNKNOWN;
-    case 'manufacturer':
-      return textValue(study.manufacturer);
-    case 'kernel':
-      return textValue(study.kernel);
-    case 'sliceThickness':
-      return numberValue(study.sliceThickness);
-    case 'kvp':
-      return numberValue(study.kvp);
+      return (value as string | null) ?? UNKNOWN;
+    default:
+      return textValue(value as string | null);
   }
 }
 
@@ -193,11 +172,7 @@ export function facetOptions(
     counts.set(value, (counts.get(value) ?? 0) + 1);
   }
   const numeric = NUMERIC_FACETS.includes(facet);
-  const fixedOrder: Partial<Record<CategoricalFacetId, string[]>> = {
-    class: [CLASS_VALUES.with, CLASS_VALUES.without],
-    sex: ['M', 'F'],
-  };
-  const order = fixedOrder[facet];
+  const order = CLOSED_VALUES[facet];
   return [...counts.entries()]
     .map(([value, count]) => ({ value, count }))
     .sort((a, b) => {
@@ -206,69 +181,6 @@ export function facetOptions(
       if (numeric) return Number(a.value) - Number(b.value);
       return b.count - a.count || a.value.localeCompare(b.value);
     });
-}
-
-function parseAge(raw: string | null): number | null {
-  if (raw === null || raw.trim() === '') return null;
-  const n = Number(raw);
-  return Number.isFinite(n) ? n : null;
-}
-
-/**
- * The values a closed facet can take; a link naming any other value (hand-edited, or from an
- * older site) is read as not selecting it rather than as selecting nothing.
- */
-const CLOSED_VALUES: Partial<Record<CategoricalFacetId, readonly string[]>> = {
-  class: [CLASS_VALUES.with, CLASS_VALUES.without, UNKNOWN],
-  sex: ['M', 'F', UNKNOWN],
-};
-
-/**
- * Reads a state from a URL query; unknown finding, class and sex values, and unreadable ages
- * are ignored; parameters that are not facets (sort, view) are left alone.
- * @example stateFromParams(new URLSearchParams('finding=subdural&finding=fracture')).findings
- * // ['subdural', 'fracture']
- */
-export function stateFromParams(params: URLSearchParams): FacetState {
-  const state = emptyState();
-  for (const facet of CATEGORICAL_FACETS) {
-    const closed = CLOSED_VALUES[facet];
-    const values = params
-      .getAll(FACET_PARAMS[facet])
-      .filter((v) => v !== '' && (!closed || closed.includes(v)));
-    state[facet] = [...new Set(values)];
-  }
-  const findings = new Set(params.getAll(FACET_PARAMS.findings));
-  state.findings = FINDING_IDS.filter((id) => findings.has(id));
-  state.ageMin = parseAge(params.get(FACET_PARAMS.ageMin));
-  state.ageMax = parseAge(params.get(FACET_PARAMS.ageMax));
-  return state;
-}
-
-/**
- * Writes a state as a URL query (empty parts omitted), in a stable order so equal states give
- * equal URLs. With `base`, the result is a copy of it whose facet parameters are replaced by
- * the state's, so other parameters (sort, view) survive.
- * @example stateToParams({ ...emptyState(), findings: ['subdural'] }).toString() // 'finding=subdural'
- * @example stateToParams(emptyState(), new URLSearchParams('sex=F&view=grid')).toString() // 'view=grid'
- */
-export function stateToParams(
-  state: FacetState,
-  base: URLSearchParams = new URLSearchParams(),
-): URLSearchParams {
-  const params = new URLSearchParams(base);
-  for (const name of Object.values(FACET_PARAMS)) params.delete(name);
-  const append = (facet: CategoricalFacetId) => {
-    for (const value of state[facet]) params.append(FACET_PARAMS[facet], value);
-  };
-  append('class');
-  for (const id of FINDING_IDS) {
-    if (state.findings.includes(id)) params.append(FACET_PARAMS.findings, id);
-  }
-  for (const facet of CATEGORICAL_FACETS) if (facet !== 'class') append(facet);
-  if (state.ageMin !== null) params.set(FACET_PARAMS.ageMin, String(state.ageMin));
-  if (state.ageMax !== null) params.set(FACET_PARAMS.ageMax, String(state.ageMax));
-  return params;
 }
 
 export interface FacetCounts {

@@ -4,7 +4,7 @@
  */
 import type { Locale } from './labels.ts';
 import { FACTS, PAPER } from './facts.ts';
-import { REGISTRY_COLUMNS } from './registry-columns.ts';
+import { FIELDS } from './field-table.ts';
 import { formatCitation } from './citation/format.ts';
 import { paperItem } from './citation/items.ts';
 
@@ -69,10 +69,10 @@ export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
       url: FACTS.funding.url,
     },
     measurementTechnique: locale === 'ru' ? 'Компьютерная томография' : 'Computed tomography',
-    variableMeasured: REGISTRY_COLUMNS.filter((c) => c.id !== 'path').map((c) => ({
+    variableMeasured: FIELDS.filter((f) => f.id !== 'path').map((f) => ({
       '@type': 'PropertyValue',
-      name: c.id,
-      alternateName: c.header,
+      name: f.csv,
+      alternateName: f.header,
     })),
     distribution: [
       {

@@ -7,7 +7,7 @@
  */
 import { folderHandle, rowHandle } from '../domain/handle.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
-import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
+import { FIELD, FINDING_FIELDS, type FieldId } from '../domain/field-table.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
 import { ZERO_SIZE, type Size } from '../domain/size.ts';
 import { finding } from './quality/finding.ts';
@@ -61,7 +61,7 @@ export function joinStudies({
   for (const row of registry?.rows ?? []) {
     if (row.duplicateOf !== null) continue;
     const folder = findFolder(row, onDisk, byUid);
-    const id = row.values.study_uid ?? row.folder!;
+    const id = row.values.studyUid ?? row.folder!;
     // Only the row that claims a folder counts its files, so sizes add up to the dataset's.
     const claimed = folder !== null && !used.has(folder);
     if (!claimed) {
@@ -119,7 +119,7 @@ function findFolder(
   byUid: ReadonlyMap<string, ImagingStudy>,
 ): string | null {
   if (row.folder !== null && onDisk.has(row.folder)) return row.folder;
-  const uid = row.values.study_uid;
+  const uid = row.values.studyUid;
   if (uid !== null && onDisk.has(uid)) return uid;
   if (uid !== null && byUid.has(uid)) return byUid.get(uid)!.folder;
   return null;
@@ -130,17 +130,17 @@ function compareWithDicom(
   scan: ImagingStudy | null,
   study: string,
   file: string | undefined,
-  headerOf: (field: RegistryFieldId) => string,
+  headerOf: (field: FieldId) => string,
 ): QualityFinding[] {
   if (scan === null) return [];
   const out: QualityFinding[] = [];
-  const where = (field: RegistryFieldId) => ({
+  const where = (field: FieldId) => ({
     file,
     row: row.row,
     column: headerOf(field),
     study,
   });
-  const { sex, age, study_uid: uid } = row.values;
+  const { sex, age, studyUid: uid } = row.values;
   if (sex !== null && scan.patientSex !== null && sex !== scan.patientSex) {
     out.push(
       finding(
@@ -165,7 +165,7 @@ function compareWithDicom(
         'registry-dicom-uid-mismatch',
         // The files' own UID only by its reference: it is not public (see imaging/uid-ref.ts).
         { registry: uid, folder: scan.folder, ref: String(scan.studyUidRef) },
-        where('study_uid'),
+        where('studyUid'),
       ),
     );
   }
@@ -180,15 +180,20 @@ function compareWithDicom(
   return out;
 }
 
-/** The header of a field as the registry writes it (its canonical header when absent). */
-function header(registry: RegistryResult | null, field: RegistryFieldId): string {
-  return registry?.headers[field] ?? REGISTRY_COLUMNS.find((c) => c.id === field)?.header ?? field;
+/** The header of a field as the registry writes it (the sample's header when absent). */
+function header(registry: RegistryResult | null, field: FieldId): string {
+  return registry?.headers[field] ?? FIELD[field].header;
 }
 
 function firstCtModel(scan: ImagingStudy | null): string | null {
   return scan?.series.find((s) => s.modality === 'CT')?.model ?? null;
 }
 
+/**
+ * The study record of a registry row. Each field goes to its study key (the field table's
+ * `study`, which tests/unit/field-table.test.ts checks against this function); the keys are
+ * listed in the order studies.json has always written them.
+ */
 function fromRow(
   row: RegistryRow,
   id: string,
@@ -202,13 +207,13 @@ function fromRow(
     path: `studies/${folder}`,
     registryRow: row.row,
     pathology: v.pathology,
-    findings: Object.fromEntries(FINDING_IDS.map((f) => [f, v[f]])) as Study['findings'],
+    findings: Object.fromEntries(FINDING_FIELDS.map((f) => [f.id, v[f.id]])) as Study['findings'],
     age: v.age ?? scan?.patientAge ?? null,
     sex: v.sex ?? scan?.patientSex ?? null,
     conclusion: v.conclusion,
-    sliceThickness: v.slice_thickness,
+    sliceThickness: v.sliceThickness,
     kvp: v.kvp,
-    tubeCurrent: v.tube_current,
+    tubeCurrent: v.tubeCurrent,
     kernel: v.kernel,
     manufacturer: v.manufacturer,
     model: firstCtModel(scan),

@@ -3,7 +3,7 @@
  * and its registry rows. Pure and cheap (no pixels), so tests can check the 800-study overview
  * in milliseconds and workers can draw any study from its plan alone.
  */
-import { REGISTRY_COLUMNS, type RegistryFieldId } from '../domain/registry-columns.ts';
+import { FIELDS, type FieldId } from '../domain/field-table.ts';
 import { composeConclusion } from './conclusion.ts';
 import { demographicTargets, sampleAges, sampleClasses, sampleSexes } from './demographics.ts';
 import { noFindings, planLesions } from './lesions.ts';
@@ -180,7 +180,7 @@ export function planSample({ studies: n, seed, matrix = MATRIX }: PlanOptions): 
 
 /** A registry cell value as the sample writes it: numbers, text, or null for an empty cell. */
 export type RegistryValue = string | number | null;
-export type RegistryRow = Record<RegistryFieldId, RegistryValue>;
+export type RegistryRow = Record<FieldId, RegistryValue>;
 
 const SEX_RU = { M: 'М', F: 'Ж' } as const;
 
@@ -189,7 +189,7 @@ export function registryRow(study: StudyPlan): RegistryRow {
   const first = study.series[0]!;
   const flag = (value: boolean) => (value ? 1 : 0);
   return {
-    study_uid: study.uid,
+    studyUid: study.uid,
     path: `studies/${study.uid}`,
     pathology: flag(study.pathology),
     epidural: flag(study.findings.epidural),
@@ -203,13 +203,13 @@ export function registryRow(study: StudyPlan): RegistryRow {
     conclusion: study.conclusion,
     age: study.age,
     sex: study.sex === null ? null : SEX_RU[study.sex],
-    slice_thickness: first.sliceThickness,
+    sliceThickness: first.sliceThickness,
     kvp: first.kvp,
-    tube_current: first.tubeCurrent,
+    tubeCurrent: first.tubeCurrent,
     kernel: first.kernel,
     manufacturer: first.manufacturer,
   };
 }
 
 /** Registry headers in the contract's order. */
-export const REGISTRY_HEADERS = REGISTRY_COLUMNS.map((column) => column.header);
+export const REGISTRY_HEADERS = FIELDS.map((column) => column.header);

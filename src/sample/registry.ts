@@ -4,8 +4,8 @@
  */
 import ExcelJS from 'exceljs';
 import JSZip from 'jszip';
-import { REGISTRY_COLUMNS } from '../domain/registry-columns.ts';
-import { registryRow, type RegistryRow } from './plan.ts';
+import { FIELDS, type FieldId } from '../domain/field-table.ts';
+import { registryRow } from './plan.ts';
 import type { StudyPlan } from './types.ts';
 
 /** Every timestamp in the workbook: the dataset's publication date (README: 12.10.2023). */
@@ -13,8 +13,8 @@ export const REGISTRY_TIMESTAMP = new Date(Date.UTC(2023, 9, 12, 0, 0, 0));
 export const REGISTRY_SHEET = 'registry';
 
 /** Column widths that make the sheet readable when opened in a spreadsheet program. */
-const WIDTHS: Partial<Record<RegistryRow extends Record<infer K, unknown> ? K : never, number>> = {
-  study_uid: 48,
+const WIDTHS: Partial<Record<FieldId, number>> = {
+  studyUid: 48,
   path: 56,
   conclusion: 80,
 };
@@ -46,7 +46,7 @@ export async function registryWorkbook(studies: readonly StudyPlan[]): Promise<U
   workbook.created = REGISTRY_TIMESTAMP;
   workbook.modified = REGISTRY_TIMESTAMP;
   const sheet = workbook.addWorksheet(REGISTRY_SHEET);
-  sheet.columns = REGISTRY_COLUMNS.map((column) => ({
+  sheet.columns = FIELDS.map((column) => ({
     header: column.header,
     key: column.id,
     width: WIDTHS[column.id] ?? Math.max(12, Math.min(40, column.header.length + 2)),

@@ -10,7 +10,7 @@ import '@citation-js/plugin-bibtex';
 import '@citation-js/plugin-ris';
 import { parse as parseYaml } from 'yaml';
 import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from '../support/required-properties.ts';
-import { REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { REGISTRY_CSV_COLUMNS } from '../../src/domain/field-table.ts';
 import { PAPER } from '../../src/domain/facts.ts';
 
 const siteDir = inject('siteDir');

@@ -7,7 +7,7 @@ import { existsSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../src/domain/field-table.ts';
 import { tempDir, writeWorkbook } from '../support/xlsx.ts';
 
 const ROOT = resolve(import.meta.dirname, '../..');
@@ -49,12 +49,10 @@ describe('npm run build', () => {
 
   it('with --strict, builds the site anyway and exits 1 when the data has errors', async () => {
     const dataset = await tempDir('cli-dataset-');
-    const row = REGISTRY_COLUMNS.map((c) =>
-      c.id === 'study_uid' ? 'x1' : c.id === 'path' ? 'studies/x1' : 0,
+    const row = FIELDS.map((c) =>
+      c.id === 'studyUid' ? 'x1' : c.id === 'path' ? 'studies/x1' : 0,
     );
-    await writeWorkbook(dataset, [
-      { name: 'r', rows: [REGISTRY_COLUMNS.map((c) => c.header), row] },
-    ]);
+    await writeWorkbook(dataset, [{ name: 'r', rows: [FIELDS.map((c) => c.header), row] }]);
     await mkdir(join(dataset, 'studies'));
     const work = await tempDir('cli-out-');
     const out = join(work, 'site');

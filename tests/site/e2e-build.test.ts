@@ -8,7 +8,7 @@ import { join, relative } from 'node:path';
 import { csvParse } from 'd3';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, inject, it } from 'vitest';
-import { REGISTRY_COLUMNS, REGISTRY_CSV_COLUMNS } from '../../src/domain/registry-columns.ts';
+import { FIELDS, REGISTRY_CSV_COLUMNS } from '../../src/domain/field-table.ts';
 import {
   qualityFileSchema,
   studiesFileSchema,
@@ -69,7 +69,7 @@ describe('the built site', () => {
     const workbook = new ExcelJS.Workbook();
     await workbook.xlsx.readFile(join(datasetDir, quality.source.registryFile!));
     const sheet = workbook.worksheets[0]!;
-    const headers: string[] = REGISTRY_COLUMNS.map((c) => c.header);
+    const headers: string[] = FIELDS.map((c) => c.header);
     let headerRow = 0;
     sheet.eachRow((row, n) => {
       if (!headerRow && headers.includes(String(row.getCell(1).value))) headerRow = n;

@@ -11,7 +11,8 @@ import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import { toExplorerStudy } from '../../src/components/explorer/explorer-data.ts';
 import { toManifestStudy } from '../../src/components/explorer/subset-kit.ts';
-import { matches, stateFromParams } from '../../src/domain/facets.ts';
+import { matches } from '../../src/domain/facets.ts';
+import { stateFromParams } from '../../src/domain/facet-url.ts';
 import type { StudiesFile } from '../../src/domain/schemas.ts';
 import {
   SUBSET_FILES,

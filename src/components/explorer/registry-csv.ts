@@ -1,11 +1,19 @@
 /**
  * The explorer's "registry rows of the subset" download: the rows of the site's own
  * `data/registry.csv` whose study is in the subset, with its columns untouched. When that
- * file is not available, the same columns (REGISTRY_CSV_COLUMNS) are written from the studies.
+ * file is not available, the same columns (REGISTRY_CSV_COLUMNS) are written from the studies,
+ * each field read from its study key (the field table's `study`).
  */
 import { csvFormat, csvFormatRows, csvParseRows } from 'd3';
-import { FINDING_IDS } from '../../domain/labels.ts';
-import { HANDLE_COLUMN, REGISTRY_CSV_COLUMNS } from '../../domain/registry-columns.ts';
+import {
+  FIELD,
+  FIELDS,
+  HANDLE_COLUMN,
+  REGISTRY_CSV_COLUMNS,
+  STUDY_SIZE_COLUMNS,
+  csvCell,
+  type Field,
+} from '../../domain/field-table.ts';
 import type { ExplorerStudy } from './explorer-data.ts';
 
 export { REGISTRY_CSV_COLUMNS };
@@ -20,35 +28,27 @@ export function subsetRegistryCsv(csv: string, ids: ReadonlySet<string>): string
   // A byte-order mark (written for spreadsheet apps) would glue itself to the first header.
   const bom = csv.startsWith('\ufeff') ? '\ufeff' : '';
   const [header = [], ...rows] = csvParseRows(csv.slice(bom.length));
-  const idColumn = header.indexOf('study_uid');
+  const idColumn = header.indexOf(FIELD.studyUid.csv);
   const kept = rows.filter((row) => idColumn >= 0 && ids.has(row[idColumn] ?? ''));
   return bom + csvFormatRows([header, ...kept]) + '\n';
 }
 
-const bool = (v: boolean | null) => (v === null ? '' : v ? '1' : '0');
-const num = (v: number | null) => (v === null ? '' : String(v));
+/**
+ * A study's value of a registry field, at the field's study key.
+ * @example studyValue(study, FIELD.sliceThickness) // study.sliceThickness
+ */
+export function studyValue(study: ExplorerStudy, field: Field): string | number | boolean | null {
+  if (field.study === 'findings') return study.findings[field.id];
+  return study[field.study];
+}
 
 /** Registry rows rebuilt from the studies (booleans as 1/0, unknown as empty). */
 export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): string {
-  const rows = studies.map((s) => {
-    const row: Record<string, string> = {
-      [HANDLE_COLUMN]: s.handle,
-      study_uid: s.id,
-      path: s.path,
-      pathology: bool(s.pathology),
-      conclusion: s.conclusion ?? '',
-      age: num(s.age),
-      sex: s.sex ?? '',
-      slice_thickness: num(s.sliceThickness),
-      kvp: num(s.kvp),
-      tube_current: num(s.tubeCurrent),
-      kernel: s.kernel ?? '',
-      manufacturer: s.manufacturer ?? '',
-      study_files: String(s.size.files),
-      study_bytes: String(s.size.bytes),
-    };
-    for (const id of FINDING_IDS) row[id] = bool(s.findings[id]);
-    return row;
-  });
+  const rows = studies.map((s): Record<string, string> => ({
+    [HANDLE_COLUMN]: s.handle,
+    ...Object.fromEntries(FIELDS.map((f) => [f.csv, csvCell(studyValue(s, f))])),
+    [STUDY_SIZE_COLUMNS.files]: String(s.size.files),
+    [STUDY_SIZE_COLUMNS.bytes]: String(s.size.bytes),
+  }));
   return csvFormat(rows, [...REGISTRY_CSV_COLUMNS]) + '\n';
 }

@@ -20,7 +20,7 @@ export interface FilterOptions {
 }
 
 /**
- * @example filterOptions([]).categorical.class // []
+ * @example filterOptions([]).categorical.pathology // []
  */
 export function filterOptions(studies: readonly FacetStudy[]): FilterOptions {
   const ages = studies.flatMap((s) => (s.age === null ? [] : [s.age]));

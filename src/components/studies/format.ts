@@ -2,10 +2,11 @@
  * Display helpers for study values: numbers in the page's locale, missing values as a
  * localized "not stated", facet values as their labels.
  */
-import { FINDING_NAMES, type FindingId, type Locale } from '../../domain/labels.ts';
+import { FINDING_NAMES, type FindingId, type Locale, type Sex } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useTranslations } from '../../i18n/index.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
+import type { ClassKey } from '../../domain/field-table.ts';
 
 const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
@@ -26,10 +27,10 @@ export function studyLabels(locale: Locale) {
     unknown,
     number: (value: number | null) => formatNumber(locale, value) ?? unknown,
     text: (value: string | null) => (value?.trim() ? value : unknown),
-    /** A class facet value (`pathology`, `normal`, `unknown`) as its label. */
-    classOf: (value: string) => t(`studies.class.${value}`),
+    /** A class (`with`, `without`, `unknown`: the class facet's values) as its label. */
+    classOf: (value: ClassKey | 'unknown') => t(`studies.class.${value}`),
     /** A sex facet value (`M`, `F`, `unknown`) as its label. */
-    sexOf: (value: string) => t(`studies.sex.${value}`),
+    sexOf: (value: Sex | typeof UNKNOWN) => t(`studies.sex.${value}`),
     finding: (id: FindingId) => FINDING_NAMES[id][locale],
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>

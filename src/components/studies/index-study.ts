@@ -4,7 +4,9 @@
  * the first page's rows from it, `/data/studies-index.json` carries it for every study, and the
  * browser renders the rows of any filter or order from it: one row model for both.
  */
-import { facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { UNKNOWN, facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { urlValue } from '../../domain/facet-url.ts';
+import { classOf } from '../../domain/field-table.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { Study } from '../../domain/schemas.ts';
 import { handleLabel } from '../../domain/handle.ts';
@@ -95,16 +97,18 @@ export function studyName(study: Pick<IndexStudy, 'handle' | 'id'>): string {
 export function indexCells(study: IndexStudy, locale: Locale, noFindings: string): IndexCell[] {
   const label = studyLabels(locale);
   const facets = facetValues(study);
+  const cls = classOf(study.pathology);
   const scanner = [study.manufacturer, study.model].filter(Boolean).join(' ');
   const cells: Record<IndexColumn, IndexCell> = {
     id: { text: studyName(study), value: study.id },
-    class: { text: label.classOf(facets.categorical.class), value: facets.categorical.class },
+    // Sorted by the class as links spell it (`normal` before `pathology`), as it always was.
+    class: { text: label.classOf(cls), value: urlValue('pathology', cls) },
     findings: {
       text: facets.findings.length ? facets.findings.map(label.finding).join(', ') : noFindings,
       value: String(facets.findings.length),
     },
     age: { text: label.number(study.age), value: study.age === null ? '' : String(study.age) },
-    sex: { text: label.sexOf(facets.categorical.sex), value: facets.categorical.sex },
+    sex: { text: label.sexOf(study.sex ?? UNKNOWN), value: facets.categorical.sex },
     scanner: { text: scanner || label.unknown, value: scanner },
     kernel: { text: label.text(study.kernel), value: study.kernel ?? '' },
     thickness: {
@@ -125,5 +129,5 @@ export function cardMeta(study: IndexStudy, locale: Locale): string {
   const label = studyLabels(locale);
   const facets = facetValues(study);
   const findings = facets.findings.map(label.finding).join(', ');
-  return label.classOf(facets.categorical.class) + (findings ? `: ${findings}` : '');
+  return label.classOf(classOf(study.pathology)) + (findings ? `: ${findings}` : '');
 }

@@ -1,15 +1,17 @@
 /**
- * The normalised registry as CSV: one row per registry row, canonical field ids as columns,
- * numbers with a dot, booleans as 1/0, empty for unknown: the handle, the registry's fields,
- * then the study folder's size (REGISTRY_CSV_COLUMNS).
+ * The normalised registry as CSV: one row per registry row, each field in its `csv` column of
+ * the field table, numbers with a dot, booleans as 1/0, empty for unknown: the handle, the
+ * registry's fields, then the study folder's size (REGISTRY_CSV_COLUMNS).
  */
 import { csvFormat } from 'd3';
 import { rowHandle } from '../../domain/handle.ts';
 import {
+  FIELDS,
   HANDLE_COLUMN,
-  REGISTRY_COLUMNS,
   REGISTRY_CSV_COLUMNS,
-} from '../../domain/registry-columns.ts';
+  STUDY_SIZE_COLUMNS,
+  csvCell,
+} from '../../domain/field-table.ts';
 import type { RegistryRow } from '../registry/read-registry.ts';
 
 export { REGISTRY_CSV_COLUMNS };
@@ -18,18 +20,6 @@ export { REGISTRY_CSV_COLUMNS };
 export interface RowExtras {
   files: number;
   bytes: number;
-}
-
-/**
- * One CSV cell.
- * @example csvCell(true) // '1'
- * @example csvCell(0.625) // '0.625'
- * @example csvCell(null) // ''
- */
-export function csvCell(value: string | number | boolean | null): string {
-  if (value === null) return '';
-  if (typeof value === 'boolean') return value ? '1' : '0';
-  return String(value);
 }
 
 /** The registry rows as CSV text (RFC 4180 quoting by d3-dsv), ending with a newline. */
@@ -41,14 +31,9 @@ export function registryCsv(
     const extra = extras.get(r.row);
     return {
       [HANDLE_COLUMN]: rowHandle(r.row),
-      ...Object.fromEntries(
-        REGISTRY_COLUMNS.map(({ id }) => [
-          id,
-          csvCell(r.values[id as keyof RegistryRow['values']] as string | number | boolean | null),
-        ]),
-      ),
-      study_files: csvCell(extra?.files ?? null),
-      study_bytes: csvCell(extra?.bytes ?? null),
+      ...Object.fromEntries(FIELDS.map((f) => [f.csv, csvCell(r.values[f.id])])),
+      [STUDY_SIZE_COLUMNS.files]: csvCell(extra?.files ?? null),
+      [STUDY_SIZE_COLUMNS.bytes]: csvCell(extra?.bytes ?? null),
     };
   });
   return `${csvFormat(records, [...REGISTRY_CSV_COLUMNS])}\n`;

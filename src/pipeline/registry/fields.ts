@@ -1,8 +1,14 @@
 /**
- * How each canonical registry field is read: which normaliser, and what a reader should be
- * told it expected when a value cannot be read.
+ * How each registry field is read: the normaliser of its value kind (src/domain/field-table.ts),
+ * and what a reader should be told it expected when a value cannot be read.
  */
-import type { RegistryFieldId } from '../../domain/registry-columns.ts';
+import {
+  FIELD,
+  FIELDS,
+  type FieldId,
+  type RegistryValues,
+  type ValueKind,
+} from '../../domain/field-table.ts';
 import {
   parseAge,
   parseBoolean,
@@ -13,54 +19,9 @@ import {
   type Plain,
 } from './normalize.ts';
 
-/** The typed, normalised values of one registry row. */
-export interface RegistryValues {
-  study_uid: string | null;
-  path: string | null;
-  pathology: boolean | null;
-  epidural: boolean | null;
-  subarachnoid: boolean | null;
-  subdural: boolean | null;
-  intracerebral: boolean | null;
-  multiple: boolean | null;
-  fracture: boolean | null;
-  combined: boolean | null;
-  ventricular: boolean | null;
-  conclusion: string | null;
-  age: number | null;
-  sex: 'M' | 'F' | null;
-  slice_thickness: number | null;
-  kvp: number | null;
-  tube_current: number | null;
-  kernel: string | null;
-  manufacturer: string | null;
-}
+export type { RegistryValues };
 
-type Kind = 'text' | 'boolean' | 'number' | 'age' | 'sex';
-
-export const FIELD_KINDS: Record<RegistryFieldId, Kind> = {
-  study_uid: 'text',
-  path: 'text',
-  pathology: 'boolean',
-  epidural: 'boolean',
-  subarachnoid: 'boolean',
-  subdural: 'boolean',
-  intracerebral: 'boolean',
-  multiple: 'boolean',
-  fracture: 'boolean',
-  combined: 'boolean',
-  ventricular: 'boolean',
-  conclusion: 'text',
-  age: 'age',
-  sex: 'sex',
-  slice_thickness: 'number',
-  kvp: 'number',
-  tube_current: 'number',
-  kernel: 'text',
-  manufacturer: 'text',
-};
-
-const PARSERS: Record<Kind, (value: Plain) => Parsed<unknown>> = {
+const PARSERS: Record<ValueKind, (value: Plain) => Parsed<unknown>> = {
   text: parseText,
   boolean: parseBoolean,
   number: parseNumber,
@@ -69,7 +30,7 @@ const PARSERS: Record<Kind, (value: Plain) => Parsed<unknown>> = {
 };
 
 /** What was expected, for the "cannot read" finding. */
-export const EXPECTED: Record<Kind, { ru: string; en: string }> = {
+export const EXPECTED: Record<ValueKind, { ru: string; en: string }> = {
   text: { ru: 'текст', en: 'text' },
   boolean: { ru: 'да/нет, 1/0, +/−', en: 'yes/no, 1/0, +/−' },
   number: { ru: 'число', en: 'a number' },
@@ -78,13 +39,11 @@ export const EXPECTED: Record<Kind, { ru: string; en: string }> = {
 };
 
 /** Reads one cell for a field. */
-export function parseField(id: RegistryFieldId, value: Plain): Parsed<unknown> {
-  return PARSERS[FIELD_KINDS[id]](value);
+export function parseField(id: FieldId, value: Plain): Parsed<unknown> {
+  return PARSERS[FIELD[id].kind](value);
 }
 
 /** A row with every field empty (the starting point before cells are read). */
 export function emptyValues(): RegistryValues {
-  return Object.fromEntries(
-    Object.keys(FIELD_KINDS).map((id) => [id, null]),
-  ) as unknown as RegistryValues;
+  return Object.fromEntries(FIELDS.map((f) => [f.id, null])) as unknown as RegistryValues;
 }

@@ -4,7 +4,7 @@
  * or notes may sit above it; header cells may be merged), and which column holds which field.
  */
 import type { Cell, Workbook, Worksheet } from 'exceljs';
-import { REGISTRY_COLUMNS, type RegistryFieldId } from '../../domain/registry-columns.ts';
+import { FIELD, FIELDS, type FieldId } from '../../domain/field-table.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
 import { headerKey, plainCell, toText } from './normalize.ts';
@@ -14,18 +14,19 @@ const HEADER_SEARCH_ROWS = 30;
 /** A row must name at least this many registry columns to count as the header. */
 const MIN_HEADER_MATCHES = 2;
 
-const FIELD_BY_KEY = new Map<string, RegistryFieldId>(
-  REGISTRY_COLUMNS.flatMap((c) =>
-    [c.id, c.header, ...c.aliases].map((name) => [headerKey(name), c.id] as const),
+/** Every accepted header (the registry.csv column too, so the site's CSV reads back) → field. */
+const FIELD_BY_KEY = new Map<string, FieldId>(
+  FIELDS.flatMap((f) =>
+    [f.csv, f.header, ...f.aliases].map((name) => [headerKey(name), f.id] as const),
   ),
 );
 
 /**
- * The canonical field a header names, or null.
+ * The field a header names, or null.
  * @example fieldForHeader('Признаки  субдурального кровоизлияния') // 'subdural'
- * @example fieldForHeader('Study_Instance_Anon') // 'study_uid'
+ * @example fieldForHeader('Study_Instance_Anon') // 'studyUid'
  */
-export function fieldForHeader(header: string): RegistryFieldId | null {
+export function fieldForHeader(header: string): FieldId | null {
   return FIELD_BY_KEY.get(headerKey(header)) ?? null;
 }
 
@@ -34,7 +35,7 @@ export interface HeaderCell {
   column: number;
   /** The header as written. */
   header: string;
-  field: RegistryFieldId | null;
+  field: FieldId | null;
 }
 
 export interface RegistryLayout {
@@ -44,7 +45,7 @@ export interface RegistryLayout {
   firstDataRow: number;
   headers: HeaderCell[];
   /** Field → 1-based column number (the first column naming it). */
-  columns: Map<RegistryFieldId, number>;
+  columns: Map<FieldId, number>;
   findings: QualityFinding[];
 }
 
@@ -105,7 +106,7 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
   if (best === null) return null;
 
   const findings: QualityFinding[] = [];
-  const columns = new Map<RegistryFieldId, number>();
+  const columns = new Map<FieldId, number>();
   const where = (column: string) => ({ file, row: best.row, column });
   for (const h of best.headers) {
     if (h.field === null) {
@@ -120,7 +121,7 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
       findings.push(
         finding(
           'registry-duplicate-column',
-          { header: h.header, field: h.field, column: columns.get(h.field)! },
+          { header: h.header, field: FIELD[h.field].csv, column: columns.get(h.field)! },
           where(h.header),
         ),
       );
@@ -128,13 +129,13 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
       columns.set(h.field, h.column);
     }
   }
-  for (const c of REGISTRY_COLUMNS) {
+  for (const c of FIELDS) {
     if (columns.has(c.id)) continue;
-    const tried = [c.header, c.id, ...c.aliases.filter((a) => a !== c.id)].join(', ');
+    const tried = [c.header, c.csv, ...c.aliases].join(', ');
     findings.push(
       c.required
-        ? finding('registry-missing-column', { field: c.id, tried }, where(c.header))
-        : finding('registry-missing-optional-column', { field: c.id, tried }, where(c.header)),
+        ? finding('registry-missing-column', { field: c.csv, tried }, where(c.header))
+        : finding('registry-missing-optional-column', { field: c.csv, tried }, where(c.header)),
     );
   }
   return {

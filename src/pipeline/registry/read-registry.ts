@@ -6,10 +6,10 @@
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
 import ExcelJS from 'exceljs';
-import { REGISTRY_COLUMNS, type RegistryFieldId } from '../../domain/registry-columns.ts';
+import { FIELD, type FieldId } from '../../domain/field-table.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
-import { EXPECTED, FIELD_KINDS, emptyValues, parseField, type RegistryValues } from './fields.ts';
+import { EXPECTED, emptyValues, parseField, type RegistryValues } from './fields.ts';
 import { locateRegistry } from './locate-header.ts';
 import { plainCell } from './normalize.ts';
 import { studyFolderFromPath } from './study-folder.ts';
@@ -31,14 +31,12 @@ export interface RegistryResult {
   sheet: string | null;
   headerRow: number | null;
   /** The header as written for each field found (findings name columns this way). */
-  headers: Partial<Record<RegistryFieldId, string>>;
+  headers: Partial<Record<FieldId, string>>;
   rows: RegistryRow[];
   /** Non-empty rows below the header, including those skipped with a finding. */
   dataRows: number;
   findings: QualityFinding[];
 }
-
-const HEADER_OF = new Map<RegistryFieldId, string>(REGISTRY_COLUMNS.map((c) => [c.id, c.header]));
 
 /**
  * Reads `path` (an .xlsx workbook). `file` is how findings name it (dataset-relative).
@@ -84,33 +82,33 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     const values = emptyValues();
     for (const [field, column] of columns) {
       const parsed = parseField(field, plainCell(sheetRow.getCell(column)));
-      const header = headerAt.get(column) ?? HEADER_OF.get(field)!;
+      const header = headerAt.get(column) ?? FIELD[field].header;
       if (parsed.ok) {
         (values as unknown as Record<string, unknown>)[field] = parsed.value;
       } else {
         findings.push(
           finding(
             'registry-unreadable-value',
-            { raw: parsed.raw, expected: EXPECTED[FIELD_KINDS[field]] },
+            { raw: parsed.raw, expected: EXPECTED[FIELD[field].kind] },
             { file, row: r, column: header },
           ),
         );
       }
     }
 
-    const folder = studyFolderFromPath(values.path) ?? values.study_uid;
+    const folder = studyFolderFromPath(values.path) ?? values.studyUid;
     if (folder === null) {
       findings.push(
         finding(
           'registry-row-without-study',
           {},
-          { file, row: r, column: HEADER_OF.get('study_uid')! },
+          { file, row: r, column: FIELD.studyUid.header },
         ),
       );
       continue;
     }
 
-    const key = values.study_uid ?? folder;
+    const key = values.studyUid ?? folder;
     const earlier = firstRowOf.get(key) ?? firstRowOf.get(folder) ?? null;
     if (earlier !== null) {
       findings.push(
@@ -120,7 +118,7 @@ export async function readRegistry(path: string, file: string): Promise<Registry
           {
             file,
             row: r,
-            column: headerAt.get(columns.get('study_uid') ?? -1) ?? HEADER_OF.get('study_uid')!,
+            column: headerAt.get(columns.get('studyUid') ?? -1) ?? FIELD.studyUid.header,
             study: key,
           },
         ),

@@ -11,17 +11,9 @@ import {
   registryCsvFromStudies,
   subsetRegistryCsv,
 } from '../../components/explorer/registry-csv.ts';
-import {
-  CATEGORICAL_FACETS,
-  FACET_PARAMS,
-  checkAgeRange,
-  facetCounts,
-  matches,
-  stateFromParams,
-  stateToParams,
-  type FacetState,
-} from '../../domain/facets.ts';
-import type { FindingId, Locale } from '../../domain/labels.ts';
+import { checkAgeRange, facetCounts, matches, type FacetState } from '../../domain/facets.ts';
+import { optionCount, stateFromParams, stateToParams } from '../../domain/facet-url.ts';
+import type { Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';
@@ -91,16 +83,10 @@ function objectUrl(ex: Explorer, text: string, type: string): string {
 /** Each option's "(n)": how many studies choosing it would give (see facetCounts). */
 function showOptionCounts(ex: Explorer, state: FacetState): void {
   const counts = facetCounts(ex.studies, state);
-  const byParam = new Map<string, (value: string) => number>([
-    [FACET_PARAMS.findings, (v) => counts.findings[v as FindingId] ?? 0],
-    ...CATEGORICAL_FACETS.map(
-      (f) => [FACET_PARAMS[f], (v: string) => counts.categorical[f].get(v) ?? 0] as const,
-    ),
-  ]);
   for (const input of ex.form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
-    const countOf = byParam.get(input.name);
+    const count = optionCount(counts, input.name, input.value);
     const target = input.closest('label')?.querySelector('[data-option-count]');
-    if (countOf && target) target.textContent = `(${countOf(input.value)})`;
+    if (count !== null && target) target.textContent = `(${count})`;
   }
 }
 
@@ -147,7 +133,7 @@ function render(ex: Explorer, given: FacetState): void {
       return li;
     }),
   );
-  // The studies index reads the same query parameters (src/domain/facets.ts).
+  // The studies index reads the same query parameters (src/domain/facet-url.ts).
   const query = stateToParams(state).toString();
   must<HTMLAnchorElement>(ex.root, '[data-explorer-studies-link]').href =
     ex.studiesBase + (query ? `?${query}` : '');

@@ -3,7 +3,8 @@
  * parameters, so the state's URL form sets them. Run at load (the boxes are right at once) and
  * after each change (the full index, index-app.ts).
  */
-import { stateToParams, type FacetState } from '../../domain/facets.ts';
+import type { FacetState } from '../../domain/facets.ts';
+import { stateToParams } from '../../domain/facet-url.ts';
 
 export function writeFilterForm(form: HTMLFormElement, state: FacetState): void {
   const params = stateToParams(state);

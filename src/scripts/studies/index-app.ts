@@ -7,16 +7,14 @@
  * (index-study.ts) and then only moved, so re-filtering and re-sorting stay cheap.
  */
 import {
-  CATEGORICAL_FACETS,
-  FACET_PARAMS,
   checkAgeRange,
   facetCounts,
   matches,
   selectionCount,
-  stateFromParams,
   type FacetState,
 } from '../../domain/facets.ts';
-import type { FindingId, Locale } from '../../domain/labels.ts';
+import { optionCount, stateFromParams } from '../../domain/facet-url.ts';
+import type { Locale } from '../../domain/labels.ts';
 import { formatSubsetTotal, sumSizes } from '../../domain/size.ts';
 import {
   INDEX_COLUMNS,
@@ -120,16 +118,10 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
 
   function showOptionCounts(state: FacetState): void {
     const counts = facetCounts(studies, state);
-    const byParam = new Map<string, (value: string) => number>([
-      [FACET_PARAMS.findings, (v) => counts.findings[v as FindingId] ?? 0],
-      ...CATEGORICAL_FACETS.map(
-        (f) => [FACET_PARAMS[f], (v: string) => counts.categorical[f].get(v) ?? 0] as const,
-      ),
-    ]);
     for (const input of form.querySelectorAll<HTMLInputElement>('input[type="checkbox"]')) {
       const target = input.closest('label')?.querySelector('[data-option-count]');
-      const countOf = byParam.get(input.name);
-      if (target && countOf) target.textContent = `(${countOf(input.value)})`;
+      const count = optionCount(counts, input.name, input.value);
+      if (target && count !== null) target.textContent = `(${count})`;
     }
   }
 

@@ -5,7 +5,8 @@
  * (index-app.ts) and its data load only when a URL carries such a state, so the plain page
  * costs no script work.
  */
-import { emptyState, stateFromParams, stateToParams } from '../../domain/facets.ts';
+import { emptyState } from '../../domain/facets.ts';
+import { stateFromParams, stateToParams } from '../../domain/facet-url.ts';
 import { pushPageUrl } from '../page-url.ts';
 import { writeFilterForm } from './filter-form.ts';
 import type { IndexApp } from './index-app.ts';

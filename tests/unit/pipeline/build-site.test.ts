@@ -1,7 +1,7 @@
 import { mkdir, readdir, readFile, stat, writeFile } from 'node:fs/promises';
 import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import { studiesFileSchema } from '../../../src/domain/schemas.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import {
@@ -18,13 +18,11 @@ import { tempDir, writeWorkbook } from '../../support/xlsx.ts';
 async function writeDataset(outDir: string, studies: number) {
   await mkdir(outDir, { recursive: true });
   const rows = Array.from({ length: studies }, (_, i) =>
-    REGISTRY_COLUMNS.map((c) =>
-      c.id === 'study_uid' ? `s${i}` : c.id === 'path' ? `studies/s${i}` : c.id === 'sex' ? 'М' : 0,
+    FIELDS.map((c) =>
+      c.id === 'studyUid' ? `s${i}` : c.id === 'path' ? `studies/s${i}` : c.id === 'sex' ? 'М' : 0,
     ),
   );
-  await writeWorkbook(outDir, [
-    { name: 'Реестр', rows: [REGISTRY_COLUMNS.map((c) => c.header), ...rows] },
-  ]);
+  await writeWorkbook(outDir, [{ name: 'Реестр', rows: [FIELDS.map((c) => c.header), ...rows] }]);
   for (let i = 0; i < studies; i += 1)
     await mkdir(join(outDir, 'studies', `s${i}`), { recursive: true });
 }

@@ -2,7 +2,7 @@ import { mkdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import { qualityFileSchema, studiesFileSchema } from '../../../src/domain/schemas.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { statsFileSchema } from '../../../src/domain/stats.ts';
@@ -10,7 +10,7 @@ import { runPipeline, type PipelineOptions } from '../../../src/pipeline/build.t
 import { fakeImaging } from './fake-imaging.ts';
 import { tempDir, writeWorkbook, type CellValue } from '../../support/xlsx.ts';
 
-const HEADERS = REGISTRY_COLUMNS.map((c) => c.header);
+const HEADERS = FIELDS.map((c) => c.header);
 
 function row(uid: string, extra: Partial<Record<string, CellValue>> = {}): CellValue[] {
   const values: Record<string, CellValue> = {
@@ -35,7 +35,7 @@ function row(uid: string, extra: Partial<Record<string, CellValue>> = {}): CellV
     manufacturer: 'TOSHIBA',
     ...extra,
   };
-  return REGISTRY_COLUMNS.map((c) => values[c.id] ?? null);
+  return FIELDS.map((c) => values[c.csv] ?? null);
 }
 
 /**
@@ -175,7 +175,7 @@ describe('runPipeline', () => {
     // The handle (its registry row number), the registry's fields, then the folder's size.
     expect(rows.columns).toEqual([
       'handle',
-      ...REGISTRY_COLUMNS.map((c) => c.id),
+      ...FIELDS.map((c) => c.csv),
       'study_files',
       'study_bytes',
     ]);

@@ -8,7 +8,7 @@ import { copyFile, readdir, readFile, truncate, writeFile } from 'node:fs/promis
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import {
   qualityFileSchema,
   studiesFileSchema,
@@ -19,7 +19,7 @@ import { buildSite } from '../../../scripts/lib/build-site.ts';
 import { realDeps } from '../../../scripts/lib/real-deps.ts';
 import { tempDir } from '../../support/xlsx.ts';
 
-const column = (id: string) => REGISTRY_COLUMNS.findIndex((c) => c.id === id) + 1;
+const column = (id: string) => FIELDS.findIndex((c) => c.id === id) + 1;
 
 async function filesUnder(dir: string): Promise<string[]> {
   const entries = await readdir(dir, { withFileTypes: true, recursive: true });
@@ -68,7 +68,7 @@ describe('a dataset with broken files and registry rows', () => {
     duplicate.values = first.values;
     const ghost = sheet.getRow(last + 1);
     ghost.values = first.values;
-    ghost.getCell(column('study_uid')).value = '1.2.3.999';
+    ghost.getCell(column('studyUid')).value = '1.2.3.999';
     ghost.getCell(column('path')).value = 'studies/1.2.3.999';
     await workbook.xlsx.writeFile(path);
     registryRows = sheet.actualRowCount - 1;

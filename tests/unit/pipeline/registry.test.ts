@@ -1,17 +1,17 @@
 import { writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import { readRegistry } from '../../../src/pipeline/registry/read-registry.ts';
 import { tempDir, writeWorkbook, type CellValue } from '../../support/xlsx.ts';
 
-const HEADERS = REGISTRY_COLUMNS.map((c) => c.header);
+const HEADERS = FIELDS.map((c) => c.header);
 const FILE = 'dataset_registry.xlsx';
 
 /** A registry row in column order, with overrides by field id. */
 function row(overrides: Record<string, CellValue>): CellValue[] {
   const base: Record<string, CellValue> = {
-    study_uid: '1.2.3.1',
+    studyUid: '1.2.3.1',
     path: 'studies/1.2.3.1',
     pathology: 1,
     epidural: 0,
@@ -25,14 +25,14 @@ function row(overrides: Record<string, CellValue>): CellValue[] {
     conclusion: 'Субдуральная гематома справа.',
     age: 57,
     sex: 'М',
-    slice_thickness: 5,
+    sliceThickness: 5,
     kvp: 120,
-    tube_current: 250,
+    tubeCurrent: 250,
     kernel: 'FC21',
     manufacturer: 'TOSHIBA',
   };
   const merged = { ...base, ...overrides };
-  return REGISTRY_COLUMNS.map((c) => merged[c.id] ?? null);
+  return FIELDS.map((c) => merged[c.id] ?? null);
 }
 
 async function read(
@@ -50,7 +50,7 @@ describe('readRegistry', () => {
       HEADERS,
       row({}),
       row({
-        study_uid: { richText: [{ text: '1.2.3.' }, { text: '2' }] },
+        studyUid: { richText: [{ text: '1.2.3.' }, { text: '2' }] },
         path: { text: 'studies\\1.2.3.2\\', hyperlink: 'file:///studies/1.2.3.2' },
         pathology: 'нет',
         subdural: 'No',
@@ -58,11 +58,11 @@ describe('readRegistry', () => {
         fracture: { formula: '0+0', result: 0 },
         age: '057Y',
         sex: 'Ж',
-        slice_thickness: '0,625',
+        sliceThickness: '0,625',
         kvp: '120',
         conclusion: new Date(Date.UTC(2020, 4, 17)),
       }),
-      row({ study_uid: '1.2.3.3', path: 'studies/1.2.3.3', age: '64 лет', sex: 'female' }),
+      row({ studyUid: '1.2.3.3', path: 'studies/1.2.3.3', age: '64 лет', sex: 'female' }),
     ]);
     expect(result.findings).toEqual([]);
     expect(result.sheet).toBe('Реестр');
@@ -70,13 +70,13 @@ describe('readRegistry', () => {
     expect(result.rows.map((r) => r.row)).toEqual([2, 3, 4]);
     const [first, second, third] = result.rows.map((r) => r.values);
     expect(first).toMatchObject({
-      study_uid: '1.2.3.1',
+      studyUid: '1.2.3.1',
       pathology: true,
       subdural: true,
       sex: 'M',
     });
     expect(second).toMatchObject({
-      study_uid: '1.2.3.2',
+      studyUid: '1.2.3.2',
       path: 'studies\\1.2.3.2\\',
       pathology: false,
       subdural: false,
@@ -84,7 +84,7 @@ describe('readRegistry', () => {
       fracture: false,
       age: 57,
       sex: 'F',
-      slice_thickness: 0.625,
+      sliceThickness: 0.625,
       kvp: 120,
       conclusion: '2020-05-17',
     });
@@ -95,7 +95,7 @@ describe('readRegistry', () => {
 
   it('finds the registry on a later sheet below a title, with a header merged over two rows', async () => {
     const dir = await tempDir();
-    const english = REGISTRY_COLUMNS.map((c) => c.id.toUpperCase().replace('_', ' '));
+    const english = FIELDS.map((c) => c.csv.toUpperCase().replace('_', ' '));
     const path = await writeWorkbook(dir, [
       { name: 'Описание', rows: [['Набор данных MosMedData'], ['Версия 1']] },
       {
@@ -123,7 +123,7 @@ describe('readRegistry', () => {
 
   it('names a missing required column with the aliases tried, and unknown columns by header', async () => {
     const headers: string[] = [...HEADERS];
-    headers[REGISTRY_COLUMNS.findIndex((c) => c.id === 'subdural')] = 'Примечание';
+    headers[FIELDS.findIndex((c) => c.id === 'subdural')] = 'Примечание';
     const result = await read([headers, row({})]);
     const missing = result.findings.find((f) => f.code === 'registry-missing-column');
     expect(missing).toMatchObject({ severity: 'error', file: FILE, row: 1 });
@@ -138,7 +138,7 @@ describe('readRegistry', () => {
     const result = await read([
       HEADERS,
       row({}),
-      row({ study_uid: '9', path: 'studies/9', age: 'старый', sex: 'X' }),
+      row({ studyUid: '9', path: 'studies/9', age: 'старый', sex: 'X' }),
     ]);
     const unreadable = result.findings.filter((f) => f.code === 'registry-unreadable-value');
     expect(unreadable.map((f) => [f.row, f.column])).toEqual([
@@ -154,7 +154,7 @@ describe('readRegistry', () => {
       HEADERS,
       row({}),
       row({ age: 60 }),
-      row({ study_uid: null, path: null }),
+      row({ studyUid: null, path: null }),
     ]);
     const duplicate = result.findings.find((f) => f.code === 'registry-duplicate-study');
     expect(duplicate).toMatchObject({ severity: 'error', row: 3, study: '1.2.3.1' });
@@ -167,7 +167,7 @@ describe('readRegistry', () => {
   });
 
   it('skips empty rows between studies', async () => {
-    const result = await read([HEADERS, row({}), [], row({ study_uid: '7', path: 'studies/7' })]);
+    const result = await read([HEADERS, row({}), [], row({ studyUid: '7', path: 'studies/7' })]);
     expect(result.rows.map((r) => r.row)).toEqual([2, 4]);
   });
 

@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join, relative } from 'node:path';
 import ExcelJS from 'exceljs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import { ageString } from '../../../src/sample/ct-image.ts';
 import {
   generateSample,
@@ -163,13 +163,13 @@ describe('generateSample', () => {
     await workbook.xlsx.readFile(join(first, REGISTRY_FILE));
     const sheet = workbook.worksheets[0]!;
     const headers = (sheet.getRow(1).values as unknown[]).slice(1);
-    expect(headers).toEqual(REGISTRY_COLUMNS.map((c) => c.header));
+    expect(headers).toEqual(FIELDS.map((c) => c.header));
     expect(sheet.rowCount).toBe(STUDIES + 1);
     plan.studies.forEach((study, i) => {
       const cells = (sheet.getRow(i + 2).values as unknown[]).slice(1);
       const expected = Object.values(registryRow(study));
       // exceljs leaves trailing/empty cells undefined.
-      expect(REGISTRY_COLUMNS.map((_, c) => cells[c] ?? null)).toEqual(expected);
+      expect(FIELDS.map((_, c) => cells[c] ?? null)).toEqual(expected);
     });
   });
 
@@ -182,9 +182,9 @@ describe('generateSample', () => {
       );
       expect(tags.get('0010,0040')).toBe(row.sex === 'М' ? 'M' : row.sex === 'Ж' ? 'F' : '');
       expect(tags.get('0010,1010')).toBe(ageString(row.age as number));
-      expect(Number(tags.get('0018,0050'))).toBe(row.slice_thickness);
+      expect(Number(tags.get('0018,0050'))).toBe(row.sliceThickness);
       expect(Number(tags.get('0018,0060'))).toBe(row.kvp);
-      expect(Number(tags.get('0018,1151'))).toBe(row.tube_current);
+      expect(Number(tags.get('0018,1151'))).toBe(row.tubeCurrent);
       expect(tags.get('0018,1210')).toBe(row.kernel);
       expect(tags.get('0008,0070')).toBe(row.manufacturer);
     }

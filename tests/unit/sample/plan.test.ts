@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FINDING_IDS } from '../../../src/domain/labels.ts';
 import { computeOverview, DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
-import { REGISTRY_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { FIELDS } from '../../../src/domain/field-table.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 import { NORMAL_CONCLUSION } from '../../../src/sample/conclusion.ts';
 import { DEFAULT_SEED } from '../../../src/sample/index.ts';
@@ -90,19 +90,13 @@ describe('registryRow', () => {
     const { studies } = planSample({ studies: 40, seed: 3 });
     for (const study of studies) {
       const row = registryRow(study);
-      expect(Object.keys(row)).toEqual(REGISTRY_COLUMNS.map((c) => c.id));
+      expect(Object.keys(row)).toEqual(FIELDS.map((c) => c.id));
       for (const id of ['pathology', ...FINDING_IDS] as const) expect([0, 1]).toContain(row[id]);
       expect(row.sex === null || row.sex === 'М' || row.sex === 'Ж').toBe(true);
       expect(Number.isInteger(row.age)).toBe(true);
       expect(row.path).toBe(`studies/${study.uid}`);
       const first = study.series[0]!;
-      expect([
-        row.slice_thickness,
-        row.kvp,
-        row.tube_current,
-        row.kernel,
-        row.manufacturer,
-      ]).toEqual([
+      expect([row.sliceThickness, row.kvp, row.tubeCurrent, row.kernel, row.manufacturer]).toEqual([
         first.sliceThickness,
         first.kvp,
         first.tubeCurrent,
@@ -110,6 +104,6 @@ describe('registryRow', () => {
         first.manufacturer,
       ]);
     }
-    expect(REGISTRY_HEADERS).toEqual(REGISTRY_COLUMNS.map((c) => c.header));
+    expect(REGISTRY_HEADERS).toEqual(FIELDS.map((c) => c.header));
   });
 });

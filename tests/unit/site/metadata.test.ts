@@ -9,7 +9,7 @@ import {
   REGISTRY_FILE_ID,
   type CroissantOptions,
 } from '../../../src/domain/croissant.ts';
-import { REGISTRY_CSV_COLUMNS } from '../../../src/domain/registry-columns.ts';
+import { REGISTRY_CSV_COLUMNS } from '../../../src/domain/field-table.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 import { FACTS } from '../../../src/domain/facts.ts';

@@ -6,9 +6,8 @@ import {
   facetOptions,
   isEmptyState,
   matches,
-  stateFromParams,
-  stateToParams,
 } from '../../../src/domain/facets.ts';
+import { stateFromParams, stateToParams } from '../../../src/domain/facet-url.ts';
 import { makeStudy } from './make-study.ts';
 
 const both = makeStudy({ with: ['subdural', 'fracture'], age: 40, sex: 'F', kernel: 'FC21' });
@@ -25,7 +24,7 @@ describe('matches', () => {
   });
 
   it('ORs values within a facet and ANDs facets', () => {
-    const state = { ...emptyState(), sex: ['F', UNKNOWN], class: ['normal'] };
+    const state = { ...emptyState(), sex: ['F', UNKNOWN], pathology: ['without'] };
     expect(all.filter((s) => matches(s, state))).toEqual([healthy]);
     expect(all.filter((s) => matches(s, { ...emptyState(), sex: ['F', 'M'] }))).toEqual([
       both,
@@ -85,9 +84,9 @@ describe('URL state', () => {
 
 describe('facetOptions', () => {
   it('lists values with counts, fixed order for class, UNKNOWN last', () => {
-    expect(facetOptions(all, 'class')).toEqual([
-      { value: 'pathology', count: 2 },
-      { value: 'normal', count: 1 },
+    expect(facetOptions(all, 'pathology')).toEqual([
+      { value: 'with', count: 2 },
+      { value: 'without', count: 1 },
     ]);
     expect(facetOptions(all, 'manufacturer')).toEqual([
       { value: 'SIEMENS', count: 2 },
@@ -109,7 +108,7 @@ describe('facetCounts', () => {
       ]),
     );
     // Class applies sex = F and subdural.
-    expect(counts.categorical.class).toEqual(new Map([['pathology', 1]]));
+    expect(counts.categorical.pathology).toEqual(new Map([['with', 1]]));
     expect(counts.findings.fracture).toBe(1);
     expect(counts.findings.epidural).toBe(0);
     expect(counts.findings.subdural).toBe(1);

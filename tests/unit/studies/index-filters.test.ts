@@ -5,11 +5,10 @@ import {
   emptyState,
   facetValues,
   isEmptyState,
-  stateFromParams,
-  stateToParams,
   valuesMatch,
   type FacetState,
 } from '../../../src/domain/facets.ts';
+import { stateFromParams, stateToParams } from '../../../src/domain/facet-url.ts';
 import {
   INDEX_COLUMNS,
   indexCells,
@@ -41,7 +40,7 @@ describe('study facet values', () => {
       }),
     );
     expect(facets.categorical).toEqual({
-      class: 'unknown',
+      pathology: 'unknown',
       sex: 'unknown',
       manufacturer: 'unknown',
       kernel: 'unknown',
@@ -99,7 +98,7 @@ describe('filter state in the URL', () => {
   it('reads what it writes, and keeps parameters that are not filters', () => {
     const state: FacetState = {
       ...emptyState(),
-      class: ['pathology'],
+      pathology: ['with'],
       findings: ['subdural', 'fracture'],
       sex: ['F', 'unknown'],
       ageMin: 40,
@@ -111,14 +110,19 @@ describe('filter state in the URL', () => {
     expect(params.get('dir')).toBe('desc');
     expect(params.getAll('sex')).toEqual(['F', 'unknown']);
     expect(params.getAll('thickness')).toEqual(['0.625']);
+    // The class as links have always spelt it.
+    expect(params.getAll('class')).toEqual(['pathology']);
     expect(stateFromParams(new URLSearchParams(params.toString()))).toEqual(state);
   });
 
   it('ignores values it does not know instead of failing', () => {
     const state = stateFromParams(
-      new URLSearchParams('class=maybe&finding=tumour&finding=subdural&sex=X&ageMin=old'),
+      new URLSearchParams(
+        'class=maybe&class=with&finding=tumour&finding=subdural&sex=X&ageMin=old',
+      ),
     );
-    expect(state.class).toEqual([]);
+    // `with` is the class's name inside the code, not in links.
+    expect(state.pathology).toEqual([]);
     expect(state.findings).toEqual(['subdural']);
     expect(state.sex).toEqual([]);
     expect(state.ageMin).toBeNull();
@@ -179,7 +183,7 @@ describe('filter options', () => {
       { value: 'GE', count: 1 },
       { value: 'unknown', count: 1 },
     ]);
-    expect(options.categorical.class.map((o) => o.value)).toEqual(['pathology']);
+    expect(options.categorical.pathology.map((o) => o.value)).toEqual(['with']);
     expect(options.findings.map((o) => o.value)).toEqual(FINDING_IDS);
     expect(options.age).toEqual({ min: base.age, max: base.age });
   });
