@@ -1,29 +1,88 @@
 /**
- * UI strings: flat dotted keys, one folder per language (`src/i18n/<lang>/*.json`), one file
- * per area of the site so that areas can grow independently. Russian is the reference: every
- * key must exist in English too (tests/site/i18n-keys.test.ts checks it).
+ * UI strings: flat dotted keys, one folder per language (`src/i18n/<locale>/*.json`), one file
+ * per area of the site so that areas can grow independently (the list: ./catalog.ts). Russian
+ * is the reference: every key must exist in English too (tests/site/i18n-keys.test.ts).
+ *
+ * Keys are typed: `UiKey` is derived from the Russian files, so a missing or misspelt key fails
+ * `npm run check`; a key built at run time must come from a typed set (a template literal over
+ * a union, e.g. `finding.${FindingId}`). An unknown key still throws at run time.
+ *
+ * Counts with a noun use plural forms chosen by `Intl.PluralRules` (i18next's convention):
+ * `"studies.count_one": "{count} исследование"`, `_few`, `_many`, `_other` in Russian, `_one`
+ * and `_other` in English; `t('studies.count', { count: 5 })` picks `_many` in Russian.
+ * @example useTranslations('ru')('gallery.sheetAlt', { count: 21, series: 'S', preset: 'P' })
+ * // 'S: лист миниатюр в окне «P», 21 срез по порядку'
  */
-import type { Locale } from '../domain/labels.ts';
+import { LOCALE_TAGS, LOCALES, type Locale, type Localized } from '../domain/labels.ts';
+import { CATALOG, type CatalogKey } from './catalog.ts';
+import { fill, type Vars } from './fill.ts';
 
-type Strings = Record<string, string>;
+export type { Vars } from './fill.ts';
 
-function merge(modules: Record<string, unknown>): Strings {
-  return Object.assign(
-    {},
-    ...Object.values(modules).map((m) => (m as { default: Strings }).default),
-  );
+type PluralCategory = Intl.LDMLPluralRule;
+
+/** A key with plural forms (`<key>_one`, `<key>_other`...): it needs a numeric `count`. */
+export type PluralKey = CatalogKey extends infer K
+  ? K extends `${infer Base}_other`
+    ? Base
+    : never
+  : never;
+
+/** Every key a page may ask for: plain keys and plural keys (without their suffix). */
+export type UiKey = Exclude<CatalogKey, `${string}_${PluralCategory}`> | PluralKey;
+
+/** A translator for one locale; plural keys require `count`. */
+export type Translate = <K extends UiKey>(
+  key: K,
+  ...vars: K extends PluralKey ? [Vars & { count: number }] : [Vars?]
+) => string;
+
+function tablesOf(locale: Locale): Readonly<Record<string, string>> {
+  return Object.assign({}, ...Object.values(CATALOG).map((area) => area[locale]));
 }
 
-export const STRINGS: Record<Locale, Strings> = {
-  ru: merge(import.meta.glob('./ru/*.json', { eager: true })),
-  en: merge(import.meta.glob('./en/*.json', { eager: true })),
-};
+const STRINGS = Object.fromEntries(LOCALES.map((l) => [l, tablesOf(l)])) as Record<
+  Locale,
+  Readonly<Record<string, string>>
+>;
 
 /** Returns a translator for one locale; an unknown key throws, so a typo fails the build. */
-export function useTranslations(locale: Locale) {
-  return (key: string, vars: Record<string, string | number> = {}): string => {
-    const template = STRINGS[locale][key];
-    if (template === undefined) throw new Error(`Missing UI string "${key}" for ${locale}`);
-    return template.replace(/\{(\w+)\}/g, (_, name: string) => String(vars[name] ?? `{${name}}`));
+export function useTranslations(locale: Locale): Translate {
+  const strings = STRINGS[locale];
+  const rules = new Intl.PluralRules(LOCALE_TAGS[locale].intl);
+  const template = (key: string, vars: Vars): string => {
+    const plain = strings[key];
+    if (plain !== undefined) return plain;
+    if (strings[`${key}_other`] === undefined) {
+      throw new Error(`Missing UI string "${key}" for ${locale}`);
+    }
+    const count = vars['count'];
+    if (typeof count !== 'number') {
+      throw new Error(`UI string "${key}" has plural forms: it needs a numeric count`);
+    }
+    const form = `${key}_${rules.select(count)}`;
+    const chosen = strings[form];
+    if (chosen === undefined) throw new Error(`Missing plural form "${form}" for ${locale}`);
+    return chosen;
   };
+  return ((key: string, vars: Vars = {}) => fill(template(key, vars), vars)) as Translate;
+}
+
+/**
+ * One key in every locale, for data that carries both languages (JSON-LD, Croissant, the
+ * datasheet). `vars` may be a function of the locale's translator, for values that are words
+ * themselves (a counted noun from another key).
+ * @example localized('finding.subdural') // { ru: 'Субдуральное кровоизлияние', en: 'Subdural hemorrhage' }
+ */
+export function localized(
+  key: UiKey,
+  vars: Vars | ((t: Translate, locale: Locale) => Vars) = {},
+): Localized {
+  return Object.fromEntries(
+    LOCALES.map((locale) => {
+      const t = useTranslations(locale);
+      const values = typeof vars === 'function' ? vars(t, locale) : vars;
+      return [locale, (t as (key: string, vars: Vars) => string)(key, values)];
+    }),
+  ) as Localized;
 }

@@ -2,7 +2,7 @@
  * Rendering search results (the search page and the header box) from search-engine.ts.
  * Data goes into the DOM only as text: excerpts are parsed and only their text and <mark>s kept.
  */
-import { fill } from '../../scripts/fill-template.ts';
+import { fill } from '../../i18n/fill.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
 import { runSearch, type FilterChoice, type Found } from './search-engine.ts';

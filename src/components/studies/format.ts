@@ -7,15 +7,13 @@ import type { Series, Study } from '../../domain/schemas.ts';
 import { useTranslations } from '../../i18n/index.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
 
-const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
-
 /**
  * A number in the locale's notation (decimal comma in Russian), or null when missing.
  * @example formatNumber('ru', 0.625) // '0,625'
  */
 export function formatNumber(locale: Locale, value: number | null): string | null {
   if (value === null) return null;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(value);
+  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 4 }).format(value);
 }
 
 /** Label makers for one locale; every missing value reads "not stated", never blank. */
