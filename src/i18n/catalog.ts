@@ -19,6 +19,8 @@ import ruDownload from './ru/download.json' with { type: 'json' };
 import enDownload from './en/download.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
+import ruLabels from './ru/labels.json' with { type: 'json' };
+import enLabels from './en/labels.json' with { type: 'json' };
 import ruLicense from './ru/license.json' with { type: 'json' };
 import enLicense from './en/license.json' with { type: 'json' };
 import ruNotfound from './ru/notfound.json' with { type: 'json' };
@@ -42,6 +44,7 @@ export const CATALOG = {
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   download: { ru: ruDownload, en: enDownload },
   home: { ru: ruHome, en: enHome },
+  labels: { ru: ruLabels, en: enLabels },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },
   quality: { ru: ruQuality, en: enQuality },

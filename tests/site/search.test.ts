@@ -12,7 +12,7 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { readSiteStudies } from '../studies/site-studies.ts';
-import { FINDING_NAMES } from '../../src/domain/labels.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 const siteDir = inject('siteDir');
@@ -159,7 +159,7 @@ describe('search page: filters, paging, titles, handles', () => {
     'filters (%s) come from the index and narrow to the registry',
     async (locale) => {
       const page = await browser.newPage();
-      const finding = FINDING_NAMES.subdural[locale];
+      const finding = useTranslations(locale)('finding.subdural');
       const listed = await listAll(
         page,
         `/${locale}/search/?finding=${encodeURIComponent(finding)}`,

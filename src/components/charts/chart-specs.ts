@@ -4,7 +4,7 @@
  * HTML and files; the explorer calls the same function in the browser for a subset, so both
  * show the same structure and the same numbers.
  */
-import { FINDING_IDS, FINDING_NAMES, type Locale } from '../../domain/labels.ts';
+import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { CategoryCount, ClassSplit, Stats, Summary } from '../../domain/stats.ts';
 import { useTranslations } from '../../i18n/index.ts';
@@ -114,7 +114,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
     SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0));
   const sexSeriesOf = (keys: readonly (typeof SEX_KEYS)[number][]) =>
     keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!);
-  const findingName = (id: (typeof FINDING_IDS)[number]) => FINDING_NAMES[id][ctx.locale];
+  const findingName = (id: (typeof FINDING_IDS)[number]) => t(`finding.${id}`);
   const keyLabel = (key: string | null) => key ?? t('stats.notSpecified');
   const binLabel = (from: number, to: number, integer = true) =>
     integer ? `${from}–${to - 1}` : `${from}–${to}`;

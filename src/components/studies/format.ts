@@ -2,7 +2,7 @@
  * Display helpers for study values: numbers in the page's locale, missing values as a
  * localized "not stated", facet values as their labels.
  */
-import { FINDING_NAMES, type FindingId, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type FindingId, type Locale } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useTranslations } from '../../i18n/index.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
@@ -28,7 +28,7 @@ export function studyLabels(locale: Locale) {
     classOf: (value: string) => t(`studies.class.${value}`),
     /** A sex facet value (`M`, `F`, `unknown`) as its label. */
     sexOf: (value: string) => t(`studies.sex.${value}`),
-    finding: (id: FindingId) => FINDING_NAMES[id][locale],
+    finding: (id: FindingId) => t(`finding.${id}`),
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>
       value === UNKNOWN
