@@ -86,7 +86,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
   const { width } = ctx;
   const scope = t('stats.scope', {
     n: stats.total,
-    total: ctx.datasetTotal,
+    count: ctx.datasetTotal,
     sha: ctx.source.registrySha256
       ? `${ctx.source.registrySha256.slice(0, 12)}…`
       : t('stats.scope.noSha'),
@@ -163,6 +163,8 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
       min: fmt(age.summary.min),
       median: fmt(age.summary.median),
       max: fmt(age.summary.max),
+      // The noun agrees with the last number ("макс. 91 год", "макс. 100 лет").
+      count: age.summary.max ?? 0,
       unknown: age.unknown.total,
     });
   const ageRows = (keysOf: (b: (typeof age.bins)[number] | typeof age.unknown) => number[]) => [
