@@ -17,6 +17,8 @@ import ruDatasheet from './ru/datasheet.json' with { type: 'json' };
 import enDatasheet from './en/datasheet.json' with { type: 'json' };
 import ruDownload from './ru/download.json' with { type: 'json' };
 import enDownload from './en/download.json' with { type: 'json' };
+import ruFacts from './ru/facts.json' with { type: 'json' };
+import enFacts from './en/facts.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
 import ruLabels from './ru/labels.json' with { type: 'json' };
@@ -43,6 +45,7 @@ export const CATALOG = {
   common: { ru: ruCommon, en: enCommon },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   download: { ru: ruDownload, en: enDownload },
+  facts: { ru: ruFacts, en: enFacts },
   home: { ru: ruHome, en: enHome },
   labels: { ru: ruLabels, en: enLabels },
   license: { ru: ruLicense, en: enLicense },
@@ -56,5 +59,11 @@ export const CATALOG = {
 
 type Catalog = typeof CATALOG;
 
-/** Every key of the Russian files (the reference), plural forms with their suffixes. */
-export type CatalogKey = { [Area in keyof Catalog]: keyof Catalog[Area]['ru'] & string }[keyof Catalog];
+/**
+ * Every key of every locale's files, plural forms with their suffixes. Languages may differ in
+ * which keys have plural forms (English needs them where Russian puts the count after a label);
+ * the key names are the same in all (tests/site/i18n-keys.test.ts).
+ */
+export type CatalogKey = {
+  [Area in keyof Catalog]: { [L in Locale]: keyof Catalog[Area][L] & string }[Locale];
+}[keyof Catalog];

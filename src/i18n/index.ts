@@ -3,13 +3,16 @@
  * per area of the site so that areas can grow independently (the list: ./catalog.ts). Russian
  * is the reference: every key must exist in English too (tests/site/i18n-keys.test.ts).
  *
- * Keys are typed: `UiKey` is derived from the Russian files, so a missing or misspelt key fails
+ * Keys are typed: `UiKey` is derived from the files (./catalog.ts), so a missing or misspelt key fails
  * `npm run check`; a key built at run time must come from a typed set (a template literal over
  * a union, e.g. `finding.${FindingId}`). An unknown key still throws at run time.
  *
  * Counts with a noun use plural forms chosen by `Intl.PluralRules` (i18next's convention):
  * `"studies.count_one": "{count} исследование"`, `_few`, `_many`, `_other` in Russian, `_one`
- * and `_other` in English; `t('studies.count', { count: 5 })` picks `_many` in Russian.
+ * and `_other` in English; `t('size.studies', { count: 5, n: '5' })` picks `_many` in Russian.
+ * `count` selects the form; a template may show it or another variable (a formatted number).
+ * A key may have forms in one language and not in another (English "{n} kernels" where
+ * Russian writes "фильтров: {n}"): the caller passes `count` either way.
  * @example useTranslations('ru')('gallery.sheetAlt', { count: 21, series: 'S', preset: 'P' })
  * // 'S: лист миниатюр в окне «P», 21 срез по порядку'
  */
@@ -21,7 +24,7 @@ export type { Vars } from './fill.ts';
 
 type PluralCategory = Intl.LDMLPluralRule;
 
-/** A key with plural forms (`<key>_one`, `<key>_other`...): it needs a numeric `count`. */
+/** A key with plural forms (`<key>_one`, `<key>_other`...) in any language: it needs a numeric `count`. */
 export type PluralKey = CatalogKey extends infer K
   ? K extends `${infer Base}_other`
     ? Base
