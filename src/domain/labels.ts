@@ -30,11 +30,12 @@ export type Localized = Record<Locale, string>;
 
 /**
  * Per locale, the tags other standards name it by: `intl` for Intl (numbers, dates, plural
- * rules; British English spelling of dates), `og` for OpenGraph's `og:locale`.
+ * rules; British English spelling of dates), `og` for OpenGraph's `og:locale`, `csl` for the
+ * citation's CSL `language`.
  */
-export const LOCALE_TAGS: Record<Locale, { intl: string; og: string }> = {
-  ru: { intl: 'ru-RU', og: 'ru_RU' },
-  en: { intl: 'en-GB', og: 'en_US' },
+export const LOCALE_TAGS: Record<Locale, { intl: string; og: string; csl: string }> = {
+  ru: { intl: 'ru-RU', og: 'ru_RU', csl: 'ru-RU' },
+  en: { intl: 'en-GB', og: 'en_US', csl: 'en-US' },
 };
 
 export const SEXES = ['M', 'F'] as const;
