@@ -89,3 +89,14 @@ export function localized(
     }),
   ) as Localized;
 }
+
+/**
+ * Narrows a run-time value to a typed set, so that a key built from it is typed
+ * (`` t(`stats.sex.${oneOf(SEXES, value)}`) ``); a value outside the set throws.
+ * @example oneOf(['M', 'F'] as const, 'F') // 'F'
+ */
+export function oneOf<const V extends string>(values: readonly V[], value: string): V {
+  const found = values.find((v) => v === value);
+  if (found === undefined) throw new Error(`"${value}" is not one of ${values.join(', ')}`);
+  return found;
+}

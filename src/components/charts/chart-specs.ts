@@ -7,7 +7,7 @@
 import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { CategoryCount, ClassSplit, Stats, Summary } from '../../domain/stats.ts';
-import { useTranslations } from '../../i18n/index.ts';
+import { useTranslations, type UiKey } from '../../i18n/index.ts';
 import { barChart } from './bar-chart.ts';
 import { boxPlot } from './box-plot.ts';
 import type { ChartSeries } from './common.ts';
@@ -129,7 +129,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
     rows: Cell[][],
   ): ChartSpec => ({ id, section, title, caption, scope, svg, table: { head, rows } });
 
-  const classBars = (id: ChartId, titleKey: string, labelKey: string, counts: CategoryCount[]) => {
+  const classBars = (id: ChartId, titleKey: UiKey, labelKey: UiKey, counts: CategoryCount[]) => {
     const title = t(titleKey);
     const drawn = drawnClasses(counts.map((c) => c.byClass));
     return spec(
@@ -156,7 +156,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
   };
 
   const age = stats.age;
-  const ageCaption = (split: string) =>
+  const ageCaption = (split: UiKey) =>
     t('stats.chart.age.caption', {
       bin: age.binYears,
       split: t(split),
@@ -171,7 +171,9 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
     ...age.bins.map((b) => [binLabel(b.from, b.to), ...keysOf(b), b.total]),
     [t('stats.ageUnknown'), ...keysOf(age.unknown), age.unknown.total],
   ];
-  const summaryHead = ['n', 'min', 'q1', 'median', 'q3', 'max'].map((k) => t(`stats.summary.${k}`));
+  const summaryHead = (['n', 'min', 'q1', 'median', 'q3', 'max'] as const).map((k) =>
+    t(`stats.summary.${k}`),
+  );
   const summaryCells = (s: Summary): Cell[] => [
     s.n,
     fmt(s.min),

@@ -4,8 +4,11 @@
  */
 import { LOCALE_TAGS, type FindingId, type Locale } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
-import { useTranslations } from '../../i18n/index.ts';
-import { UNKNOWN } from '../../domain/facets.ts';
+import { oneOf, useTranslations } from '../../i18n/index.ts';
+import { CLASS_VALUES, UNKNOWN } from '../../domain/facets.ts';
+
+const CLASS_OPTIONS = [CLASS_VALUES.with, CLASS_VALUES.without, UNKNOWN] as const;
+const SEX_OPTIONS = ['M', 'F', UNKNOWN] as const;
 
 /**
  * A number in the locale's notation (decimal comma in Russian), or null when missing.
@@ -25,9 +28,9 @@ export function studyLabels(locale: Locale) {
     number: (value: number | null) => formatNumber(locale, value) ?? unknown,
     text: (value: string | null) => (value?.trim() ? value : unknown),
     /** A class facet value (`pathology`, `normal`, `unknown`) as its label. */
-    classOf: (value: string) => t(`studies.class.${value}`),
+    classOf: (value: string) => t(`studies.class.${oneOf(CLASS_OPTIONS, value)}`),
     /** A sex facet value (`M`, `F`, `unknown`) as its label. */
-    sexOf: (value: string) => t(`studies.sex.${value}`),
+    sexOf: (value: string) => t(`studies.sex.${oneOf(SEX_OPTIONS, value)}`),
     finding: (id: FindingId) => t(`finding.${id}`),
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>
