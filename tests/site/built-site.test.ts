@@ -2,7 +2,7 @@
  * The built site, read as files: JSON-LD on the home pages, /croissant.json, downloads,
  * hreflang, the synthetic notice. Works on the fixture build and on the real sample build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Cite } from '@citation-js/core';
@@ -120,5 +120,32 @@ describe('every page of the shell', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
+  });
+});
+
+describe('counted nouns on the study pages', () => {
+  // Every study page's thumbnail sheets say how many slices they hold ("24 среза по порядку").
+  const FORMS = {
+    ru: { one: 'срез', few: 'среза', many: 'срезов' },
+    en: { one: 'slice', other: 'slices' },
+  } as const;
+  const sheets = (locale: 'ru' | 'en') =>
+    readdirSync(join(siteDir, locale, 'studies'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'page')
+      .flatMap((d) => [
+        ...read(`${locale}/studies/${d.name}/index.html`).matchAll(
+          /alt="[^"]*, (\d+) (\S+) (?:по порядку|in order)"/g,
+        ),
+      ])
+      .map((m) => ({ count: Number(m[1]), word: m[2]! }));
+
+  it.each(['ru', 'en'] as const)('agree with their count (%s)', (locale) => {
+    const found = sheets(locale);
+    expect(found.length).toBeGreaterThan(0);
+    const rules = new Intl.PluralRules(locale);
+    const forms: Record<string, string> = FORMS[locale];
+    for (const { count, word } of found) expect(word, String(count)).toBe(forms[rules.select(count)]);
+    // Sheets hold up to 24 tiles: "24 среза", a form other than the "many" the old text had.
+    if (locale === 'ru') expect(found.map((f) => f.word)).toContain('среза');
   });
 });
