@@ -2,6 +2,8 @@
  * Counted nouns through Intl.PluralRules: Russian one/few/many, English one/other, for the
  * counts whose Russian forms differ (1, 21, 101 one; 2, 22 few; 5, 11, 25 many).
  */
+import { execFileSync } from 'node:child_process';
+import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { useTranslations } from '../../src/i18n/index.ts';
 
@@ -102,5 +104,16 @@ describe('plural forms', () => {
     const loose = ru as (key: string, vars?: Record<string, string | number>) => string;
     expect(() => loose('size.files', { n: 3 })).toThrow(/needs a numeric count/);
     expect(() => loose('size.nothing')).toThrow(/Missing UI string "size.nothing" for ru/);
+  });
+});
+
+describe('the translator outside Vite', () => {
+  it('loads in plain Node (as the pipeline runs it), plurals included', () => {
+    const script = `import { useTranslations } from ${JSON.stringify(resolve('src/i18n/index.ts'))};
+      process.stdout.write(useTranslations('ru')('count.studies.genitive', { count: 22 }));`;
+    const out = execFileSync(process.execPath, ['--input-type=module', '-e', script], {
+      encoding: 'utf8',
+    });
+    expect(out).toBe('22 исследований');
   });
 });
