@@ -6,7 +6,7 @@
  * `size.studies`).
  */
 import { LOCALE_TAGS, type Locale } from './labels.ts';
-import { useTranslations } from '../i18n/index.ts';
+import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** No zod here: the explorer's browser bundle sums sizes (schema: `sizeSchema` in schemas.ts). */
 export interface Size {
@@ -52,7 +52,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
 /** A count with its noun, the number grouped ("241 316"); U+00A0 in the strings keeps both on one line. */
 function counted(count: number, key: 'size.files' | 'size.studies', locale: Locale) {
   const n = new Intl.NumberFormat(LOCALE_TAGS[locale].intl).format(count);
-  return useTranslations(locale)(key, { count, n });
+  return useBrowserTranslations(locale)(key, { count, n });
 }
 
 /**

@@ -38,32 +38,31 @@ import enStats from './en/stats.json' with { type: 'json' };
 import ruStudies from './ru/studies.json' with { type: 'json' };
 import enStudies from './en/studies.json' with { type: 'json' };
 
-/** Area → the area's strings per locale. */
+type Areas = Record<string, Record<Locale, Record<string, string>>>;
+
+/**
+ * The areas browser scripts use (the explorer's charts, the studies index): only these ship in
+ * their bundles (src/i18n/browser.ts), so pages do not download the words of every page.
+ */
+export const BROWSER_CATALOG = {
+  common: { ru: ruCommon, en: enCommon },
+  download: { ru: ruDownload, en: enDownload },
+  labels: { ru: ruLabels, en: enLabels },
+  stats: { ru: ruStats, en: enStats },
+  studies: { ru: ruStudies, en: enStudies },
+} satisfies Areas;
+
+/** Area → the area's strings per locale: every file pair. */
 export const CATALOG = {
+  ...BROWSER_CATALOG,
   about: { ru: ruAbout, en: enAbout },
   cite: { ru: ruCite, en: enCite },
-  common: { ru: ruCommon, en: enCommon },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
-  download: { ru: ruDownload, en: enDownload },
   facts: { ru: ruFacts, en: enFacts },
   home: { ru: ruHome, en: enHome },
-  labels: { ru: ruLabels, en: enLabels },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },
   quality: { ru: ruQuality, en: enQuality },
   search: { ru: ruSearch, en: enSearch },
   shell: { ru: ruShell, en: enShell },
-  stats: { ru: ruStats, en: enStats },
-  studies: { ru: ruStudies, en: enStudies },
-} satisfies Record<string, Record<Locale, Record<string, string>>>;
-
-type Catalog = typeof CATALOG;
-
-/**
- * Every key of every locale's files, plural forms with their suffixes. Languages may differ in
- * which keys have plural forms (English needs them where Russian puts the count after a label);
- * the key names are the same in all (tests/site/i18n-keys.test.ts).
- */
-export type CatalogKey = {
-  [Area in keyof Catalog]: { [L in Locale]: keyof Catalog[Area][L] & string }[Locale];
-}[keyof Catalog];
+} satisfies Areas;

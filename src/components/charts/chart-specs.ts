@@ -7,7 +7,7 @@
 import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { CategoryCount, ClassSplit, Stats, Summary } from '../../domain/stats.ts';
-import { useTranslations, type UiKey } from '../../i18n/index.ts';
+import { useBrowserTranslations, type BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
 import { boxPlot } from './box-plot.ts';
 import type { ChartSeries } from './common.ts';
@@ -82,7 +82,7 @@ export function fmt(value: number | null): string {
 }
 
 export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
-  const t = useTranslations(ctx.locale);
+  const t = useBrowserTranslations(ctx.locale);
   const { width } = ctx;
   const scope = t('stats.scope', {
     n: stats.total,
@@ -129,7 +129,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
     rows: Cell[][],
   ): ChartSpec => ({ id, section, title, caption, scope, svg, table: { head, rows } });
 
-  const classBars = (id: ChartId, titleKey: UiKey, labelKey: UiKey, counts: CategoryCount[]) => {
+  const classBars = (id: ChartId, titleKey: BrowserKey, labelKey: BrowserKey, counts: CategoryCount[]) => {
     const title = t(titleKey);
     const drawn = drawnClasses(counts.map((c) => c.byClass));
     return spec(
@@ -156,7 +156,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
   };
 
   const age = stats.age;
-  const ageCaption = (split: UiKey) =>
+  const ageCaption = (split: BrowserKey) =>
     t('stats.chart.age.caption', {
       bin: age.binYears,
       split: t(split),

@@ -4,7 +4,7 @@
  */
 import { LOCALE_TAGS, type FindingId, type Locale } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
-import { oneOf, useTranslations } from '../../i18n/index.ts';
+import { oneOf, useBrowserTranslations } from '../../i18n/browser.ts';
 import { CLASS_VALUES, UNKNOWN } from '../../domain/facets.ts';
 
 const CLASS_OPTIONS = [CLASS_VALUES.with, CLASS_VALUES.without, UNKNOWN] as const;
@@ -21,7 +21,7 @@ export function formatNumber(locale: Locale, value: number | null): string | nul
 
 /** Label makers for one locale; every missing value reads "not stated", never blank. */
 export function studyLabels(locale: Locale) {
-  const t = useTranslations(locale);
+  const t = useBrowserTranslations(locale);
   const unknown = t('studies.value.unknown');
   return {
     unknown,
