@@ -57,7 +57,6 @@ export const README_SECTIONS = {
 const readme = (section: Localized): AnswerSource => ({ kind: 'readme', section });
 const NOT_STATED: AnswerSource = { kind: 'notStated' };
 
-
 /** Computed figures the answers quote (scope: the studies of this build). */
 export interface DatasheetFigures {
   studies: number;

@@ -78,7 +78,10 @@ export const FACTS = {
   copyright: {
     year: COPYRIGHT_YEAR,
     holder: AFFILIATION,
-    text: localized('facts.copyright', (_, l) => ({ year: COPYRIGHT_YEAR, holder: AFFILIATION[l] })),
+    text: localized('facts.copyright', (_, l) => ({
+      year: COPYRIGHT_YEAR,
+      holder: AFFILIATION[l],
+    })),
   },
   license: LICENSE,
   /** The README's "Рекомендованная форма для цитирования", verbatim, and its translation. */

@@ -13,7 +13,13 @@
  */
 import { LOCALES, type Locale, type Localized } from '../domain/labels.ts';
 import { CATALOG } from './catalog.ts';
-import { translations, type KeyOf, type PluralKeyOf, type TranslateOf, type Vars } from './translator.ts';
+import {
+  translations,
+  type KeyOf,
+  type PluralKeyOf,
+  type TranslateOf,
+  type Vars,
+} from './translator.ts';
 
 export { oneOf } from './translator.ts';
 export type { Vars } from './translator.ts';

@@ -15,7 +15,9 @@ import { fill, type Vars } from './fill.ts';
 export type { Vars } from './fill.ts';
 
 /** Area → strings per locale. */
-export type Catalog = Readonly<Record<string, Readonly<Record<Locale, Readonly<Record<string, string>>>>>>;
+export type Catalog = Readonly<
+  Record<string, Readonly<Record<Locale, Readonly<Record<string, string>>>>>
+>;
 
 /** Every key of every locale's files, plural forms with their suffixes. */
 type RawKey<C extends Catalog> = {
@@ -28,8 +30,7 @@ export type PluralKeyOf<C extends Catalog> =
 
 /** Every key a page may ask for: plain keys and plural keys (without their suffix). */
 export type KeyOf<C extends Catalog> =
-  | Exclude<RawKey<C>, `${string}_${Intl.LDMLPluralRule}`>
-  | PluralKeyOf<C>;
+  Exclude<RawKey<C>, `${string}_${Intl.LDMLPluralRule}`> | PluralKeyOf<C>;
 
 /** A translator for one locale; a plural key requires a numeric `count`. */
 export type TranslateOf<K extends string, P extends string> = <Key extends K>(

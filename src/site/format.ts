@@ -12,5 +12,7 @@ export function formatDate(iso: string, locale: Locale): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
   // Russian pages write dates as the README does (12.10.2023); English ones spell the month.
   const style: Intl.DateTimeFormatOptions = locale === 'ru' ? {} : { dateStyle: 'long' };
-  return new Intl.DateTimeFormat(LOCALE_TAGS[locale].intl, { timeZone: 'UTC', ...style }).format(date);
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale].intl, { timeZone: 'UTC', ...style }).format(
+    date,
+  );
 }

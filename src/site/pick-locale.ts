@@ -9,7 +9,10 @@ import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/labels.ts';
  * @example pickLocale(['de-DE', 'en-US', 'ru']) // 'en'
  * @example pickLocale(['fr']) // 'ru'
  */
-export function pickLocale(preferred: readonly string[], fallback: Locale = DEFAULT_LOCALE): Locale {
+export function pickLocale(
+  preferred: readonly string[],
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
   for (const tag of preferred) {
     const primary = tag.toLowerCase().split('-')[0];
     const match = LOCALES.find((l) => l === primary);

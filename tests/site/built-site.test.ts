@@ -144,7 +144,8 @@ describe('counted nouns on the study pages', () => {
     expect(found.length).toBeGreaterThan(0);
     const rules = new Intl.PluralRules(locale);
     const forms: Record<string, string> = FORMS[locale];
-    for (const { count, word } of found) expect(word, String(count)).toBe(forms[rules.select(count)]);
+    for (const { count, word } of found)
+      expect(word, String(count)).toBe(forms[rules.select(count)]);
     // Sheets hold up to 24 tiles: "24 среза", a form other than the "many" the old text had.
     if (locale === 'ru') expect(found.map((f) => f.word)).toContain('среза');
   });

@@ -42,8 +42,7 @@ describe('plural forms', () => {
 
   it('studies, nominative (the size line) and genitive ("of N studies")', () => {
     const nb = (s: string) => s.replace(/\u00a0/g, ' ');
-    const sizeStudies = (t: typeof ru, count: number) =>
-      nb(t('size.studies', { count, n: count }));
+    const sizeStudies = (t: typeof ru, count: number) => nb(t('size.studies', { count, n: count }));
     expect(COUNTS.map((n) => sizeStudies(ru, n))).toEqual([
       '1 исследование',
       '2 исследования',

@@ -129,7 +129,12 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
     rows: Cell[][],
   ): ChartSpec => ({ id, section, title, caption, scope, svg, table: { head, rows } });
 
-  const classBars = (id: ChartId, titleKey: BrowserKey, labelKey: BrowserKey, counts: CategoryCount[]) => {
+  const classBars = (
+    id: ChartId,
+    titleKey: BrowserKey,
+    labelKey: BrowserKey,
+    counts: CategoryCount[],
+  ) => {
     const title = t(titleKey);
     const drawn = drawnClasses(counts.map((c) => c.byClass));
     return spec(

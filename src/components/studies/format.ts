@@ -16,7 +16,9 @@ const SEX_OPTIONS = ['M', 'F', UNKNOWN] as const;
  */
 export function formatNumber(locale: Locale, value: number | null): string | null {
   if (value === null) return null;
-  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 4 }).format(value);
+  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 4 }).format(
+    value,
+  );
 }
 
 /** Label makers for one locale; every missing value reads "not stated", never blank. */
