@@ -3,6 +3,7 @@
  * the notes that explain a difference. Pure, so the explanation rules are unit-tested.
  */
 import type { Overview } from '../domain/schemas.ts';
+import type { UiKey } from '../i18n/index.ts';
 
 export type OverviewRowId = 'studies' | 'patients' | 'sex' | 'age' | 'classes';
 
@@ -12,7 +13,7 @@ export interface OverviewRow {
   computed: string;
   match: boolean;
   /** Notes as [UI string key, variables]; rendered by the page in its language. */
-  notes: [string, Record<string, number>][];
+  notes: [UiKey, Record<string, number>][];
 }
 
 const show = (n: number | null) => (n === null ? '—' : String(n));

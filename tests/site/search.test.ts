@@ -13,7 +13,6 @@ import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { readSiteStudies } from '../studies/site-studies.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
-import { useTranslations } from '../../src/i18n/index.ts';
 
 const siteDir = inject('siteDir');
 let site: StaticSite;
@@ -123,7 +122,9 @@ describe('search finds the studies with a finding, in both languages', () => {
     expect(studiesFound(listed)).toEqual(studiesWith(col, locale));
     // Excerpts keep the spaces the page has; a study's excerpt says nothing of absent findings.
     const t = useTranslations(locale as 'en' | 'ru');
-    const states = ['absent', 'unknown', 'present'].map((s) => t(`studies.finding.${s}`));
+    const states = (['absent', 'unknown', 'present'] as const).map((s) =>
+      t(`studies.finding.${s}`),
+    );
     listed.excerpts.forEach((excerpt, i) => {
       for (const state of states) {
         expect(excerpt).not.toMatch(new RegExp(`\\p{L}${state}`, 'iu'));

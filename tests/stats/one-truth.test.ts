@@ -203,8 +203,8 @@ describe('every chart number equals an independent count from registry.csv and s
   });
 
   it('findings, their co-occurrence and age by finding', () => {
-    const en = useTranslations('en');
-    const name = (id: (typeof FINDING_IDS)[number]) => en(`finding.${id}`);
+    const tEn = useTranslations('en');
+    const name = (id: (typeof FINDING_IDS)[number]) => tEn(`finding.${id}`);
     expect(asMap(body('findings'))).toEqual(
       new Map(
         FINDING_IDS.map((id) => [
