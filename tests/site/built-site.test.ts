@@ -123,30 +123,65 @@ describe('every page of the shell', () => {
   });
 });
 
-describe('counted nouns on the study pages', () => {
-  // Every study page's thumbnail sheets say how many slices they hold ("24 среза по порядку").
-  const FORMS = {
-    ru: { one: 'срез', few: 'среза', many: 'срезов' },
-    en: { one: 'slice', other: 'slices' },
-  } as const;
-  const sheets = (locale: 'ru' | 'en') =>
+describe('counted nouns agree with their numbers (Intl.PluralRules)', () => {
+  type Forms = Partial<Record<Intl.LDMLPluralRule, string>>;
+  /** Each `pattern` captures a number and the word after it; `forms` are the right words. */
+  const CASES: { page: string; pattern: RegExp; forms: Forms }[] = [
+    {
+      page: 'ru/statistics/index.html',
+      pattern: /Рассчитано по \d+ из (\d+) (\S+?);/g,
+      forms: { one: 'исследования', few: 'исследований', many: 'исследований' },
+    },
+    {
+      page: 'ru/statistics/index.html',
+      pattern: /макс\. (\d+) (\S+?);/g,
+      forms: { one: 'год', few: 'года', many: 'лет' },
+    },
+    {
+      page: 'ru/datasheet/index.html',
+      pattern: /Компьютерные томографы (\d+) (\S+) в этой сборке/g,
+      forms: { one: 'производителя', few: 'производителей', many: 'производителей' },
+    },
+    {
+      page: 'ru/datasheet/index.html',
+      pattern: /Вычислено по (\d+) (\S+) этой сборки/g,
+      forms: { one: 'исследованию', few: 'исследованиям', many: 'исследованиям' },
+    },
+    {
+      page: 'en/statistics/index.html',
+      pattern: /Computed from \d+ of (\d+) (\S+?);/g,
+      forms: { one: 'study', other: 'studies' },
+    },
+  ];
+  // Every study page's thumbnail sheets say how many slices they hold ("12 срезов по порядку").
+  const studyPages = (locale: string) =>
     readdirSync(join(siteDir, locale, 'studies'), { withFileTypes: true })
       .filter((d) => d.isDirectory() && d.name !== 'page')
-      .flatMap((d) => [
-        ...read(`${locale}/studies/${d.name}/index.html`).matchAll(
-          /alt="[^"]*, (\d+) (\S+) (?:по порядку|in order)"/g,
-        ),
-      ])
-      .map((m) => ({ count: Number(m[1]), word: m[2]! }));
+      .map((d) => `${locale}/studies/${d.name}/index.html`);
+  for (const page of studyPages('ru'))
+    CASES.push({
+      page,
+      pattern: /, (\d+) (\S+) по порядку"/g,
+      forms: { one: 'срез', few: 'среза', many: 'срезов' },
+    });
+  for (const page of studyPages('en'))
+    CASES.push({
+      page,
+      pattern: /, (\d+) (\S+) in order"/g,
+      forms: { one: 'slice', other: 'slices' },
+    });
 
-  it.each(['ru', 'en'] as const)('agree with their count (%s)', (locale) => {
-    const found = sheets(locale);
-    expect(found.length).toBeGreaterThan(0);
-    const rules = new Intl.PluralRules(locale);
-    const forms: Record<string, string> = FORMS[locale];
-    for (const { count, word } of found)
-      expect(word, String(count)).toBe(forms[rules.select(count)]);
-    // Sheets hold up to 24 tiles: "24 среза", a form other than the "many" the old text had.
-    if (locale === 'ru') expect(found.map((f) => f.word)).toContain('среза');
+  it('on the statistics, datasheet and study pages, in both languages', () => {
+    let checked = 0;
+    for (const { page, pattern, forms } of CASES) {
+      const rules = new Intl.PluralRules(page.slice(0, 2));
+      const found = [...read(page).matchAll(pattern)];
+      expect(found.length, `${page}: ${pattern}`).toBeGreaterThan(0);
+      for (const [, n, word] of found) {
+        expect(word, `${page}: ${n}`).toBe(forms[rules.select(Number(n))]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(CASES.length);
   });
 });
