@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { normalizeBase } from './src/site/base.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/domain/labels.ts';
 
 export interface SiteAddress {
   /** The site's origin, e.g. `https://example.net` (`--site`); undefined: not known. */
@@ -31,8 +32,8 @@ export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
     // in the Content-Security-Policy, and the README's one block is a folder tree.
     markdown: { syntaxHighlight: false },
     i18n: {
-      locales: ['ru', 'en'],
-      defaultLocale: 'ru',
+      locales: [...LOCALES],
+      defaultLocale: DEFAULT_LOCALE,
       routing: { prefixDefaultLocale: true, redirectToDefaultLocale: false },
     },
     integrations: [
@@ -40,7 +41,10 @@ export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
       // sitemap-index.xml + sitemap-0.xml, each page with its hreflang alternates. Without a
       // site address the integration writes no sitemap (its URLs must be absolute).
       sitemap({
-        i18n: { defaultLocale: 'ru', locales: { ru: 'ru', en: 'en' } },
+        i18n: {
+          defaultLocale: DEFAULT_LOCALE,
+          locales: Object.fromEntries(LOCALES.map((l) => [l, l])),
+        },
         // The root only redirects; 404 and search pages are not content.
         filter: (page) => {
           const path = new URL(page).pathname;

@@ -32,9 +32,9 @@ import { TARGETS, table, targetsMissed } from './audit/report.ts';
 import { serve } from './audit/serve-gzip.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
+import { LOCALES } from '../src/domain/labels.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
-const LOCALES = ['ru', 'en'] as const;
 
 /** The pages to audit that exist in the site: [type, locale, url path]. */
 async function pagesToAudit(siteDir: string): Promise<Array<[string, string, string]>> {

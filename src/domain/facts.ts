@@ -1,10 +1,12 @@
 /**
- * The dataset's structured facts, stated once, in both languages. Every page, the JSON-LD,
- * Croissant, CITATION.cff and the citation formats read them from here. Source: the seed
- * README (`README_RU.md`); English wording follows MosMedData's English READMEs where they
- * have a standard phrase (the affiliation, the copyright line).
+ * The dataset's structured facts, stated once. Every page, the JSON-LD, Croissant,
+ * CITATION.cff and the citation formats read them from here. Source: the seed README
+ * (`README_RU.md`). Their words, in both languages, are UI strings (`facts.*` in
+ * src/i18n/<locale>/facts.json); English wording follows MosMedData's English READMEs where
+ * they have a standard phrase (the affiliation, the copyright line).
  */
-import type { Localized } from './labels.ts';
+import { localized, useTranslations } from '../i18n/index.ts';
+import { LOCALES, type Locale, type Localized } from './labels.ts';
 import { DECLARED_OVERVIEW } from './overview.ts';
 
 export interface Person {
@@ -19,24 +21,20 @@ export function personName(person: Person, locale: keyof Localized): string {
   return `${person.family[locale]} ${person.initials[locale]}`;
 }
 
-export const AFFILIATION: Localized = {
-  ru: 'Государственное бюджетное учреждение здравоохранения города Москвы «Научно-практический клинический центр диагностики и телемедицинских технологий Департамента здравоохранения города Москвы»',
-  en: 'Research and Practical Clinical Center for Diagnostics and Telemedicine Technologies of the Moscow Health Care Department',
-};
+export const AFFILIATION: Localized = localized('facts.affiliation');
+export const AFFILIATION_SHORT: Localized = localized('facts.affiliationShort');
 
-export const AFFILIATION_SHORT: Localized = {
-  ru: 'ГБУЗ «НПКЦ ДиТ ДЗМ»',
-  en: 'Center for Diagnostics and Telemedicine',
-};
+/** The dataset's authors, in the README's order (ids: `facts.author.<id>.*`); all share affiliation [1]. */
+const AUTHOR_IDS = ['khoruzhaya', 'kozlov', 'kremneva', 'novik', 'arzamasov'] as const;
+export const AUTHORS: readonly Person[] = AUTHOR_IDS.map((id) => ({
+  family: localized(`facts.author.${id}.family`),
+  initials: localized(`facts.author.${id}.initials`),
+}));
 
-/** The dataset's authors, in the README's order; all share affiliation [1]. */
-export const AUTHORS: readonly Person[] = [
-  { family: { ru: 'Хоружая', en: 'Khoruzhaya' }, initials: { ru: 'А.Н.', en: 'A.N.' } },
-  { family: { ru: 'Козлов', en: 'Kozlov' }, initials: { ru: 'Д.В.', en: 'D.V.' } },
-  { family: { ru: 'Кремнева', en: 'Kremneva' }, initials: { ru: 'Е.И.', en: 'E.I.' } },
-  { family: { ru: 'Новик', en: 'Novik' }, initials: { ru: 'В.П.', en: 'V.P.' } },
-  { family: { ru: 'Арзамасов', en: 'Arzamasov' }, initials: { ru: 'К.М.', en: 'K.M.' } },
-];
+const KEYWORD_IDS = ['mosmeddata', 'ai', 'ct', 'ctShort', 'brain', 'hemorrhage'] as const;
+const keywords = Object.fromEntries(
+  LOCALES.map((l) => [l, KEYWORD_IDS.map((id) => useTranslations(l)(`facts.keyword.${id}`))]),
+) as Record<Locale, string[]>;
 
 export const LICENSE = {
   name: 'Creative Commons Attribution-NonCommercial-NoDerivs 3.0 Unported',
@@ -46,52 +44,30 @@ export const LICENSE = {
   legalCode: 'https://creativecommons.org/licenses/by-nc-nd/3.0/legalcode',
 } as const;
 
+const GRANT = '22-25-20231';
+const PERMANENT_LINK = 'https://mosmed.ai/datasets/';
+const COPYRIGHT_YEAR = 2020;
+
 export const FACTS = {
-  title: {
-    ru: 'MosMedData: расширенный набор компьютерных томограмм головного мозга с наличием и отсутствием признаков внутричерепного кровоизлияния (дополненный клиническими и техническими параметрами)',
-    en: 'MosMedData: extended set of brain CT scans with and without signs of intracranial hemorrhage (supplemented with clinical and technical parameters)',
-  } satisfies Localized,
+  title: localized('facts.title'),
   /** Two sentences for the home page and metadata descriptions. */
-  summary: {
-    ru: 'Набор данных содержит 800 компьютерных томограмм головного мозга с наличием и отсутствием признаков внутричерепного кровоизлияния в формате DICOM, дополненных клиническими (виды кровоизлияний, перелом костей черепа, заключение врача-рентгенолога, возраст) и техническими параметрами. Исследования собраны в отделениях лучевой диагностики лечебных учреждений Москвы с 05.05.2020 по 08.01.2023.',
-    en: 'The dataset contains 800 brain CT studies with and without signs of intracranial hemorrhage in DICOM format, supplemented with clinical (hemorrhage types, skull fracture, the radiologist’s conclusion, age) and technical parameters. The studies were collected in the radiology departments of Moscow healthcare facilities from 05.05.2020 to 08.01.2023.',
-  } satisfies Localized,
+  summary: localized('facts.summary'),
   internalCode: 'HEMORRHAGE',
   /** Annotation class as the README writes it (Cyrillic "С3"). */
   annotationClass: 'С3',
-  verification: { ru: 'Пересмотр специалистом', en: 'Expert review' } satisfies Localized,
-  keywords: {
-    ru: [
-      'MosMedData',
-      'искусственный интеллект',
-      'компьютерная томография',
-      'КТ',
-      'головной мозг',
-      'кровоизлияние',
-    ],
-    en: [
-      'MosMedData',
-      'artificial intelligence',
-      'computed tomography',
-      'CT',
-      'brain',
-      'hemorrhage',
-    ],
-  } satisfies Record<keyof Localized, string[]>,
+  verification: localized('facts.verification'),
+  keywords,
   /** Languages of the dataset's documentation (BCP 47) and their names. */
   languages: ['en', 'ru'] as const,
-  languageNames: { ru: 'Английский, русский', en: 'English, Russian' } satisfies Localized,
+  languageNames: localized('facts.languageNames'),
   funding: {
-    grant: '22-25-20231',
-    funder: { ru: 'Российский научный фонд', en: 'Russian Science Foundation' } satisfies Localized,
-    url: 'https://rscf.ru/project/22-25-20231/',
-    text: {
-      ru: 'Набор данных подготовлен при поддержке гранта Российского научного фонда № 22-25-20231',
-      en: 'The dataset was prepared with the support of the Russian Science Foundation grant No. 22-25-20231',
-    } satisfies Localized,
+    grant: GRANT,
+    funder: localized('facts.funder'),
+    url: `https://rscf.ru/project/${GRANT}/`,
+    text: localized('facts.funding', { grant: GRANT }),
   },
   version: '1.0.0',
-  permanentLink: 'https://mosmed.ai/datasets/',
+  permanentLink: PERMANENT_LINK,
   /** 12.10.2023 in the README. */
   datePublished: '2023-10-12',
   /** Period in which the studies were collected (README: 05.05.2020 – 08.01.2023). */
@@ -100,19 +76,16 @@ export const FACTS = {
   affiliation: AFFILIATION,
   affiliationShort: AFFILIATION_SHORT,
   copyright: {
-    year: 2020,
+    year: COPYRIGHT_YEAR,
     holder: AFFILIATION,
-    text: {
-      ru: `Copyright © 2020 ${AFFILIATION.ru}.`,
-      en: `Copyright © 2020 ${AFFILIATION.en}.`,
-    } satisfies Localized,
+    text: localized('facts.copyright', (_, l) => ({
+      year: COPYRIGHT_YEAR,
+      holder: AFFILIATION[l],
+    })),
   },
   license: LICENSE,
   /** The README's "Рекомендованная форма для цитирования", verbatim, and its translation. */
-  recommendedCitation: {
-    ru: 'Наборы данных Центр диагностики и телемедицины ДЗМ [Электронный ресурс]. – 2023. – URL: https://mosmed.ai/datasets/',
-    en: 'Datasets of the Center for Diagnostics and Telemedicine of the Moscow Health Care Department [Electronic resource]. – 2023. – URL: https://mosmed.ai/datasets/',
-  } satisfies Localized,
+  recommendedCitation: localized('facts.recommendedCitation', { link: PERMANENT_LINK }),
   declaredOverview: DECLARED_OVERVIEW,
 } as const;
 

@@ -8,7 +8,7 @@
  */
 import ru from '../i18n/ru/findings.json' with { type: 'json' };
 import en from '../i18n/en/findings.json' with { type: 'json' };
-import { fill } from '../scripts/fill-template.ts';
+import { fill } from '../i18n/fill.ts';
 import { LOCALES, type Locale, type Localized } from './labels.ts';
 
 /** Most severe first: the order of the report. */

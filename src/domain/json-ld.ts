@@ -2,6 +2,7 @@
  * schema.org Dataset JSON-LD for the home page head, built from the facts, and a serialiser
  * that is safe inside <script type="application/ld+json">.
  */
+import { useTranslations } from '../i18n/index.ts';
 import type { Locale } from './labels.ts';
 import { FACTS, PAPER } from './facts.ts';
 import { FIELDS } from './field-table.ts';
@@ -37,6 +38,7 @@ export function organization(locale: Locale) {
 
 /** The dataset as a schema.org Dataset in one language. */
 export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
+  const t = useTranslations(locale);
   const org = organization(locale);
   return {
     '@context': 'https://schema.org',
@@ -68,7 +70,7 @@ export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
       name: FACTS.funding.funder[locale],
       url: FACTS.funding.url,
     },
-    measurementTechnique: locale === 'ru' ? 'Компьютерная томография' : 'Computed tomography',
+    measurementTechnique: t('facts.technique'),
     variableMeasured: FIELDS.filter((f) => f.id !== 'path').map((f) => ({
       '@type': 'PropertyValue',
       name: f.csv,
@@ -77,7 +79,7 @@ export function datasetJsonLd({ locale, siteUrl }: JsonLdContext) {
     distribution: [
       {
         '@type': 'DataDownload',
-        name: locale === 'ru' ? 'Набор данных (DICOM и реестр)' : 'Dataset (DICOM and registry)',
+        name: t('facts.download'),
         contentUrl: FACTS.permanentLink,
         encodingFormat: 'application/dicom',
       },

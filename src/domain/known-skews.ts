@@ -2,7 +2,9 @@
  * The "known skews" of the data, computed from the build's statistics (scope: the studies of
  * this build) and, for place and period, stated from the README. The datasheet page lists
  * them and Croissant's `rai:dataBiases` carries their English text: one source for both.
+ * Their words are UI strings (`skews.*`).
  */
+import { localized, type Translate } from '../i18n/index.ts';
 import type { Localized } from './labels.ts';
 import type { CategoryCount, Stats } from './stats.ts';
 import { FACTS } from './facts.ts';
@@ -18,21 +20,16 @@ const pct = (part: number, total: number) =>
   total > 0 ? `${Math.round((part / total) * 100)}%` : '—';
 
 /** "A: 13 (33%), B: 11 (28%), not specified: 2 (5%)", in the statistics' order. */
-function mix(counts: CategoryCount[], unknown: Localized, total: number, unit = ''): Localized {
-  const part = (lang: keyof Localized) =>
-    counts
-      .map((c) => {
-        const label = c.key === null ? unknown[lang] : `${c.key}${unit}`;
-        return `${label}: ${c.total} (${pct(c.total, total)})`;
-      })
-      .join(', ');
-  return { ru: part('ru'), en: part('en') };
+function mix(counts: CategoryCount[], t: Translate, total: number, unit = ''): string {
+  return counts
+    .map((c) => {
+      const label = c.key === null ? t('skews.notSpecified') : `${c.key}${unit}`;
+      return `${label}: ${c.total} (${pct(c.total, total)})`;
+    })
+    .join(', ');
 }
 
-export const README_INTRO: Localized = {
-  ru: 'вступление (до «Дисклеймера»)',
-  en: 'introduction (before “Disclaimer”)',
-};
+export const README_INTRO: Localized = localized('readme.section.intro');
 
 /** Known skews of the data, in the order the datasheet lists them. */
 export function knownSkews(stats: Stats): Skew[] {
@@ -43,69 +40,63 @@ export function knownSkews(stats: Stats): Skew[] {
   const vendors = stats.acquisition.manufacturer;
   const thickness = stats.acquisition.sliceThickness;
   const kernels = stats.acquisition.kernel;
-  const notSpecified = { ru: 'не указан', en: 'not specified' };
-  const vendorMix = mix(vendors, notSpecified, total);
-  const thicknessMix = {
-    ru: mix(thickness, notSpecified, total, ' мм').ru,
-    en: mix(thickness, notSpecified, total, ' mm').en,
-  };
   const topKernel = kernels[0];
+  const data = { kind: 'data' } as const;
+  const readme = { kind: 'readme', section: README_INTRO } as const;
   return [
     {
       id: 'age',
-      source: { kind: 'data' },
-      text: {
-        ru: `Возраст: от ${age.min ?? '—'} до ${age.max ?? '—'} лет, медиана ${age.median ?? '—'}; возраст не указан у ${stats.age.unknown.total} из ${total}.`,
-        en: `Age: ${age.min ?? '—'} to ${age.max ?? '—'} years, median ${age.median ?? '—'}; age not specified for ${stats.age.unknown.total} of ${total}.`,
-      },
+      source: data,
+      text: localized('skews.age', {
+        min: age.min ?? '—',
+        max: age.max ?? '—',
+        // The noun agrees with the last number ("до 91 года", "до 100 лет").
+        count: age.max ?? 0,
+        median: age.median ?? '—',
+        unknown: stats.age.unknown.total,
+        total,
+      }),
     },
     {
       id: 'sex',
-      source: { kind: 'data' },
-      text: {
-        ru: `Пол: мужчин ${sex.M} (${pct(sex.M, total)}), женщин ${sex.F} (${pct(sex.F, total)}), не указан ${sex.unknown}.`,
-        en: `Sex: male ${sex.M} (${pct(sex.M, total)}), female ${sex.F} (${pct(sex.F, total)}), not specified ${sex.unknown}.`,
-      },
+      source: data,
+      text: localized('skews.sex', {
+        male: sex.M,
+        malePct: pct(sex.M, total),
+        female: sex.F,
+        femalePct: pct(sex.F, total),
+        unknown: sex.unknown,
+      }),
     },
     {
       id: 'classes',
-      source: { kind: 'data' },
-      text: {
-        ru: `Классы: с признаками кровоизлияния ${cls.with} (${pct(cls.with, total)}), без признаков ${cls.without} (${pct(cls.without, total)}).`,
-        en: `Classes: with signs of hemorrhage ${cls.with} (${pct(cls.with, total)}), without ${cls.without} (${pct(cls.without, total)}).`,
-      },
+      source: data,
+      text: localized('skews.classes', {
+        with: cls.with,
+        withPct: pct(cls.with, total),
+        without: cls.without,
+        withoutPct: pct(cls.without, total),
+      }),
     },
     {
       id: 'vendors',
-      source: { kind: 'data' },
-      text: {
-        ru: `Производители томографов (${vendors.length}): ${vendorMix.ru}.`,
-        en: `Scanner manufacturers (${vendors.length}): ${vendorMix.en}.`,
-      },
+      source: data,
+      text: localized('skews.vendors', (t) => ({
+        n: vendors.length,
+        mix: mix(vendors, t, total),
+      })),
     },
     {
       id: 'protocol',
-      source: { kind: 'data' },
-      text: {
-        ru: `Протокол: толщина среза — ${thicknessMix.ru}; фильтров реконструкции ${kernels.length}, чаще всего ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
-        en: `Protocol: slice thickness — ${thicknessMix.en}; ${kernels.length} reconstruction kernels, most often ${topKernel?.key ?? '—'} (${topKernel?.total ?? 0}).`,
-      },
+      source: data,
+      text: localized('skews.protocol', (t) => ({
+        thickness: mix(thickness, t, total, ` ${t('gallery.mm')}`),
+        count: kernels.length,
+        topKernel: topKernel?.key ?? '—',
+        topCount: topKernel?.total ?? 0,
+      })),
     },
-    {
-      id: 'place',
-      source: { kind: 'readme', section: README_INTRO },
-      text: {
-        ru: 'Один город: все исследования собраны в лечебных учреждениях Москвы.',
-        en: 'A single city: every study comes from healthcare facilities in Moscow.',
-      },
-    },
-    {
-      id: 'period',
-      source: { kind: 'readme', section: README_INTRO },
-      text: {
-        ru: `Период сбора: ${FACTS.temporalCoverage.start} – ${FACTS.temporalCoverage.end}.`,
-        en: `Collection period: ${FACTS.temporalCoverage.start} – ${FACTS.temporalCoverage.end}.`,
-      },
-    },
+    { id: 'place', source: readme, text: localized('skews.place') },
+    { id: 'period', source: readme, text: localized('skews.period', FACTS.temporalCoverage) },
   ];
 }

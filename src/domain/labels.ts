@@ -1,6 +1,7 @@
 /**
  * The dataset's vocabulary: the labelled findings of the registry, in the order the
- * seed README lists them, with their Russian and English names.
+ * seed README lists them (their names are UI strings: `finding.<id>` in src/i18n), and the
+ * site's languages. No words here: this module is in the browser bundles of every page.
  */
 export const FINDING_IDS = [
   'epidural',
@@ -15,24 +16,26 @@ export const FINDING_IDS = [
 
 export type FindingId = (typeof FINDING_IDS)[number];
 
+/**
+ * The site's languages, the one list: routes, the Astro and sitemap configuration, the UI
+ * strings (src/i18n/<locale>/) and every `Localized` value follow it. The first is the
+ * default: the dataset's own language.
+ */
 export const LOCALES = ['ru', 'en'] as const;
 export type Locale = (typeof LOCALES)[number];
+export const DEFAULT_LOCALE: Locale = LOCALES[0];
 
+/** One text in every language (data that carries both, e.g. JSON-LD, Croissant, findings). */
 export type Localized = Record<Locale, string>;
 
-/** Human names of each finding, as the seed README words them (RU) and their translation (EN). */
-export const FINDING_NAMES: Record<FindingId, Localized> = {
-  epidural: { ru: 'Эпидуральное кровоизлияние', en: 'Epidural hemorrhage' },
-  subarachnoid: { ru: 'Субарахноидальное кровоизлияние', en: 'Subarachnoid hemorrhage' },
-  subdural: { ru: 'Субдуральное кровоизлияние', en: 'Subdural hemorrhage' },
-  intracerebral: { ru: 'Внутримозговое кровоизлияние', en: 'Intracerebral hemorrhage' },
-  multiple: { ru: 'Множественные кровоизлияния', en: 'Multiple hemorrhages' },
-  fracture: { ru: 'Перелом костей черепа', en: 'Skull fracture' },
-  combined: { ru: 'Сочетанные патологии', en: 'Combined pathologies' },
-  ventricular: {
-    ru: 'Прорыв в ликворные пространства',
-    en: 'Ventricular breakthrough',
-  },
+/**
+ * Per locale, the tags other standards name it by: `intl` for Intl (numbers, dates, plural
+ * rules; British English spelling of dates), `og` for OpenGraph's `og:locale`, `csl` for the
+ * citation's CSL `language`.
+ */
+export const LOCALE_TAGS: Record<Locale, { intl: string; og: string; csl: string }> = {
+  ru: { intl: 'ru-RU', og: 'ru_RU', csl: 'ru-RU' },
+  en: { intl: 'en-GB', og: 'en_US', csl: 'en-US' },
 };
 
 export const SEXES = ['M', 'F'] as const;

@@ -2,9 +2,11 @@
  * How much data: a file count and a byte count, summed per series, study, subset and dataset,
  * and written for people in both languages ("98.4 GB, 241,316 files" / "98,4 ГБ, 241 316
  * файлов"). Decimal (SI) units, as disk vendors and download portals state sizes. Formatting
- * uses Intl (NumberFormat with units, PluralRules for Russian plurals): no library needed.
+ * uses Intl (NumberFormat with units); the counted nouns are plural UI strings (`size.files`,
+ * `size.studies`).
  */
-import type { Locale } from './labels.ts';
+import { LOCALE_TAGS, type Locale } from './labels.ts';
+import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** No zod here: the explorer's browser bundle sums sizes (schema: `sizeSchema` in schemas.ts). */
 export interface Size {
@@ -25,7 +27,6 @@ export function sumSizes(sizes: Iterable<Size>): Size {
   return { files, bytes };
 }
 
-const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 const UNITS = ['byte', 'kilobyte', 'megabyte', 'gigabyte', 'terabyte', 'petabyte'] as const;
 
 /**
@@ -40,7 +41,7 @@ export function formatBytes(bytes: number, locale: Locale): string {
     value /= 1000;
     unit += 1;
   }
-  return new Intl.NumberFormat(INTL_LOCALE[locale], {
+  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, {
     style: 'unit',
     unit: UNITS[unit],
     unitDisplay: 'short',
@@ -48,20 +49,10 @@ export function formatBytes(bytes: number, locale: Locale): string {
   }).format(value);
 }
 
-const FILE_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
-  ru: { one: 'файл', few: 'файла', many: 'файлов', other: 'файла' },
-  en: { one: 'file', other: 'files' },
-};
-
-const STUDY_WORDS: Record<Locale, Partial<Record<Intl.LDMLPluralRule, string>>> = {
-  ru: { one: 'исследование', few: 'исследования', many: 'исследований', other: 'исследования' },
-  en: { one: 'study', other: 'studies' },
-};
-
-function counted(n: number, words: Partial<Record<Intl.LDMLPluralRule, string>>, locale: Locale) {
-  const rule = new Intl.PluralRules(INTL_LOCALE[locale]).select(n);
-  // U+00A0 keeps the number and its word on one line.
-  return `${new Intl.NumberFormat(INTL_LOCALE[locale]).format(n)}\u00a0${words[rule] ?? words.other!}`;
+/** A count with its noun, the number grouped ("241 316"); U+00A0 in the strings keeps both on one line. */
+function counted(count: number, key: 'size.files' | 'size.studies', locale: Locale) {
+  const n = new Intl.NumberFormat(LOCALE_TAGS[locale].intl).format(count);
+  return useBrowserTranslations(locale)(key, { count, n });
 }
 
 /**
@@ -69,7 +60,7 @@ function counted(n: number, words: Partial<Record<Intl.LDMLPluralRule, string>>,
  * @example formatFileCount(1, 'en') // '1 file'
  */
 export function formatFileCount(files: number, locale: Locale): string {
-  return counted(files, FILE_WORDS[locale], locale);
+  return counted(files, 'size.files', locale);
 }
 
 /** @example formatSize({ files: 241316, bytes: 98.4e9 }, 'en') // '98.4 GB, 241,316 files' */
@@ -83,7 +74,7 @@ export function formatSize(size: Size, locale: Locale): string {
  */
 export function formatSubsetTotal(studies: number, size: Size, locale: Locale): string {
   return [
-    counted(studies, STUDY_WORDS[locale], locale),
+    counted(studies, 'size.studies', locale),
     formatBytes(size.bytes, locale),
     formatFileCount(size.files, locale),
   ].join(' · ');

@@ -3,7 +3,7 @@
  * templates, which pages hand to their scripts in data-* attributes (no i18n bundle needed).
  */
 import { AGE_LIMITS, type AgeProblem } from '../domain/facets.ts';
-import { fill } from './fill-template.ts';
+import { fill } from '../i18n/fill.ts';
 
 /** Templates: `outOfRange` gets `{value}`, `{min}`, `{max}`; `swapped` gets `{from}`, `{to}`. */
 export interface AgeProblemTemplates {

@@ -2,7 +2,7 @@
  * Locale-aware formatting of dates for the pages (UTC, so the output does not depend on the
  * machine's time zone).
  */
-import type { Locale } from '../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../domain/labels.ts';
 
 /**
  * @example formatDate('2023-10-12', 'ru') // '12.10.2023'
@@ -10,7 +10,9 @@ import type { Locale } from '../domain/labels.ts';
  */
 export function formatDate(iso: string, locale: Locale): string {
   const date = new Date(`${iso.slice(0, 10)}T00:00:00Z`);
-  return locale === 'ru'
-    ? new Intl.DateTimeFormat('ru-RU', { timeZone: 'UTC' }).format(date)
-    : new Intl.DateTimeFormat('en-GB', { timeZone: 'UTC', dateStyle: 'long' }).format(date);
+  // Russian pages write dates as the README does (12.10.2023); English ones spell the month.
+  const style: Intl.DateTimeFormatOptions = locale === 'ru' ? {} : { dateStyle: 'long' };
+  return new Intl.DateTimeFormat(LOCALE_TAGS[locale].intl, { timeZone: 'UTC', ...style }).format(
+    date,
+  );
 }

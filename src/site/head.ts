@@ -2,7 +2,7 @@
  * Per-page head metadata: canonical URL, hreflang alternates and OpenGraph locale, computed
  * from the page path so every page gets the same, correct set.
  */
-import { LOCALES, type Locale } from '../domain/labels.ts';
+import { LOCALES } from '../domain/labels.ts';
 import { withBase } from './base.ts';
 import { absoluteLink } from './canonical.ts';
 import { isLocaleHome, switchLocale } from './routes.ts';
@@ -11,9 +11,6 @@ export interface Alternate {
   hreflang: string;
   href: string;
 }
-
-/** OpenGraph locale names. */
-export const OG_LOCALE: Record<Locale, string> = { ru: 'ru_RU', en: 'en_US' };
 
 /**
  * hreflang alternates for a localized page: one per locale, plus x-default (the language

@@ -3,11 +3,12 @@
  * locale-relative (see localePath); `downloads` is a section of the home page.
  */
 import type { Locale } from '../domain/labels.ts';
+import type { UiKey } from '../i18n/index.ts';
 import { localePath } from './routes.ts';
 
 export interface NavItem {
   /** UI string key of the label. */
-  key: string;
+  key: UiKey;
   /** Path under the locale, '' for home; may carry a #fragment. */
   path: string;
 }

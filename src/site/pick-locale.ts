@@ -3,13 +3,16 @@
  * the first that is Russian or English wins; anything else gets the default (Russian, the
  * dataset's own language).
  */
-import { LOCALES, type Locale } from '../domain/labels.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/labels.ts';
 
 /**
  * @example pickLocale(['de-DE', 'en-US', 'ru']) // 'en'
  * @example pickLocale(['fr']) // 'ru'
  */
-export function pickLocale(preferred: readonly string[], fallback: Locale = 'ru'): Locale {
+export function pickLocale(
+  preferred: readonly string[],
+  fallback: Locale = DEFAULT_LOCALE,
+): Locale {
   for (const tag of preferred) {
     const primary = tag.toLowerCase().split('-')[0];
     const match = LOCALES.find((l) => l === primary);

@@ -7,7 +7,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import en from '../../src/i18n/en/stats.json' with { type: 'json' };
-import { FINDING_IDS, FINDING_NAMES } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { useTranslations } from '../../src/i18n/index.ts';
 import type { Study } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import {
@@ -202,7 +203,8 @@ describe('every chart number equals an independent count from registry.csv and s
   });
 
   it('findings, their co-occurrence and age by finding', () => {
-    const name = (id: (typeof FINDING_IDS)[number]) => FINDING_NAMES[id].en;
+    const tEn = useTranslations('en');
+    const name = (id: (typeof FINDING_IDS)[number]) => tEn(`finding.${id}`);
     expect(asMap(body('findings'))).toEqual(
       new Map(
         FINDING_IDS.map((id) => [

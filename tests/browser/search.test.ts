@@ -12,7 +12,6 @@ import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { readSiteStudies } from './site-studies.ts';
-import { FINDING_NAMES } from '../../src/domain/labels.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 const siteDir = inject('siteDir');
@@ -123,7 +122,9 @@ describe('search finds the studies with a finding, in both languages', () => {
     expect(studiesFound(listed)).toEqual(studiesWith(col, locale));
     // Excerpts keep the spaces the page has; a study's excerpt says nothing of absent findings.
     const t = useTranslations(locale as 'en' | 'ru');
-    const states = ['absent', 'unknown', 'present'].map((s) => t(`studies.finding.${s}`));
+    const states = (['absent', 'unknown', 'present'] as const).map((s) =>
+      t(`studies.finding.${s}`),
+    );
     listed.excerpts.forEach((excerpt, i) => {
       for (const state of states) {
         expect(excerpt).not.toMatch(new RegExp(`\\p{L}${state}`, 'iu'));
@@ -159,7 +160,7 @@ describe('search page: filters, paging, titles, handles', () => {
     'filters (%s) come from the index and narrow to the registry',
     async (locale) => {
       const page = await browser.newPage();
-      const finding = FINDING_NAMES.subdural[locale];
+      const finding = useTranslations(locale)('finding.subdural');
       const listed = await listAll(
         page,
         `/${locale}/search/?finding=${encodeURIComponent(finding)}`,

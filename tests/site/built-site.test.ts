@@ -2,7 +2,7 @@
  * The built site, read as files: JSON-LD on the home pages, /croissant.json, downloads,
  * hreflang, the synthetic notice. Works on the fixture build and on the real sample build.
  */
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Cite } from '@citation-js/core';
@@ -120,5 +120,68 @@ describe('every page of the shell', () => {
     expect(png.subarray(1, 4).toString()).toBe('PNG');
     expect(png.readUInt32BE(16)).toBe(1200);
     expect(png.readUInt32BE(20)).toBe(630);
+  });
+});
+
+describe('counted nouns agree with their numbers (Intl.PluralRules)', () => {
+  type Forms = Partial<Record<Intl.LDMLPluralRule, string>>;
+  /** Each `pattern` captures a number and the word after it; `forms` are the right words. */
+  const CASES: { page: string; pattern: RegExp; forms: Forms }[] = [
+    {
+      page: 'ru/statistics/index.html',
+      pattern: /Рассчитано по \d+ из (\d+) (\S+?);/g,
+      forms: { one: 'исследования', few: 'исследований', many: 'исследований' },
+    },
+    {
+      page: 'ru/statistics/index.html',
+      pattern: /макс\. (\d+) (\S+?);/g,
+      forms: { one: 'год', few: 'года', many: 'лет' },
+    },
+    {
+      page: 'ru/datasheet/index.html',
+      pattern: /Компьютерные томографы (\d+) (\S+) в этой сборке/g,
+      forms: { one: 'производителя', few: 'производителей', many: 'производителей' },
+    },
+    {
+      page: 'ru/datasheet/index.html',
+      pattern: /Вычислено по (\d+) (\S+) этой сборки/g,
+      forms: { one: 'исследованию', few: 'исследованиям', many: 'исследованиям' },
+    },
+    {
+      page: 'en/statistics/index.html',
+      pattern: /Computed from \d+ of (\d+) (\S+?);/g,
+      forms: { one: 'study', other: 'studies' },
+    },
+  ];
+  // Every study page's thumbnail sheets say how many slices they hold ("12 срезов по порядку").
+  const studyPages = (locale: string) =>
+    readdirSync(join(siteDir, locale, 'studies'), { withFileTypes: true })
+      .filter((d) => d.isDirectory() && d.name !== 'page')
+      .map((d) => `${locale}/studies/${d.name}/index.html`);
+  for (const page of studyPages('ru'))
+    CASES.push({
+      page,
+      pattern: /, (\d+) (\S+) по порядку"/g,
+      forms: { one: 'срез', few: 'среза', many: 'срезов' },
+    });
+  for (const page of studyPages('en'))
+    CASES.push({
+      page,
+      pattern: /, (\d+) (\S+) in order"/g,
+      forms: { one: 'slice', other: 'slices' },
+    });
+
+  it('on the statistics, datasheet and study pages, in both languages', () => {
+    let checked = 0;
+    for (const { page, pattern, forms } of CASES) {
+      const rules = new Intl.PluralRules(page.slice(0, 2));
+      const found = [...read(page).matchAll(pattern)];
+      expect(found.length, `${page}: ${pattern}`).toBeGreaterThan(0);
+      for (const [, n, word] of found) {
+        expect(word, `${page}: ${n}`).toBe(forms[rules.select(Number(n))]);
+        checked += 1;
+      }
+    }
+    expect(checked).toBeGreaterThan(CASES.length);
   });
 });

@@ -4,10 +4,10 @@
  * gets — the statistics, the translator, and the series, labels and cells that several charts
  * share, made once per `buildCharts` call.
  */
-import { FINDING_IDS, FINDING_NAMES, type Locale } from '../../domain/labels.ts';
+import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { ClassSplit, Stats, Summary } from '../../domain/stats.ts';
-import { useTranslations } from '../../i18n/index.ts';
+import { useBrowserTranslations } from '../../i18n/browser.ts';
 import type { ChartSeries } from './common.ts';
 import type { SvgNode } from './svg-tree.ts';
 
@@ -75,7 +75,7 @@ export type ChartKit = ReturnType<typeof chartKit>;
 
 /** The kit for one set of statistics in one locale at one width. */
 export function chartKit(stats: Stats, ctx: ChartContext) {
-  const t = useTranslations(ctx.locale);
+  const t = useBrowserTranslations(ctx.locale);
   const studies = t('stats.studies');
   const classSeries: ChartSeries[] = CLASS_KEYS.map((k) => ({
     label: t(`stats.class.${k}`),
@@ -105,11 +105,13 @@ export function chartKit(stats: Stats, ctx: ChartContext) {
     drawnSexes: (splits: readonly Record<SexKey, number>[]) =>
       SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
     sexSeriesOf: (keys: readonly SexKey[]) => keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!),
-    findingName: (id: (typeof FINDING_IDS)[number]) => FINDING_NAMES[id][ctx.locale],
+    findingName: (id: (typeof FINDING_IDS)[number]) => t(`finding.${id}`),
     keyLabel: (key: string | null) => key ?? t('stats.notSpecified'),
     binLabel: (from: number, to: number, integer = true) =>
       integer ? `${from}–${to - 1}` : `${from}–${to}`,
-    summaryHead: ['n', 'min', 'q1', 'median', 'q3', 'max'].map((k) => t(`stats.summary.${k}`)),
+    summaryHead: (['n', 'min', 'q1', 'median', 'q3', 'max'] as const).map((k) =>
+      t(`stats.summary.${k}`),
+    ),
     summaryCells: (s: Summary): Cell[] => [
       s.n,
       fmt(s.min),

@@ -24,7 +24,7 @@ export function buildCharts(stats: Stats, ctx: ChartContext): ChartSpec[] {
   const t = kit.t;
   const scope = t('stats.scope', {
     n: stats.total,
-    total: ctx.datasetTotal,
+    count: ctx.datasetTotal,
     sha: ctx.source.registrySha256
       ? `${ctx.source.registrySha256.slice(0, 12)}…`
       : t('stats.scope.noSha'),

@@ -1,5 +1,6 @@
 /** The statistics page's charts of acquisition parameters, each split by class. */
 import type { CategoryCount, Stats } from '../../domain/stats.ts';
+import type { BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
 import { CLASS_KEYS, type ChartDefinition } from './chart-kit.ts';
 import { histogram } from './histogram.ts';
@@ -7,8 +8,8 @@ import { histogram } from './histogram.ts';
 /** A categorical parameter as bars by class, and its counts as a table. */
 function classBars<Id extends string>(
   id: Id,
-  titleKey: string,
-  labelKey: string,
+  titleKey: BrowserKey,
+  labelKey: BrowserKey,
   counts: (acquisition: Stats['acquisition']) => CategoryCount[],
 ): ChartDefinition<Id> {
   return {

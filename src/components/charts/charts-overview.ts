@@ -1,5 +1,6 @@
 /** The statistics page's overview charts: class balance, sex, age by class and by sex. */
 import type { Stats } from '../../domain/stats.ts';
+import type { BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
 import {
   CLASS_KEYS,
@@ -14,7 +15,7 @@ import { histogram } from './histogram.ts';
 type AgeGroup = Stats['age']['bins'][number] | Stats['age']['unknown'];
 
 /** The age histograms' caption, with the summary of ages and the count of unknown ones. */
-function ageCaption({ t, stats }: ChartKit, split: string): string {
+function ageCaption({ t, stats }: ChartKit, split: BrowserKey): string {
   const age = stats.age;
   return t('stats.chart.age.caption', {
     bin: age.binYears,
@@ -22,6 +23,8 @@ function ageCaption({ t, stats }: ChartKit, split: string): string {
     min: fmt(age.summary.min),
     median: fmt(age.summary.median),
     max: fmt(age.summary.max),
+    // The noun agrees with the last number ("макс. 91 год", "макс. 100 лет").
+    count: age.summary.max ?? 0,
     unknown: age.unknown.total,
   });
 }

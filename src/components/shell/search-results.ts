@@ -2,7 +2,8 @@
  * Rendering search results (the search page and the header box) from search-engine.ts.
  * Data goes into the DOM only as text: excerpts are parsed and only their text and <mark>s kept.
  */
-import { fill } from '../../scripts/fill-template.ts';
+import { fill } from '../../i18n/fill.ts';
+import type { Translate } from '../../i18n/index.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
 import { runSearch, type FilterChoice, type Found } from './search-engine.ts';
@@ -26,7 +27,7 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
  * addresses it links to, which the script reads back as `Texts`.
  */
 export function searchTextAttributes(
-  t: (key: string) => string,
+  t: Translate,
   locale: Locale,
 ): Record<`data-${string}`, string> {
   return {

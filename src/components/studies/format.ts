@@ -2,13 +2,11 @@
  * Display helpers for study values: numbers in the page's locale, missing values as a
  * localized "not stated", facet values as their labels.
  */
-import { FINDING_NAMES, type FindingId, type Locale, type Sex } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type FindingId, type Locale, type Sex } from '../../domain/labels.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
-import { useTranslations } from '../../i18n/index.ts';
+import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
 import type { ClassKey } from '../../domain/field-table.ts';
-
-const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
 
 /**
  * A number in the locale's notation (decimal comma in Russian), or null when missing.
@@ -16,12 +14,14 @@ const INTL_LOCALE: Record<Locale, string> = { ru: 'ru-RU', en: 'en-GB' };
  */
 export function formatNumber(locale: Locale, value: number | null): string | null {
   if (value === null) return null;
-  return new Intl.NumberFormat(INTL_LOCALE[locale], { maximumFractionDigits: 4 }).format(value);
+  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 4 }).format(
+    value,
+  );
 }
 
 /** Label makers for one locale; every missing value reads "not stated", never blank. */
 export function studyLabels(locale: Locale) {
-  const t = useTranslations(locale);
+  const t = useBrowserTranslations(locale);
   const unknown = t('studies.value.unknown');
   return {
     unknown,
@@ -31,7 +31,7 @@ export function studyLabels(locale: Locale) {
     classOf: (value: ClassKey | 'unknown') => t(`studies.class.${value}`),
     /** A sex facet value (`M`, `F`, `unknown`) as its label. */
     sexOf: (value: Sex | typeof UNKNOWN) => t(`studies.sex.${value}`),
-    finding: (id: FindingId) => FINDING_NAMES[id][locale],
+    finding: (id: FindingId) => t(`finding.${id}`),
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>
       value === UNKNOWN

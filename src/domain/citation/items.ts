@@ -2,7 +2,8 @@
  * The two works the site asks readers to cite, as CSL-JSON items built from the facts: the
  * dataset (in the reader's language) and the data paper (English original).
  */
-import type { Locale } from '../labels.ts';
+import { useTranslations } from '../../i18n/index.ts';
+import { LOCALE_TAGS, type Locale } from '../labels.ts';
 import { FACTS, PAPER } from '../facts.ts';
 
 export interface CslName {
@@ -48,6 +49,7 @@ const [year, month, day] = FACTS.datePublished.split('-').map(Number) as [number
 
 /** The dataset as a CSL item, titled and attributed in `locale`. */
 export function datasetItem(locale: Locale): CslItem {
+  const t = useTranslations(locale);
   return {
     id: DATASET_ID,
     type: 'dataset',
@@ -57,11 +59,11 @@ export function datasetItem(locale: Locale): CslItem {
       given: spacedInitials(p.initials[locale]),
     })),
     issued: { 'date-parts': [[year, month, day]] },
-    language: locale === 'ru' ? 'ru-RU' : 'en-US',
+    language: LOCALE_TAGS[locale].csl,
     publisher: FACTS.affiliation[locale],
-    'publisher-place': locale === 'ru' ? 'Москва' : 'Moscow',
+    'publisher-place': t('cite.item.place'),
     version: FACTS.version,
-    genre: locale === 'ru' ? 'набор данных' : 'dataset',
+    genre: t('cite.item.genre'),
     URL: FACTS.permanentLink,
     keyword: FACTS.keywords[locale].join(','),
     note: FACTS.funding.text[locale],

@@ -17,7 +17,7 @@ import type { Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';
-import { useTranslations } from '../../i18n/index.ts';
+import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { formatSubsetTotal } from '../../domain/size.ts';
 import { toManifestStudy } from '../../components/explorer/subset-kit.ts';
 import {
@@ -95,7 +95,7 @@ function showOptionCounts(ex: Explorer, state: FacetState): void {
  * corrected (checkAgeRange) and the correction is said next to the age inputs.
  */
 function render(ex: Explorer, given: FacetState): void {
-  const t = useTranslations(ex.locale);
+  const t = useBrowserTranslations(ex.locale);
   const { state, problems } = checkAgeRange(given);
   const ageProblem = ex.form.querySelector<HTMLElement>('[data-age-problem]');
   showAgeProblems(ageProblem, problems, ageTemplatesFrom(ageProblem));
@@ -178,7 +178,7 @@ function safeRender(ex: Explorer, state: FacetState): void {
     const status = document.querySelector<HTMLElement>('[data-explorer-status]');
     if (status) {
       status.hidden = false;
-      status.textContent = useTranslations(ex.locale)('explorer.loadError');
+      status.textContent = useBrowserTranslations(ex.locale)('explorer.loadError');
     }
     throw error;
   }
@@ -203,7 +203,7 @@ export async function startExplorer(
 ): Promise<void> {
   const status = document.querySelector<HTMLElement>('[data-explorer-status]');
   const locale = (root.dataset['locale'] ?? 'ru') as Locale;
-  const t = useTranslations(locale);
+  const t = useBrowserTranslations(locale);
   if (status) {
     status.hidden = false;
     status.textContent = t('explorer.loading');

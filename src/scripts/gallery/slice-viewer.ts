@@ -6,7 +6,7 @@
  */
 import { clampTile, tileBackground } from '../../components/gallery/sprite-geometry.ts';
 import type { Sprite } from '../../domain/schemas.ts';
-import { fill } from '../fill-template.ts';
+import { fill } from '../../i18n/fill.ts';
 
 /** Wheel travel (in pixels) that moves one slice: a notch of a mouse wheel is about 100. */
 const WHEEL_STEP = 60;

@@ -26,7 +26,7 @@ import {
   type IndexStudy,
 } from '../../components/studies/index-study.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
-import { fill } from '../fill-template.ts';
+import { fill } from '../../i18n/fill.ts';
 import { writeFilterForm } from './filter-form.ts';
 import { sortByValue } from './sort-rows.ts';
 import { withBase } from '../../site/base.ts';

@@ -62,7 +62,11 @@ describe('page links under a base path', () => {
     );
     expect(isLocaleHome('/datasets/hemorrhage/en/')).toBe(true);
     expect(
-      isCurrent('/datasets/hemorrhage/en/studies/x/', { key: 'k', path: 'studies' }, 'en'),
+      isCurrent(
+        '/datasets/hemorrhage/en/studies/x/',
+        { key: 'nav.studies', path: 'studies' },
+        'en',
+      ),
     ).toBe(true);
     expect(alternates('/datasets/hemorrhage/en/', new URL('https://example.net'))).toEqual([
       { hreflang: 'ru', href: 'https://example.net/datasets/hemorrhage/ru/' },

@@ -5,7 +5,7 @@ import {
   sheetSize,
   tileBackground,
 } from '../../../src/components/gallery/sprite-geometry.ts';
-import { fill } from '../../../src/scripts/fill-template.ts';
+import { fill } from '../../../src/i18n/fill.ts';
 import { tileForKey } from '../../../src/scripts/gallery/slice-viewer.ts';
 import { compareValues, sortByValue } from '../../../src/scripts/studies/sort-rows.ts';
 import { withQuery } from '../../../src/scripts/studies/list-query.ts';
