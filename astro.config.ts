@@ -5,6 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { normalizeBase } from './src/site/base.ts';
+import { isHandlePath } from './src/site/routes.ts';
 
 export interface SiteAddress {
   /** The site's origin, e.g. `https://example.net` (`--site`); undefined: not known. */
@@ -41,10 +42,13 @@ export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
       // site address the integration writes no sitemap (its URLs must be absolute).
       sitemap({
         i18n: { defaultLocale: 'ru', locales: { ru: 'ru', en: 'en' } },
-        // The root only redirects; 404 and search pages are not content.
+        // The root and the handles' short addresses only redirect; 404 and search pages are
+        // not content.
         filter: (page) => {
           const path = new URL(page).pathname;
-          return path !== basePath && !/\/(404|search)\/$/.test(path);
+          return (
+            path !== basePath && !/\/(404|search)\/$/.test(path) && !isHandlePath(path, basePath)
+          );
         },
       }),
     ],
