@@ -7,8 +7,14 @@
  * the text pages (`kind:page`), so a finding's name lists the studies with it before the pages
  * that explain it. Study filters (class, finding, ...) apply to the studies; while any is
  * chosen, text pages (which have none of them) are left out.
+ *
+ * A handle (`#124`, `124`) is looked up as the study's `handle` filter: the search lists that
+ * study alone. A bare number that no study has is searched as a word; `#` and a number that no
+ * study has finds nothing.
  */
+import { parseHandle } from '../../domain/handle.ts';
 import {
+  HANDLE_FILTER,
   KIND_FILTER,
   SEARCH_FILTERS,
   searchQuery,
@@ -81,11 +87,42 @@ export interface Found {
   counts: FilterCounts;
 }
 
+/**
+ * The study with the handle the reader typed, passing the chosen filters; null when the query
+ * is no handle, or a bare number no study has (then it is searched as a word).
+ */
+async function findByHandle(
+  pf: Pagefind,
+  query: string,
+  filters: PagefindFilters,
+): Promise<Found | null> {
+  const handle = parseHandle(query);
+  if (handle === null) return null;
+  const found = await pf.search(null, {
+    filters: { ...filters, [HANDLE_FILTER]: [handle], [KIND_FILTER]: ['study'] },
+  });
+  if (found.results.length === 0 && !query.trim().startsWith('#')) return null;
+  return { results: found.results, studies: found.results.length, pages: 0, counts: found.filters };
+}
+
+/**
+ * The address of the study with the handle the reader typed, or null (no handle, or no study
+ * has it): the header box goes straight there.
+ */
+export async function studyUrlOfHandle(query: string): Promise<string | null> {
+  if (parseHandle(query) === null) return null;
+  const found = await findByHandle(await loadPagefind(), query, {});
+  const first = found?.results[0];
+  return first ? (await first.data()).url : null;
+}
+
 /** Runs a search: `query` may be empty when filters are chosen (then: all studies that pass). */
 export async function runSearch(query: string, choice: FilterChoice = {}): Promise<Found> {
   const pf = await loadPagefind();
   const term = searchQuery(query).trim() || null;
   const filters = toPagefindFilters(choice);
+  const byHandle = await findByHandle(pf, query, filters);
+  if (byHandle) return byHandle;
   const filtered = Object.keys(filters).length > 0;
   const [studies, pages] = await Promise.all([
     pf.search(term, { filters: { ...filters, [KIND_FILTER]: ['study'] } }),

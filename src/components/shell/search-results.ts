@@ -5,7 +5,8 @@
 import { fill } from '../../scripts/fill-template.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
-import { runSearch, type FilterChoice, type Found } from './search-engine.ts';
+import { parseHandle } from '../../domain/handle.ts';
+import { runSearch, studyUrlOfHandle, type FilterChoice, type Found } from './search-engine.ts';
 
 /** Appends an excerpt's text and <mark> highlights to `target`, nothing else. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -167,7 +168,8 @@ export function makeRunner(
 
 /**
  * The header search box: results appear under it as you type (first 8); ArrowDown moves into
- * them, Escape closes them; Enter still submits to the search page for the full list.
+ * them, Escape closes them; Enter still submits to the search page for the full list, except
+ * for a study's handle (`#124`): Enter then opens that study's page.
  */
 export function setUpHeaderSearch(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -206,6 +208,15 @@ export function setUpHeaderSearch(form: HTMLFormElement): void {
       event.preventDefault();
       (index === 0 ? input : links[index - 1]!).focus();
     }
+  });
+  form.addEventListener('submit', (event) => {
+    if (parseHandle(input.value) === null) return;
+    event.preventDefault();
+    // form.submit() fires no submit event: a handle no study has goes to the search page.
+    studyUrlOfHandle(input.value).then(
+      (url) => (url ? window.location.assign(url) : form.submit()),
+      () => form.submit(),
+    );
   });
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();
