@@ -49,9 +49,10 @@ let pagefind: Promise<Pagefind> | null = null;
 function loadPagefind(): Promise<Pagefind> {
   const url = withBase('pagefind/pagefind.js');
   pagefind ??= (import(/* @vite-ignore */ url) as Promise<Pagefind>).then(async (pf) => {
-    // Pagefind matches word prefixes: "#2" also finds #20-#29 and numbers in conclusions. A
-    // strong preference for words as long as the query puts study #2 first (measured on the
-    // test site: with the default 1.0, #23 and #28 came before #2; with 5 or more, #2 led).
+    // Pagefind matches word prefixes: "2" also finds 20-29. A strong preference for words as
+    // long as the query ranks the exact word first (measured on the test site when handles were
+    // still searched as words: with the default 1.0, #23 and #28 came before #2; with 5 or
+    // more, #2 led). Handles are now looked up as a filter (findByHandle).
     // The index holds paths from the site's root; results link under the base path.
     await pf.options({ baseUrl: BASE, ranking: { termSimilarity: 10 } });
     await pf.init();
