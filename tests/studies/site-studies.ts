@@ -4,6 +4,7 @@
  */
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { isHandleShaped } from '../../src/domain/handle.ts';
 import { studiesFileSchema, type Study } from '../../src/domain/schemas.ts';
 
 /** The studies the site was built from, or null when the site has no `data/studies.json`. */
@@ -13,11 +14,12 @@ export function readSiteStudies(siteDir: string): Study[] | null {
   return studiesFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).studies;
 }
 
-/** Slugs of the study pages that exist in the output for a locale. */
+/** Slugs of the study pages that exist in the output for a locale (not the handles' redirects). */
 export function builtStudySlugs(siteDir: string, locale: string): string[] {
   const dir = join(siteDir, locale, 'studies');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+    .filter((d) => !isHandleShaped(d.name))
     .map((d) => d.name)
     .sort();
 }
