@@ -225,6 +225,7 @@ describe('search page: filters, paging, titles, handles', () => {
         expect(listed.hrefs, typed).toEqual([`/${locale}/studies/${study.slug}/`]);
         expect(listed.titles[0]).toContain(`#${study.handle}`);
         expect(listed.titles[0]).toContain(study.id);
+        expect(listed.status).toContain(`#${study.handle}`);
       }
       // A pasted UID finds the study too.
       const byUid = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(study.id)}`);

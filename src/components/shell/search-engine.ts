@@ -86,6 +86,8 @@ export interface Found {
   pages: number;
   /** Counts of each filter value among the matching studies. */
   counts: FilterCounts;
+  /** The handle the query was looked up as (`124`), when it was one. */
+  handle?: string;
 }
 
 /**
@@ -103,7 +105,13 @@ async function findByHandle(
     filters: { ...filters, [HANDLE_FILTER]: [handle], [KIND_FILTER]: ['study'] },
   });
   if (found.results.length === 0 && !query.trim().startsWith('#')) return null;
-  return { results: found.results, studies: found.results.length, pages: 0, counts: found.filters };
+  return {
+    results: found.results,
+    studies: found.results.length,
+    pages: 0,
+    counts: found.filters,
+    handle,
+  };
 }
 
 /**

@@ -5,7 +5,7 @@
 import { fill } from '../../scripts/fill-template.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
-import { parseHandle } from '../../domain/handle.ts';
+import { handleLabel, parseHandle } from '../../domain/handle.ts';
 import { runSearch, studyUrlOfHandle, type FilterChoice, type Found } from './search-engine.ts';
 
 /** Appends an excerpt's text and <mark> highlights to `target`, nothing else. */
@@ -38,6 +38,7 @@ export function searchTextAttributes(
     'data-more': t('search.more'),
     'data-shown': t('search.shown'),
     'data-all': t('search.all'),
+    'data-handle': t('search.handle'),
     'data-search-page': localePath(locale, 'search'),
     ...(locale === 'ru'
       ? {}
@@ -57,6 +58,8 @@ interface Texts {
   more?: string;
   shown?: string;
   all?: string;
+  /** The status line of a handle's study (`#124`). */
+  handle?: string;
   cyrillic?: string;
   /** Where Russian words are searched with Russian word forms (set on English pages only). */
   cyrillicSearch?: string;
@@ -140,7 +143,13 @@ export function makeRunner(
         status.textContent = [
           total === 0
             ? fill(texts.none ?? '', { query })
-            : fill(texts.count ?? '', { count: total, studies: found.studies, pages: found.pages }),
+            : found.handle
+              ? fill(texts.handle ?? '', { handle: handleLabel(found.handle) })
+              : fill(texts.count ?? '', {
+                  count: total,
+                  studies: found.studies,
+                  pages: found.pages,
+                }),
           shown < total ? fill(texts.shown ?? '', { shown, count: total }) : '',
         ]
           .join(' ')
