@@ -6,6 +6,7 @@ import sitemap from '@astrojs/sitemap';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { normalizeBase } from './src/site/base.ts';
 import { DEFAULT_LOCALE, LOCALES } from './src/domain/labels.ts';
+import { isHandlePath } from './src/site/routes.ts';
 
 export interface SiteAddress {
   /** The site's origin, e.g. `https://example.net` (`--site`); undefined: not known. */
@@ -45,10 +46,13 @@ export function siteConfig({ site, base }: SiteAddress = {}): AstroUserConfig {
           defaultLocale: DEFAULT_LOCALE,
           locales: Object.fromEntries(LOCALES.map((l) => [l, l])),
         },
-        // The root only redirects; 404 and search pages are not content.
+        // The root and the handles' short addresses only redirect; 404 and search pages are
+        // not content.
         filter: (page) => {
           const path = new URL(page).pathname;
-          return path !== basePath && !/\/(404|search)\/$/.test(path);
+          return (
+            path !== basePath && !/\/(404|search)\/$/.test(path) && !isHandlePath(path, basePath)
+          );
         },
       }),
     ],

@@ -29,3 +29,31 @@ export function folderHandle(n: number): string {
 export function handleLabel(handle: string): string {
   return `#${handle}`;
 }
+
+/** A handle's shape: a row number, or `F` and a number (either case, as URLs may be typed). */
+const HANDLE_SHAPE = /^(?:[1-9]\d*|[Ff][1-9]\d*)$/;
+
+/**
+ * True when `text` is shaped like a handle as written in a URL (`124`, `F2`). Study page slugs
+ * are never shaped like this (src/pipeline/slug.ts), so `/<lang>/studies/124/` can only be a
+ * handle's address.
+ * @example isHandleShaped('124') // true
+ * @example isHandleShaped('1-2-643') // false
+ */
+export function isHandleShaped(text: string): boolean {
+  return HANDLE_SHAPE.test(text);
+}
+
+/**
+ * The handle a reader typed, in its one form, or null when the text is not a handle: what they
+ * copy from the page (`#124`), the bare number, with spaces or leading zeros, `f2` for `F2`.
+ * @example parseHandle(' #124 ') // '124'
+ * @example parseHandle('0124') // '124'
+ * @example parseHandle('#f2') // 'F2'
+ * @example parseHandle('subdural') // null
+ */
+export function parseHandle(text: string): string | null {
+  const match = /^\s*#?\s*([Ff]?)0*([1-9]\d*)\s*$/.exec(text);
+  if (!match) return null;
+  return `${match[1] ? 'F' : ''}${match[2]}`;
+}

@@ -1,6 +1,7 @@
 /**
  * URL-safe slugs for study pages.
  */
+import { isHandleShaped } from '../domain/handle.ts';
 
 /**
  * A lower-case slug of ASCII letters, digits and single hyphens. Dots (as in DICOM UIDs)
@@ -20,13 +21,17 @@ export function slugify(text: string): string {
 
 /**
  * Slugs for a list of ids, unique even when two ids slugify alike (`-2`, `-3` appended in
- * order) or to nothing (`study`).
+ * order) or to nothing (`study`). A slug never looks like a handle (`124`, `f2`): those
+ * addresses belong to the handles' redirect pages (`/<lang>/studies/124/`), so a folder named
+ * `124` gets `study-124`.
  * @example uniqueSlugs(['a.b', 'a-b', '']) // ['a-b', 'a-b-2', 'study']
+ * @example uniqueSlugs(['124']) // ['study-124']
  */
 export function uniqueSlugs(ids: readonly string[]): string[] {
   const taken = new Set<string>();
   return ids.map((id) => {
-    const base = slugify(id) || 'study';
+    const plain = slugify(id) || 'study';
+    const base = isHandleShaped(plain) ? `study-${plain}` : plain;
     let slug = base;
     for (let n = 2; taken.has(slug); n += 1) slug = `${base}-${n}`;
     taken.add(slug);

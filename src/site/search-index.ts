@@ -14,6 +14,13 @@ export type SearchFilter = (typeof SEARCH_FILTERS)[number];
 export const KIND_FILTER = 'kind';
 export type SearchKind = 'study' | 'page';
 
+/**
+ * Every study page carries its handle as a filter (`handle:124`), so a handle typed into search
+ * (`#124`, `124`) finds exactly that study: an exact match, where a word search would also
+ * match the other studies whose titles or UIDs hold the number (Pagefind matches prefixes).
+ */
+export const HANDLE_FILTER = 'handle';
+
 /** A run of three or more dot-separated numbers: a DICOM UID or a prefix of one. */
 const UID_LIKE = /\d+(?:\.\d+){2,}\.?/g;
 

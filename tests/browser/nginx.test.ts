@@ -1,8 +1,8 @@
 /**
  * The documented nginx configuration (deploy/nginx/, docs/deploy.md) serving the test site, which
  * is built under a base path (tests/setup/build-site.ts): security headers, caching, types,
- * a page, a thumbnail, the downloads, the 404 pages per language, and a search in Chromium
- * under the prefix.
+ * a page, a thumbnail, the downloads, the 404 pages per language, a search in Chromium under
+ * the prefix and a study's short address.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -159,5 +159,20 @@ describe('nginx with deploy/nginx/hemorrhage.conf, under the base path', () => {
     await page.waitForURL(`${nginx.origin}${base}en/license/`);
     expect(problems).toEqual([]);
     await context.close();
+  });
+
+  it("takes a study's short address (its handle, typed without the slash) to its page", async () => {
+    const { studies } = JSON.parse(await readFile(join(siteDir, 'data/studies.json'), 'utf8')) as {
+      studies: Study[];
+    };
+    const study = studies.at(-1)!;
+    const bare = await get(`ru/studies/${study.handle}`);
+    expect(bare.status).toBe(301);
+    expect(bare.headers.get('location')).toBe(`${base}ru/studies/${study.handle}/`);
+    const page = await browser.newPage();
+    await page.goto(`${nginx.origin}${base}ru/studies/${study.handle}`);
+    await page.waitForURL(`${nginx.origin}${base}ru/studies/${study.slug}/`);
+    expect(await page.locator('main h1').innerText()).toContain(`#${study.handle}`);
+    await page.close();
   });
 });

@@ -2,7 +2,7 @@
  * Search relevance in Chromium, both languages: a finding's name (in every Russian word form)
  * returns exactly the studies whose registry row has that finding, before the text pages; the
  * filters come from the index; every result is reachable; excerpts keep their spaces; titles
- * are distinct; a study's handle finds it. The expected studies come from the site's own
+ * are distinct; a study's handle finds it and nothing else. The expected studies come from the site's own
  * `data/registry.csv`, never from the search code.
  */
 import { readFileSync } from 'node:fs';
@@ -217,21 +217,44 @@ describe('search page: filters, paging, titles, handles', () => {
     await page.close();
   });
 
-  it.each(['en', 'ru'])('a study handle (%s) finds its study first', async (locale) => {
+  it.each(['en', 'ru'])('a study handle (%s) finds exactly its study', async (locale) => {
     const page = await browser.newPage();
-    // The shortest handles are prefixes of many others ("#2" of #20-#29).
+    // The shortest handles are prefixes of many others ("#2" of #20-#29) and of numbers in UIDs.
     for (const study of [studies[0]!, studies[1]!, studies[studies.length - 1]!]) {
-      const listed = await listAll(
-        page,
-        `/${locale}/search/?q=${encodeURIComponent(`#${study.handle}`)}`,
-      );
-      expect(listed.hrefs[0]).toBe(`/${locale}/studies/${study.slug}/`);
-      expect(listed.titles[0]).toContain(`#${study.handle}`);
-      expect(listed.titles[0]).toContain(study.id);
+      for (const typed of [`#${study.handle}`, study.handle, ` # ${study.handle} `]) {
+        const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(typed)}`);
+        expect(listed.hrefs, typed).toEqual([`/${locale}/studies/${study.slug}/`]);
+        expect(listed.titles[0]).toContain(`#${study.handle}`);
+        expect(listed.titles[0]).toContain(study.id);
+        expect(listed.status).toContain(`#${study.handle}`);
+      }
       // A pasted UID finds the study too.
       const byUid = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(study.id)}`);
       expect(byUid.hrefs).toEqual([`/${locale}/studies/${study.slug}/`]);
     }
+    // A handle that no study has finds nothing, and says so.
+    const missing = `#${Math.max(...studies.map((s) => Number(s.handle) || 0)) + 1000}`;
+    const none = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(missing)}`);
+    expect(none.hrefs).toEqual([]);
+    expect(none.status).toContain(missing);
     await page.close();
   });
+
+  it.each(['en', 'ru'])(
+    'the header box (%s) lists only the study of a handle, and Enter opens it',
+    async (locale) => {
+      const page = await browser.newPage();
+      const study = studies[1]!;
+      await page.goto(`${site.url}/${locale}/about/`);
+      const input = page.locator('header input[name="q"]');
+      await input.fill(`#${study.handle}`);
+      const links = page.locator('header .search-box__panel li > a');
+      await expect.poll(() => links.count(), { timeout: 20_000 }).toBe(1);
+      expect(await links.getAttribute('href')).toBe(`${site.base}${locale}/studies/${study.slug}/`);
+      await input.press('Enter');
+      await page.waitForURL(`${site.url}/${locale}/studies/${study.slug}/`);
+      expect(await page.locator('main h1').innerText()).toContain(`#${study.handle}`);
+      await page.close();
+    },
+  );
 });

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import type { Page } from 'playwright-core';
 import type { IndexStudy } from '../../src/components/studies/index-study.ts';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { isHandleShaped } from '../../src/domain/handle.ts';
 import { studiesFileSchema, type Study } from '../../src/domain/schemas.ts';
 
 /** The studies the site was built from, or null when the site has no `data/studies.json`. */
@@ -16,11 +17,12 @@ export function readSiteStudies(siteDir: string): Study[] | null {
   return studiesFileSchema.parse(JSON.parse(readFileSync(file, 'utf8'))).studies;
 }
 
-/** Slugs of the study pages that exist in the output for a locale. */
+/** Slugs of the study pages that exist in the output for a locale (not the handles' redirects). */
 export function builtStudySlugs(siteDir: string, locale: string): string[] {
   const dir = join(siteDir, locale, 'studies');
   return readdirSync(dir, { withFileTypes: true })
     .filter((d) => d.isDirectory() && existsSync(join(dir, d.name, 'index.html')))
+    .filter((d) => !isHandleShaped(d.name))
     .map((d) => d.name)
     .sort();
 }

@@ -49,6 +49,7 @@ describe('links in the built site', () => {
       '[lang]',
       '[lang]/studies',
       '[lang]/studies/[slug]',
+      '[lang]/studies/[handle]',
       '[lang]/statistics',
       '[lang]/datasheet',
     ])

@@ -6,7 +6,8 @@ import { fill } from '../../i18n/fill.ts';
 import type { Translate } from '../../i18n/index.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
-import { runSearch, type FilterChoice, type Found } from './search-engine.ts';
+import { handleLabel, parseHandle } from '../../domain/handle.ts';
+import { runSearch, studyUrlOfHandle, type FilterChoice, type Found } from './search-engine.ts';
 
 /** Appends an excerpt's text and <mark> highlights to `target`, nothing else. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
@@ -38,6 +39,7 @@ export function searchTextAttributes(
     'data-more': t('search.more'),
     'data-shown': t('search.shown'),
     'data-all': t('search.all'),
+    'data-handle': t('search.handle'),
     'data-search-page': localePath(locale, 'search'),
     ...(locale === 'ru'
       ? {}
@@ -57,6 +59,8 @@ interface Texts {
   more?: string;
   shown?: string;
   all?: string;
+  /** The status line of a handle's study (`#124`). */
+  handle?: string;
   cyrillic?: string;
   /** Where Russian words are searched with Russian word forms (set on English pages only). */
   cyrillicSearch?: string;
@@ -140,7 +144,13 @@ export function makeRunner(
         status.textContent = [
           total === 0
             ? fill(texts.none ?? '', { query })
-            : fill(texts.count ?? '', { count: total, studies: found.studies, pages: found.pages }),
+            : found.handle
+              ? fill(texts.handle ?? '', { handle: handleLabel(found.handle) })
+              : fill(texts.count ?? '', {
+                  count: total,
+                  studies: found.studies,
+                  pages: found.pages,
+                }),
           shown < total ? fill(texts.shown ?? '', { shown, count: total }) : '',
         ]
           .join(' ')
@@ -168,7 +178,8 @@ export function makeRunner(
 
 /**
  * The header search box: results appear under it as you type (first 8); ArrowDown moves into
- * them, Escape closes them; Enter still submits to the search page for the full list.
+ * them, Escape closes them; Enter still submits to the search page for the full list, except
+ * for a study's handle (`#124`): Enter then opens that study's page.
  */
 export function setUpHeaderSearch(form: HTMLFormElement): void {
   const input = form.querySelector<HTMLInputElement>('input[name="q"]')!;
@@ -207,6 +218,15 @@ export function setUpHeaderSearch(form: HTMLFormElement): void {
       event.preventDefault();
       (index === 0 ? input : links[index - 1]!).focus();
     }
+  });
+  form.addEventListener('submit', (event) => {
+    if (parseHandle(input.value) === null) return;
+    event.preventDefault();
+    // form.submit() fires no submit event: a handle no study has goes to the search page.
+    studyUrlOfHandle(input.value).then(
+      (url) => (url ? window.location.assign(url) : form.submit()),
+      () => form.submit(),
+    );
   });
   form.addEventListener('focusout', (event) => {
     if (!form.contains(event.relatedTarget as Node | null)) close();

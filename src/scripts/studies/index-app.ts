@@ -110,9 +110,11 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
             decoding: 'async',
           })
         : element('span', root.dataset['noCover'] ?? '', { class: 'study-grid__none' }),
+      // Spaces between the parts: the card's layout separates them on screen only.
+      ' ',
       element('span', studyName(study), { class: 'study-grid__id' }),
     );
-    card.append(link, element('span', cardMeta(study, locale), { class: 'study-grid__meta' }));
+    card.append(link, ' ', element('span', cardMeta(study, locale), { class: 'study-grid__meta' }));
     return (item.card = card);
   }
 

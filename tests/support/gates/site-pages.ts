@@ -5,6 +5,7 @@
  */
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
+import { isHandleShaped } from '../../../src/domain/handle.ts';
 import { LOCALES, type Locale } from '../../../src/domain/labels.ts';
 
 export const PAGES_DIR = resolve(import.meta.dirname, '../../../src/pages');
@@ -54,8 +55,18 @@ export async function routePatterns(pagesDir = PAGES_DIR): Promise<string[][]> {
     });
 }
 
+/**
+ * Parameters whose values have a shape, so a route that has one is told apart from a sibling
+ * route with a free parameter: `[lang]/studies/[handle]` (`124`, the short address's redirect)
+ * from `[lang]/studies/[slug]` (the study page; slugs never have a handle's shape).
+ */
+const SHAPED_PARAMS: Record<string, (segment: string) => boolean> = {
+  '[handle]': isHandleShaped,
+};
+
 function segmentMatches(pattern: string, segment: string): boolean {
-  return pattern.startsWith('[') ? true : pattern === segment;
+  if (!pattern.startsWith('[')) return pattern === segment;
+  return SHAPED_PARAMS[pattern]?.(segment) ?? true;
 }
 
 function matches(pattern: string[], segments: string[]): boolean {
@@ -71,9 +82,14 @@ function matches(pattern: string[], segments: string[]): boolean {
   );
 }
 
-/** Astro's priority, roughly: more static segments first, then rest parameters last. */
+/**
+ * Astro's priority, roughly: more static segments first, then rest parameters last; of two
+ * routes that both match, a shaped parameter before a free one.
+ */
 function specificity(pattern: string[]): number {
-  return pattern.reduce((n, p) => n + (p.startsWith('[...') ? 0 : p.startsWith('[') ? 1 : 100), 0);
+  const weight = (p: string) =>
+    p.startsWith('[...') ? 0 : p in SHAPED_PARAMS ? 2 : p.startsWith('[') ? 1 : 100;
+  return pattern.reduce((n, p) => n + weight(p), 0);
 }
 
 /**

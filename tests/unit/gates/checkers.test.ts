@@ -43,6 +43,7 @@ describe('page types', () => {
     [],
     ['[lang]'],
     ['[lang]', 'studies'],
+    ['[lang]', 'studies', '[handle]'],
     ['[lang]', 'studies', '[slug]'],
     ['404'],
   ];
@@ -51,6 +52,10 @@ describe('page types', () => {
     expect(pageTypeOf('/en/', patterns)).toBe('[lang]');
     expect(pageTypeOf('/ru/studies/', patterns)).toBe('[lang]/studies');
     expect(pageTypeOf('/ru/studies/1-2-3/', patterns)).toBe('[lang]/studies/[slug]');
+    // A handle's short address and a study page: sibling routes, told apart by the handle's shape.
+    expect(pageTypeOf('/ru/studies/124/', patterns)).toBe('[lang]/studies/[handle]');
+    expect(pageTypeOf('/en/studies/F2/', patterns)).toBe('[lang]/studies/[handle]');
+    expect(pageTypeOf('/en/studies/study-124/', patterns)).toBe('[lang]/studies/[slug]');
     expect(pageTypeOf('/404.html', patterns)).toBe('404');
     expect(pageTypeOf('/en/unknown/x/', patterns)).toBe('[lang]/unknown/x');
     expect(urlPathOf('en/studies/a/index.html')).toBe('/en/studies/a/');

@@ -19,3 +19,15 @@ describe('uniqueSlugs', () => {
     ]);
   });
 });
+
+describe('slugs and handles', () => {
+  it('never gives a slug shaped like a handle, whose address is the redirect page', () => {
+    expect(uniqueSlugs(['124', 'F2', 'f2', '1.2.3', '0124'])).toEqual([
+      'study-124',
+      'study-f2',
+      'study-f2-2',
+      '1-2-3',
+      '0124',
+    ]);
+  });
+});
