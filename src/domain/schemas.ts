@@ -120,6 +120,19 @@ export const sourceSchema = z.object({
   synthetic: z.boolean(),
   registryFile: z.string().nullable(),
   registrySha256: z.string().nullable(),
+  /**
+   * Where the build found the registry: its sheet, header row and study id column as written
+   * (for the "load it" code, python-snippets.ts); null when it found no registry header or no
+   * study id column.
+   */
+  registryLayout: z
+    .object({
+      file: z.string(),
+      sheet: z.string(),
+      headerRow: z.number().int().positive(),
+      idColumn: z.string(),
+    })
+    .nullable(),
   /** ISO date of the build input (SOURCE_DATE_EPOCH or the registry's mtime), for reproducibility. */
   builtAt: z.string(),
 });

@@ -150,6 +150,15 @@ export async function runPipeline(
     synthetic: options.synthetic,
     registryFile: registry?.file ?? null,
     registrySha256: registry?.sha256 ?? null,
+    registryLayout:
+      registry?.sheet && registry.headerRow && registry.headers.study_uid
+        ? {
+            file: registry.file,
+            sheet: registry.sheet,
+            headerRow: registry.headerRow,
+            idColumn: registry.headers.study_uid,
+          }
+        : null,
     builtAt,
   };
   const sorted = sortFindings(findings);

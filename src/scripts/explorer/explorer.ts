@@ -40,6 +40,7 @@ import {
   powershellCommands,
 } from '../../domain/subset-manifest.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
+import { showLoadCode } from './load-code.ts';
 import { pushPageUrl } from '../page-url.ts';
 
 interface Explorer {
@@ -209,6 +210,7 @@ function render(ex: Explorer, given: FacetState): void {
       : subsetRegistryCsv(ex.registryCsv, ids);
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
   updateKit(ex, subset, query);
+  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '');
 }
 
 /** The subset download kit: manifest, folder list, copy-and-verify commands. */
