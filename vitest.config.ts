@@ -34,6 +34,7 @@ const BROWSER_TESTS = [
   'tests/gates/csp.test.ts',
   'tests/gates/xss.test.ts',
   'tests/site/browser.test.ts',
+  'tests/site/python-snippets.test.ts',
   'tests/site/search.test.ts',
   'tests/stats/explorer.test.ts',
   'tests/stats/one-truth.test.ts',
