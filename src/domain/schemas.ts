@@ -140,9 +140,16 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const studiesFileSchema = z.object({
   source: sourceSchema,
-  /** The --checksums pass: files with a checksum and without; null when it was not run. */
+  /**
+   * The --checksums pass: files with a checksum and without, and the sha256 and size of the
+   * SHA256SUMS file it wrote (for Croissant); null when it was not run.
+   */
   checksums: z
-    .object({ files: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+    .object({
+      files: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+      sumsFile: z.object({ sha256: z.string(), bytes: z.number().int().nonnegative() }),
+    })
     .nullable(),
   studies: z.array(studySchema),
 });

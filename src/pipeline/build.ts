@@ -4,6 +4,7 @@
  * stages are passed in (side effects at the edges, fakes in tests); everything else here is
  * cheap, so a rebuild with nothing changed costs little more than the imaging cache lookups.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
 import type { Overview, QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
@@ -181,7 +182,14 @@ export async function runPipeline(
       studies: {
         source,
         checksums: imaging.checksums
-          ? { files: imaging.checksums.files, failed: imaging.checksums.failed }
+          ? {
+              files: imaging.checksums.files,
+              failed: imaging.checksums.failed,
+              sumsFile: {
+                sha256: createHash('sha256').update(imaging.checksums.sums).digest('hex'),
+                bytes: Buffer.byteLength(imaging.checksums.sums),
+              },
+            }
           : null,
         studies,
       },
