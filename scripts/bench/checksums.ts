@@ -1,6 +1,6 @@
 /**
  * The checksum figure: the --checksums pass (computeChecksums over the imaging WorkerPool, empty
- * cache) against GNU sha256sum on the same files, warm page cache, runs alternating. Ours is
+ * cache on disk) against GNU sha256sum on the same files, warm page cache, runs alternating. Ours is
  * timed from a started pool; starting the pool (each worker loading its modules) is timed on
  * its own, as a build starts the pool once for the header scan, the checksums and the
  * thumbnails. GNU runs as one process and as `xargs -P n` processes (the pool's parallelism).
@@ -10,8 +10,8 @@
  * (default dataset: the newest sample in .cache/sample).
  */
 import { execFile } from 'node:child_process';
-import { readdirSync } from 'node:fs';
-import { availableParallelism, loadavg } from 'node:os';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { parseArgs } from 'node:util';
 import { openCache } from '../../src/pipeline/imaging/cache.ts';
@@ -61,7 +61,9 @@ async function runOurs(
 ): Promise<{ startMs: number; hashMs: number }> {
   const begin = performance.now();
   const pool = new WorkerPool(concurrency);
-  const cache = openCache(null);
+  // An empty cache on disk, as a first build with --checksums has (each batch is stored).
+  const cacheDir = mkdtempSync(join(tmpdir(), 'bench-checksums-'));
+  const cache = openCache(cacheDir);
   try {
     // One empty task per worker: each answers once its modules are loaded.
     await Promise.all(
@@ -79,6 +81,7 @@ async function runOurs(
   } finally {
     await pool.close();
     cache.close();
+    rmSync(cacheDir, { recursive: true, force: true });
   }
 }
 
