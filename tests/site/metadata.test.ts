@@ -148,9 +148,11 @@ describe('Croissant 1.1 with RAI', () => {
       contentSize: '987 B',
       sha256: 'cd'.repeat(32),
     });
-    const record = with_.recordSet.find((r) => r['@id'] === 'checksums')!;
+    const record = with_.recordSet.find((r) => r['@id'] === 'checksums') as unknown as {
+      field: { name: string; source: { transform: { regex: string } } }[];
+    };
     const regex = (name: string) =>
-      new RegExp(record.field.find((f) => f.name === name)!.source.transform!.regex);
+      new RegExp(record.field.find((f) => f.name === name)!.source.transform.regex);
     const hash = 'ab'.repeat(32);
     expect(regex('sha256').exec(`${hash}  studies/a/1.dcm`)?.[1]).toBe(hash);
     expect(regex('path').exec(`${hash}  studies/a/1.dcm`)?.[1]).toBe('studies/a/1.dcm');
