@@ -6,6 +6,7 @@
  * study and leaves the list's first page as it was.
  */
 import { readFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
@@ -36,13 +37,19 @@ const subsetOf = (query: string) => {
   return studies.filter((s) => matches(s, state));
 };
 
-/** The text behind one of the kit's links, once the page's script has made it. */
+/** Downloads one of the kit's files as a reader does (a click), once the script has made it. */
 async function kitFile(page: Page, kind: keyof typeof SUBSET_FILES): Promise<string> {
   const link = page.locator(`[data-subset-kit] a[data-kit="${kind}"]`);
   await expect.poll(() => link.getAttribute('href')).toMatch(/^blob:/);
-  expect(await link.getAttribute('download')).toBe(SUBSET_FILES[kind]);
-  const href = (await link.getAttribute('href'))!;
-  return page.evaluate((url) => fetch(url).then((r) => r.text()), href);
+  const [download] = await Promise.all([page.waitForEvent('download'), link.click()]);
+  expect(download.suggestedFilename()).toBe(SUBSET_FILES[kind]);
+  return readFile((await download.path())!, 'utf8');
+}
+
+/** A page that accepts downloads. */
+async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
+  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  return context.newPage();
 }
 
 const folders = (text: string) => text.split('\n').filter(Boolean).sort();
@@ -76,7 +83,7 @@ async function checkKit(page: Page, query: string): Promise<void> {
 
 describe('the subset kit', () => {
   it('on the studies index: the filter of the URL, then a changed filter', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${site.url}/en/studies/?finding=subdural`);
     await checkKit(page, 'finding=subdural');
     expect(await kitFile(page, 'manifest')).toContain('# filter: finding: subdural');
@@ -90,23 +97,23 @@ describe('the subset kit', () => {
           .map((s) => s.path)
           .sort(),
       );
-    await page.close();
+    await page.context().close();
   });
 
   it('on the studies index without a filter: every study, and the first page stays', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${site.url}/en/studies/`);
     const rowsBefore = await page.locator('[data-study-row], tbody tr').count();
     await checkKit(page, '');
     expect(await page.locator('[data-study-row], tbody tr').count()).toBe(rowsBefore);
-    await page.close();
+    await page.context().close();
   });
 
   it('on the statistics explorer, in Russian', async () => {
-    const page = await browser.newPage();
+    const page = await newPage();
     await page.goto(`${site.url}/ru/statistics/?finding=fracture`);
     await checkKit(page, 'finding=fracture');
-    await page.close();
+    await page.context().close();
   });
 
   it('is not offered without JavaScript (its files are made in the page)', async () => {
