@@ -25,19 +25,27 @@ export interface RegistryLayout {
 const hex = (code: number, digits: number) => code.toString(16).padStart(digits, '0');
 
 /**
- * A Python string literal for any JavaScript string: printable ASCII as is (but `"` and `\`
- * escaped), everything else as `\x`, `\u` or `\U` escapes, so the literal is plain ASCII on one
- * line and means exactly the given text (an astral character is one `\U` escape, not a pair of
+ * Characters a literal shows as they are: letters, marks, digits, punctuation, symbols and the
+ * ASCII space. Everything else (controls, line and paragraph separators, other spaces, format
+ * characters such as bidi overrides, surrogates, private use, unassigned) is escaped, so the
+ * literal is one line that reads as what it means (Cyrillic stays readable).
+ */
+const SHOWN = /^[\p{L}\p{M}\p{N}\p{P}\p{S} ]$/u;
+
+/**
+ * A Python string literal for any JavaScript string: shown characters as they are (but `"` and
+ * `\` escaped), everything else as `\x`, `\u` or `\U` escapes, so the literal is one line and
+ * means exactly the given text (an astral character is one code point, not a pair of
  * surrogates; a lone surrogate stays a lone surrogate, as Python allows).
  * @example pythonString('a"b\\c') // '"a\\"b\\\\c"'
- * @example pythonString('é\n') // '"\\xe9\\x0a"'
+ * @example pythonString('Пол\n') // '"Пол\\x0a"'
  */
 export function pythonString(text: string): string {
   let out = '"';
   for (const char of text) {
     const code = char.codePointAt(0)!;
     if (char === '"' || char === '\\') out += `\\${char}`;
-    else if (code >= 0x20 && code < 0x7f) out += char;
+    else if (SHOWN.test(char)) out += char;
     else if (code <= 0xff) out += `\\x${hex(code, 2)}`;
     else if (code <= 0xffff) out += `\\u${hex(code, 4)}`;
     else out += `\\U${hex(code, 8)}`;

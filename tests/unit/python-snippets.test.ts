@@ -33,14 +33,18 @@ const HOSTILE = [
   'Идентификатор исследования',
   'line\u2028separator\u2029and\u0085next',
   'astral 😀 and a lone \ud800 surrogate',
+  'bidi \u202e override \u2066 isolate \ufeff bom \u00a0 nbsp \u000c form feed',
   '\\N{BULLET} \\x41 \\u0041',
   '{braces} %s {0}',
 ];
 
 describe('pythonString', () => {
-  it('is a one-line ASCII literal that Python reads back as the same string', () => {
+  it('is a one-line literal of visible characters that Python reads back as the same string', () => {
     const literals = HOSTILE.map(pythonString);
-    for (const literal of literals) expect(literal).toMatch(/^"[\x20-\x7e]*"$/);
+    for (const literal of literals) expect(literal).toMatch(/^"[\p{L}\p{M}\p{N}\p{P}\p{S} ]*"$/u);
+    // Readable where it can be: Cyrillic as is; a bidi override or NBSP never raw.
+    expect(pythonString('Идентификатор исследования')).toBe('"Идентификатор исследования"');
+    expect(pythonString('a\u202eb\u00a0c')).toBe('"a\\u202eb\\xa0c"');
     const read = runPython(
       'import ast, json, sys\n' +
         'print(json.dumps([ast.literal_eval(line) for line in sys.stdin.read().splitlines()]))',
