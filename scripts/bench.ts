@@ -36,6 +36,7 @@ import {
 } from './bench/results.ts';
 import { summarize } from './bench/stats.ts';
 import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
+import { measureChecksums, type ChecksumFigures } from './bench/checksums.ts';
 import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
 import {
   hasGnuTime,
@@ -171,6 +172,15 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
     );
   }
 
+  let checksums: ChecksumFigures | null = null;
+  if (!args.skip.has('checksums')) {
+    log(`${studies} studies: checksums, ${args.runs} runs (ours and GNU sha256sum alternating)`);
+    checksums = await measureChecksums(datasetDir, files, args.concurrency, args.runs);
+    log(
+      `  ours ${Math.round(checksums.ours.filesPerSecond)} files/s, sha256sum ×${args.concurrency} ${Math.round(checksums.gnuParallel.filesPerSecond)} files/s, pool start ${(checksums.poolStartMs.median / 1000).toFixed(2)} s`,
+    );
+  }
+
   await rm(join(place.work, 'dist'), { recursive: true, force: true });
   return {
     studies,
@@ -181,6 +191,7 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
       cold: tools.evict ? comparison(coldRuns) : null,
     },
     thumbnails: renders.length > 0 ? thumbnailFigures(renders) : null,
+    checksums,
     build: cold.length > 0 ? { cold: buildFigures(cold), warm: buildFigures(warm) } : null,
   };
 }

@@ -30,7 +30,7 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const SKIPPABLE = ['builds', 'thumbnails', 'real-scale'] as const;
+export const SKIPPABLE = ['builds', 'thumbnails', 'checksums', 'real-scale'] as const;
 export type SkippableFigure = (typeof SKIPPABLE)[number];
 
 /** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
@@ -55,7 +55,8 @@ Measures the build on generated synthetic datasets and writes
   --build-runs <n>    runs of each whole build, cold and warm (default: max(2, runs))
   --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
   --out <dir>         results folder (default ${DEFAULTS.out})
-  --skip <list>       figures to leave out, comma-separated: builds, thumbnails, real-scale
+  --skip <list>       figures to leave out, comma-separated: builds, thumbnails, checksums,
+                      real-scale
                       (without builds, each size's sample must already exist)
   --real-scale-studies <n>
                       studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})

@@ -42,6 +42,10 @@ export function sizeFigures(size: SizeFigures): Figure[] {
     add('thumbnails', size.thumbnails.slicesPerSecond, 'slices/s', 'higher');
     add('WebP encoding per sheet', size.thumbnails.encodeMsPerSheet.median, 'ms', 'lower');
   }
+  if (size.checksums) {
+    add('checksums ours', size.checksums.ours.filesPerSecond, 'files/s', 'higher');
+    add('checksums GNU sha256sum', size.checksums.gnuParallel.filesPerSecond, 'files/s', 'higher');
+  }
   if (size.build) {
     for (const kind of ['cold', 'warm'] as const) {
       const build = size.build[kind];

@@ -116,6 +116,24 @@ export function formatReport(result: BenchResult): string {
             ],
           ])
         : '  not measured (--skip thumbnails)',
+      'Checksums (SHA-256 of every file)',
+      size.checksums
+        ? table([
+            ['', 'time', 'files/s', 'MB/s'],
+            scanRow(`  ours (pool of ${size.checksums.concurrency}, started)`, size.checksums.ours),
+            scanRow('  GNU sha256sum, 1 process', size.checksums.gnu),
+            scanRow(
+              `  GNU sha256sum, ${size.checksums.concurrency} processes`,
+              size.checksums.gnuParallel,
+            ),
+            [
+              '  starting the pool (once per build)',
+              spread(size.checksums.poolStartMs, seconds),
+              '',
+              '',
+            ],
+          ])
+        : '  not measured (--skip checksums)',
       'Whole build',
       size.build
         ? table([...buildRows('  cold', size.build.cold), ...buildRows('  warm', size.build.warm)])

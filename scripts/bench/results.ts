@@ -1,3 +1,4 @@
+import type { ChecksumFigures } from './checksums.ts';
 import type { RealScaleFigures } from './real-scale.ts';
 /**
  * The bench's result file: what was measured, on which machine and commit, and each figure
@@ -64,8 +65,13 @@ export interface SizeFigures {
   headerScan: HeaderScanFigures;
   /** Null when skipped (--skip). */
   thumbnails: ThumbnailFigures | null;
+  /** The --checksums pass against GNU sha256sum; null when skipped, absent in older files. */
+  checksums?: ChecksumFigures | null;
   build: { cold: BuildFigures; warm: BuildFigures } | null;
 }
+
+/** How much slower than GNU sha256sum (as many processes as our workers) the pass may be. */
+export const CHECKSUM_LIMIT = 2;
 
 export interface TargetCheck {
   id: string;
@@ -142,6 +148,17 @@ export function evaluateTargets(sizes: readonly SizeFigures[]): TargetCheck[] {
     };
     compare(size.headerScan, 'warm');
     if (size.headerScan.cold) compare(size.headerScan.cold, 'cold');
+    if (size.checksums) {
+      checks.push(
+        check(
+          `checksums-vs-sha256sum@${size.studies}`,
+          `${n}: checksum pass time (pool started) / GNU sha256sum time, ${size.checksums.concurrency} processes`,
+          size.checksums.ours.ms.median / size.checksums.gnuParallel.ms.median,
+          CHECKSUM_LIMIT,
+          'max',
+        ),
+      );
+    }
     if (size.build) {
       checks.push(
         check(

@@ -3,6 +3,7 @@
  * read by `.ci/run`), and a check that finds the missing ones. Pure parsing and lookup; the
  * test setup (tests/setup/system-tools.ts) turns a non-empty result into one message.
  */
+import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
 import { delimiter, join, resolve } from 'node:path';
 
@@ -17,7 +18,8 @@ export interface SystemTool {
 }
 
 /**
- * Parses the tools list: `package command... # why` per line, `#` lines are comments.
+ * Parses the tools list: `package command... # why` per line, `#` lines are comments. A
+ * "command" `python3:<module>` is a Python module that Debian's python3 must import.
  * @example parseToolList('nginx nginx # deploy test') // [{ package: 'nginx', commands: ['nginx'], why: 'deploy test' }]
  */
 export function parseToolList(text: string): SystemTool[] {
@@ -77,6 +79,51 @@ export function findCommand(
   return null;
 }
 
+/**
+ * The Pythons tried for a module, in order: `$PYTHON3`, python3 on PATH, then Debian's
+ * /usr/bin/python3 (a pyenv or venv python3 first on PATH usually lacks Debian's modules).
+ */
+function pythonCandidates(env: Readonly<Record<string, string | undefined>>): string[] {
+  const onPath = findCommand('python3', env);
+  return [...new Set([env['PYTHON3'], onPath, '/usr/bin/python3'].filter((p): p is string => !!p))];
+}
+
+const imports = new Map<string, boolean>();
+function pythonImports(python: string, modules: readonly string[]): boolean {
+  const key = `${python}\u0000${modules.join(',')}`;
+  let ok = imports.get(key);
+  if (ok === undefined) {
+    const run = spawnSync(python, ['-c', `import ${modules.join(', ')}`], { stdio: 'ignore' });
+    ok = run.status === 0;
+    imports.set(key, ok);
+  }
+  return ok;
+}
+
+/**
+ * The first python3 (see pythonCandidates) that imports every one of `modules`, or null.
+ * @example findPython(['pandas', 'pydicom']) // '/usr/bin/python3'
+ */
+export function findPython(
+  modules: readonly string[],
+  env: Readonly<Record<string, string | undefined>> = process.env,
+): string | null {
+  return pythonCandidates(env).find((python) => pythonImports(python, modules)) ?? null;
+}
+
+/** Whether a list entry is there: a command found, or a `python3:<module>` importable. */
+function available(command: string, env: Readonly<Record<string, string | undefined>>): boolean {
+  const module = /^python3:(.+)$/.exec(command)?.[1];
+  if (module !== undefined) return findPython([module], env) !== null;
+  return findCommand(command, env) !== null;
+}
+
+/** How the message names a list entry: `pandas (Python module)` for `python3:pandas`. */
+function shownName(command: string): string {
+  const module = /^python3:(.+)$/.exec(command)?.[1];
+  return module === undefined ? command : `${module} (Python module)`;
+}
+
 export interface MissingTool {
   package: string;
   commands: string[];
@@ -89,18 +136,19 @@ export function missingTools(
   env: Readonly<Record<string, string | undefined>> = process.env,
 ): MissingTool[] {
   return tools.flatMap((tool) => {
-    const missing = tool.commands.filter((c) => findCommand(c, env) === null);
+    const missing = tool.commands.filter((c) => !available(c, env));
     return missing.length ? [{ ...tool, commands: missing }] : [];
   });
 }
 
 /** The one message for missing tools: each named, then the single install line. */
 export function missingToolsMessage(missing: readonly MissingTool[]): string {
-  const width = Math.max(...missing.map((m) => m.commands.join(', ').length));
+  const names = missing.map((m) => m.commands.map(shownName).join(', '));
+  const width = Math.max(...names.map((n) => n.length));
   return [
     `The tests need system tools that this machine lacks:`,
     ...missing.map(
-      (m) => `  ${m.commands.join(', ').padEnd(width)}  (Debian package ${m.package}: ${m.why})`,
+      (m, i) => `  ${names[i]!.padEnd(width)}  (Debian package ${m.package}: ${m.why})`,
     ),
     `Install them with:`,
     `  sudo apt-get install -y --no-install-recommends ${missing.map((m) => m.package).join(' ')}`,

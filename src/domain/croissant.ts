@@ -97,6 +97,11 @@ export interface CroissantOptions {
   registryCsv: { sha256: string; bytes: number } | null;
   /** sha256 (hex) of the dataset's `dataset_registry.xlsx` the build read, when known. */
   registryXlsxSha256: string | null;
+  /**
+   * sha256 (hex) and size in bytes of the published `data/SHA256SUMS`, when the build computed
+   * checksums (`--checksums`); null otherwise (then no such file object is described).
+   */
+  sha256sums?: { sha256: string; bytes: number } | null;
   /** ISO date of this build's input (the date the metadata describes). */
   builtAt: string;
   /** Statistics of this build, for the known skews (`rai:dataBiases`). */
@@ -106,6 +111,16 @@ export interface CroissantOptions {
 export const REGISTRY_FILE_ID = 'registry-csv';
 export const REGISTRY_XLSX_ID = 'dataset-registry-xlsx';
 export const DICOM_FILESET_ID = 'dicom-files';
+export const SHA256SUMS_ID = 'sha256sums';
+
+/**
+ * A line of SHA256SUMS: an optional `\` (GNU sha256sum's mark of an escaped name), the hash,
+ * two spaces, the path (with `\\` and `\n` escapes on a marked line).
+ */
+export const SHA256SUMS_LINE = {
+  sha256: '^\\\\?([0-9a-f]{64})  .*$',
+  path: '^\\\\?[0-9a-f]{64}  (.*)$',
+} as const;
 
 /** The English answer of a datasheet item, prefixed with its source. */
 function sourced(item: DatasheetItem): string {
@@ -172,6 +187,7 @@ function raiProperties(options: CroissantOptions) {
 
 export function buildCroissant(options: CroissantOptions) {
   const { siteUrl, registryCsv, registryXlsxSha256, builtAt } = options;
+  const sums = options.sha256sums ?? null;
   const onSite = (path: string) => (siteUrl === null ? path : new URL(path, siteUrl).href);
   return {
     '@context': CROISSANT_CONTEXT,
@@ -240,6 +256,21 @@ export function buildCroissant(options: CroissantOptions) {
           ? { contentSize: `${registryCsv.bytes} B`, sha256: registryCsv.sha256 }
           : {}),
       },
+      ...(sums
+        ? [
+            {
+              '@type': 'cr:FileObject',
+              '@id': SHA256SUMS_ID,
+              name: 'SHA256SUMS',
+              description:
+                'SHA-256 of every file of the dataset folder this site was built from, in `sha256sum -c` format (hash, two spaces, path relative to the dataset folder): `sha256sum -c SHA256SUMS` in the folder of a copy verifies it.',
+              contentUrl: onSite('data/SHA256SUMS'),
+              encodingFormat: 'text/plain',
+              contentSize: `${sums.bytes} B`,
+              sha256: sums.sha256,
+            },
+          ]
+        : []),
     ],
     recordSet: [
       {
@@ -294,6 +325,33 @@ export function buildCroissant(options: CroissantOptions) {
           },
         ],
       },
+      ...(sums
+        ? [
+            {
+              '@type': 'cr:RecordSet',
+              '@id': 'checksums',
+              name: 'checksums',
+              description:
+                'One record per file of the dataset: its path and SHA-256, from SHA256SUMS.',
+              key: { '@id': 'checksums/path' },
+              field: (['path', 'sha256'] as const).map((id) => ({
+                '@type': 'cr:Field',
+                '@id': `checksums/${id}`,
+                name: id,
+                description:
+                  id === 'path'
+                    ? 'Path of the file relative to the dataset folder (as sha256sum writes it).'
+                    : 'SHA-256 of the file, hexadecimal.',
+                dataType: 'sc:Text',
+                source: {
+                  fileObject: { '@id': SHA256SUMS_ID },
+                  extract: { fileProperty: 'lines' },
+                  transform: { regex: SHA256SUMS_LINE[id] },
+                },
+              })),
+            },
+          ]
+        : []),
     ],
   };
 }

@@ -121,6 +121,19 @@ export const sourceSchema = z.object({
   synthetic: z.boolean(),
   registryFile: z.string().nullable(),
   registrySha256: z.string().nullable(),
+  /**
+   * Where the build found the registry: its sheet, header row and study id column as written
+   * (for the "load it" code, python-snippets.ts); null when it found no registry header or no
+   * study id column.
+   */
+  registryLayout: z
+    .object({
+      file: z.string(),
+      sheet: z.string(),
+      headerRow: z.number().int().positive(),
+      idColumn: z.string(),
+    })
+    .nullable(),
   /** ISO date of the build input (SOURCE_DATE_EPOCH or the registry's mtime), for reproducibility. */
   builtAt: z.string(),
 });
@@ -128,9 +141,16 @@ export type Source = z.infer<typeof sourceSchema>;
 
 export const studiesFileSchema = z.object({
   source: sourceSchema,
-  /** The --checksums pass: files with a checksum and without; null when it was not run. */
+  /**
+   * The --checksums pass: files with a checksum and without, and the sha256 and size of the
+   * SHA256SUMS file it wrote (for Croissant); null when it was not run.
+   */
   checksums: z
-    .object({ files: z.number().int().nonnegative(), failed: z.number().int().nonnegative() })
+    .object({
+      files: z.number().int().nonnegative(),
+      failed: z.number().int().nonnegative(),
+      sumsFile: z.object({ sha256: z.string(), bytes: z.number().int().nonnegative() }),
+    })
     .nullable(),
   studies: z.array(studySchema),
 });

@@ -98,7 +98,8 @@ export function bashCommands(withChecksums: boolean): string {
   if (withChecksums) {
     lines.push(
       "# The subset's lines of SHA256SUMS, checked in the copy (prints nothing when all match).",
-      `sed -e 's|^|  |' -e 's|$|/|' ${SUBSET_FILES.folders} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
+      '# A backslash in a name is doubled in SHA256SUMS (sha256sum escapes it), so in the pattern.',
+      `sed -e 's|\\\\|\\\\\\\\|g' -e 's|^|  |' -e 's|$|/|' ${SUBSET_FILES.folders} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
       '(cd "$DEST" && sha256sum -c --quiet SHA256SUMS.subset)',
     );
   } else {
@@ -127,6 +128,11 @@ export function powershellCommands(withChecksums: boolean): string {
       '$failed = 0',
       "foreach ($line in Get-Content -LiteralPath 'SHA256SUMS') {",
       "  $hash, $path = $line -split '  ', 2",
+      // sha256sum's escaped line (a name with \, newline or CR): \ before the hash, escapes.
+      "  if ($hash.StartsWith('\\')) {",
+      '    $hash = $hash.Substring(1)',
+      "    $path = [regex]::Replace($path, '\\\\(.)', { param($m) switch ($m.Groups[1].Value) { 'n' { \"`n\" } 'r' { \"`r\" } default { $m.Groups[1].Value } } })",
+      '  }',
       '  if (-not ($prefixes | Where-Object { $path.StartsWith($_) })) { continue }',
       '  $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path $Dest $path)).Hash',
       '  if ($actual -ne $hash.ToUpper()) { "FAILED: $path"; $failed++ }',

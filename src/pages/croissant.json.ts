@@ -1,9 +1,12 @@
-/** `/croissant.json`: Croissant 1.1 + RAI metadata, with the sha256 of the published registry.csv. */
+/**
+ * `/croissant.json`: Croissant 1.1 + RAI metadata, with the sha256 and size of the published
+ * registry.csv and (with --checksums) of SHA256SUMS.
+ */
 import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
 import { buildCroissant } from '../domain/croissant.ts';
 import { absoluteUrl } from '../site/canonical.ts';
-import { registryCsv, source, stats } from '../site/data.ts';
+import { registryCsv, source, stats, studiesFile } from '../site/data.ts';
 
 export const GET: APIRoute = ({ site }) => {
   const csv =
@@ -16,6 +19,8 @@ export const GET: APIRoute = ({ site }) => {
   const croissant = buildCroissant({
     siteUrl: absoluteUrl('', site),
     registryCsv: csv,
+    // Hashed by the pipeline as it wrote the file (the real dataset's is some 30 MB).
+    sha256sums: studiesFile.checksums?.sumsFile ?? null,
     registryXlsxSha256: source.registrySha256,
     builtAt: source.builtAt,
     stats,

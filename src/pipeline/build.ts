@@ -4,6 +4,7 @@
  * stages are passed in (side effects at the edges, fakes in tests); everything else here is
  * cheap, so a rebuild with nothing changed costs little more than the imaging cache lookups.
  */
+import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
@@ -137,6 +138,15 @@ export async function runPipeline(
     synthetic: options.synthetic,
     registryFile: registry?.file ?? null,
     registrySha256: registry?.sha256 ?? null,
+    registryLayout:
+      registry?.sheet && registry.headerRow && registry.headers.studyUid
+        ? {
+            file: registry.file,
+            sheet: registry.sheet,
+            headerRow: registry.headerRow,
+            idColumn: registry.headers.studyUid,
+          }
+        : null,
     builtAt,
   };
   const sorted = sortFindings(findings);
@@ -159,7 +169,14 @@ export async function runPipeline(
       studies: {
         source,
         checksums: imaging.checksums
-          ? { files: imaging.checksums.files, failed: imaging.checksums.failed }
+          ? {
+              files: imaging.checksums.files,
+              failed: imaging.checksums.failed,
+              sumsFile: {
+                sha256: createHash('sha256').update(imaging.checksums.sums).digest('hex'),
+                bytes: Buffer.byteLength(imaging.checksums.sums),
+              },
+            }
           : null,
         studies,
       },

@@ -4,11 +4,16 @@
  * 1.1 (+ RAI 1.0) rules of `mlcroissant validate` and Google's Dataset properties.
  * See docs/site.md ("Machine-readable files") for what this covers and what it cannot.
  */
+import { execFileSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { csvParseRows } from 'd3';
-import { beforeAll, describe, expect, inject, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { buildCroissant, SHA256SUMS_ID } from '../../src/domain/croissant.ts';
+import type { StudiesFile } from '../../src/domain/schemas.ts';
+import { statsFileSchema } from '../../src/domain/stats.ts';
 import {
   CR,
   DATA_TYPES,
@@ -35,17 +40,74 @@ const croissantUrl = new URL('croissant.json', siteRoot).href;
 type Node = Record<string, unknown>;
 
 /** The dist/ file a URL of this site points at, or null for a URL elsewhere. */
-function siteFile(url: string): string | null {
+function distFile(url: string): string | null {
   if (!url.startsWith(siteRoot)) return null;
   return join(siteDir, decodeURIComponent(url.slice(siteRoot.length)));
 }
 
-describe('croissant.json, expanded offline', () => {
-  const raw = JSON.parse(read('croissant.json')) as Node;
+interface CroissantUnderTest {
+  raw: Node;
+  /** The local file a URL of the site points at, or null for a URL elsewhere. */
+  siteFile: (url: string) => string | null;
+}
+
+const withSums = mkdtempSync(join(tmpdir(), 'croissant-sums-'));
+afterAll(() => rmSync(withSums, { recursive: true, force: true }));
+
+/**
+ * The metadata a build with --checksums makes (the test site is built without): the site's own
+ * inputs plus a SHA256SUMS of the sample written by GNU sha256sum (the format of the build's
+ * checksum pass, see tests/imaging/checksums.test.ts), published next to the other files.
+ */
+function croissantWithChecksums(): CroissantUnderTest {
+  const datasetDir = inject('datasetDir');
+  const generated = inject('generatedDir');
+  const files = execFileSync('find', ['studies', '-type', 'f'], { cwd: datasetDir })
+    .toString()
+    .split('\n')
+    .filter(Boolean)
+    .sort();
+  const sums = execFileSync('sha256sum', ['--', ...files], { cwd: datasetDir, maxBuffer: 1 << 26 });
+  writeFileSync(join(withSums, 'SHA256SUMS'), sums);
+  const studies = JSON.parse(read('data/studies.json')) as StudiesFile;
+  const csv = readFileSync(join(siteDir, 'data/registry.csv'));
+  const croissant = buildCroissant({
+    siteUrl: siteRoot,
+    registryCsv: { sha256: createHash('sha256').update(csv).digest('hex'), bytes: csv.length },
+    sha256sums: { sha256: createHash('sha256').update(sums).digest('hex'), bytes: sums.length },
+    registryXlsxSha256: studies.source.registrySha256,
+    builtAt: studies.source.builtAt,
+    stats: statsFileSchema.parse(
+      JSON.parse(readFileSync(join(generated, 'data/stats.json'), 'utf8')),
+    ),
+  });
+  expect(croissant.distribution.map((d) => d['@id'])).toContain(SHA256SUMS_ID);
+  const sumsUrl = new URL('data/SHA256SUMS', siteRoot).href;
+  return {
+    raw: JSON.parse(JSON.stringify(croissant)) as Node,
+    siteFile: (url) => (url === sumsUrl ? join(withSums, 'SHA256SUMS') : distFile(url)),
+  };
+}
+
+const CROISSANT_VARIANTS: { name: string; load: () => CroissantUnderTest }[] = [
+  {
+    name: 'croissant.json, expanded offline',
+    load: () => ({ raw: JSON.parse(read('croissant.json')) as Node, siteFile: distFile }),
+  },
+  {
+    name: 'croissant.json of a build with --checksums, expanded offline',
+    load: croissantWithChecksums,
+  },
+];
+
+describe.each(CROISSANT_VARIANTS)('$name', ({ load }) => {
+  let raw: Node;
+  let siteFile: (url: string) => string | null;
   let dataset: Node;
   const byId = new Map<string, Node>();
 
   beforeAll(async () => {
+    ({ raw, siteFile } = load());
     const expanded = await expandOffline(raw, croissantUrl);
     expect(expanded).toHaveLength(1);
     dataset = expanded[0] as Node;
@@ -177,10 +239,21 @@ describe('croissant.json, expanded offline', () => {
         expect(target, `${id}: source resource exists`).toBeDefined();
         if (fileObject) {
           expect(types(target!)).toContain(`${CR}FileObject`);
-          const column = literals(extract, `${CR}column`)[0]!;
           const file = siteFile(literals(target!, `${SC}contentUrl`)[0]!);
-          const header = csvParseRows(readFileSync(file!, 'utf8').split('\n', 1)[0]!)[0]!;
-          expect(header, `${id}: column ${column}`).toContain(column);
+          const text = readFileSync(file!, 'utf8');
+          const column = literals(extract, `${CR}column`)[0];
+          if (column !== undefined) {
+            const header = csvParseRows(text.split('\n', 1)[0]!)[0]!;
+            expect(header, `${id}: column ${column}`).toContain(column);
+          } else {
+            // A line-oriented file: each line, through the field's regex, gives the value.
+            expect(literals(extract, `${CR}fileProperty`), id).toEqual(['lines']);
+            const transform = (values(source, `${CR}transform`) as Node[])[0]!;
+            const regex = new RegExp(literals(transform, `${CR}regex`)[0]!);
+            const lines = text.split('\n').filter(Boolean);
+            expect(lines.length, id).toBeGreaterThan(0);
+            for (const line of lines) expect(regex.exec(line)?.[1], `${id}: ${line}`).toBeTruthy();
+          }
         } else {
           expect(types(target!)).toContain(`${CR}FileSet`);
           expect(FILE_PROPERTIES).toContain(literals(extract, `${CR}fileProperty`)[0]);
@@ -189,6 +262,17 @@ describe('croissant.json, expanded offline', () => {
       for (const key of literals(rs, `${CR}key`)) expect(fieldIds.has(key), key).toBe(true);
     }
     expect(labels, 'the class and the findings are labels').toBe(9);
+  });
+
+  it('states no empty checksum or size anywhere', () => {
+    expect(JSON.stringify(raw)).not.toMatch(/"(sha256|md5|contentSize)":\s*(""|null)/);
+  });
+});
+
+describe('croissant.json of a build without --checksums', () => {
+  it('describes no SHA256SUMS (rather than one without a checksum)', () => {
+    expect(read('croissant.json')).not.toContain('SHA256SUMS');
+    expect(existsSync(join(siteDir, 'data/SHA256SUMS'))).toBe(false);
   });
 });
 

@@ -18,11 +18,15 @@ export interface IndexStudy extends FacetStudy {
   /** The short handle (registry row), shown as `#124` before the UID. */
   handle: string;
   slug: string;
+  /** The study folder relative to the dataset root (the subset kit's folder list). */
+  path: string;
   model: string | null;
   seriesCount: number;
   imageCount: number;
   /** Files and bytes of the study folder, for the live total of a filter. */
   size: Size;
+  /** The study's digest (see schemas.ts), or null: the subset kit's manifest. */
+  sha256: string | null;
   /** Site-relative cover path (`thumbs/...`), or null when no series could be rendered. */
   cover: string | null;
   coverWidth: number;
@@ -35,6 +39,7 @@ export function toIndexStudy(study: Study): IndexStudy {
     id: study.id,
     handle: study.handle,
     slug: study.slug,
+    path: study.path,
     pathology: study.pathology,
     findings: study.findings,
     age: study.age,
@@ -47,6 +52,7 @@ export function toIndexStudy(study: Study): IndexStudy {
     seriesCount: study.series.length,
     imageCount: imageCount(study),
     size: study.size,
+    sha256: study.sha256,
     cover: study.cover,
     coverWidth: size.width,
     coverHeight: size.height,

@@ -20,15 +20,10 @@ import { computeStats } from '../../domain/compute-stats.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { formatSubsetTotal } from '../../domain/size.ts';
 import { toManifestStudy } from '../../components/explorer/subset-kit.ts';
-import {
-  bashCommands,
-  filterInWords,
-  folderList,
-  manifestCsv,
-  powershellCommands,
-} from '../../domain/subset-manifest.ts';
+import { updateSubsetKit } from '../subset-kit.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { chartWidth, must, updateFigure } from './chart-figure.ts';
+import { showLoadCode } from './load-code.ts';
 import { pushPageUrl } from '../page-url.ts';
 
 interface Explorer {
@@ -143,31 +138,8 @@ function render(ex: Explorer, given: FacetState): void {
       ? registryCsvFromStudies(subset)
       : subsetRegistryCsv(ex.registryCsv, ids);
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
-  updateKit(ex, subset, query);
-}
-
-/** The subset download kit: manifest, folder list, copy-and-verify commands. */
-function updateKit(ex: Explorer, subset: readonly ExplorerStudy[], query: string): void {
-  const withChecksums = ex.root.dataset['checksums'] === 'yes';
-  const manifest = subset.map(toManifestStudy);
-  const bash = bashCommands(withChecksums);
-  const texts: Record<string, string> = {
-    manifest: manifestCsv(manifest, {
-      filter: filterInWords(new URLSearchParams(query)),
-      url: window.location.href,
-      datasetVersion: ex.root.dataset['datasetVersion'] ?? '',
-      builtAt: ex.source.builtAt,
-      registrySha256: ex.source.registrySha256,
-    }),
-    folders: folderList(manifest),
-    bash,
-    powershell: powershellCommands(withChecksums),
-  };
-  for (const link of ex.root.querySelectorAll<HTMLAnchorElement>('a[data-kit]')) {
-    const text = texts[link.dataset['kit'] ?? ''];
-    if (text !== undefined) link.href = objectUrl(ex, text, 'text/plain');
-  }
-  must(ex.root, '[data-kit-bash-text]').textContent = bash;
+  updateSubsetKit(must(ex.root, '[data-subset-kit]'), subset.map(toManifestStudy), query);
+  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '');
 }
 
 /** Renders, reporting a failure in the status line instead of leaving the page half-updated. */

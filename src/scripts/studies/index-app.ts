@@ -13,7 +13,7 @@ import {
   selectionCount,
   type FacetState,
 } from '../../domain/facets.ts';
-import { optionCount, stateFromParams } from '../../domain/facet-url.ts';
+import { optionCount, stateFromParams, stateToParams } from '../../domain/facet-url.ts';
 import type { Locale } from '../../domain/labels.ts';
 import { formatSubsetTotal, sumSizes } from '../../domain/size.ts';
 import {
@@ -30,9 +30,12 @@ import { fill } from '../../i18n/fill.ts';
 import { writeFilterForm } from './filter-form.ts';
 import { sortByValue } from './sort-rows.ts';
 import { withBase } from '../../site/base.ts';
+import { updateSubsetKit } from '../subset-kit.ts';
 
 export interface IndexApp {
   render(params: URLSearchParams): void;
+  /** Fills the subset kit for a URL's filter, without touching the list. */
+  kit(params: URLSearchParams): void;
 }
 
 interface Rendered {
@@ -67,6 +70,7 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
   const empty = root.querySelector<HTMLElement>('[data-filter-empty]');
   const pages = root.querySelector<HTMLElement>('[data-index-pages]');
   const sizeLine = root.querySelector<HTMLElement>('[data-filter-size]');
+  const kitBox = root.querySelector<HTMLElement>('[data-subset-kit]');
   const active = form.querySelector<HTMLElement>('[data-filter-active]');
   const ageProblem = form.querySelector<HTMLElement>('[data-age-problem]');
   const headers = [...table.querySelectorAll<HTMLTableCellElement>('thead th[data-sort-key]')];
@@ -127,6 +131,24 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
     }
   }
 
+  /** The subset kit for the matching studies, in the list's order. */
+  function showKit(state: FacetState, shown: readonly Rendered[]): void {
+    if (kitBox)
+      updateSubsetKit(
+        kitBox,
+        shown.map((item) => item.study),
+        stateToParams(state).toString(),
+      );
+  }
+
+  function kit(params: URLSearchParams): void {
+    const { state } = checkAgeRange(stateFromParams(params));
+    showKit(
+      state,
+      all.filter((item) => matches(item.study, state)),
+    );
+  }
+
   function render(params: URLSearchParams): void {
     const given = stateFromParams(params);
     writeFilterForm(form, given);
@@ -172,7 +194,8 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
         : '';
     }
     showOptionCounts(state);
+    showKit(state, shown);
   }
 
-  return { render };
+  return { render, kit };
 }

@@ -94,6 +94,15 @@ function start(root: HTMLElement): void {
     if (app || hasState(currentParams())) render();
   });
 
+  // The subset kit's files are made by the app: opening the kit loads it (the list stays).
+  root.querySelector('[data-subset-kit]')?.addEventListener('toggle', (event) => {
+    if (!(event.target as HTMLDetailsElement).open) return;
+    void ensureApp().then(
+      (a) => a.kit(currentParams()),
+      () => (app = null), // the next use tries again
+    );
+  });
+
   rememberListQuery(location.search);
   writeFilterForm(form, stateFromParams(currentParams()));
   if (hasState(currentParams())) render();

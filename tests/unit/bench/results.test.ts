@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { buildFigures } from '../../../scripts/bench/aggregate.ts';
+import { buildFigures, scanFigure } from '../../../scripts/bench/aggregate.ts';
+import { summarize } from '../../../scripts/bench/stats.ts';
 import { parseBenchArgs, QUICK } from '../../../scripts/bench/args.ts';
 import { UsageError } from '../../../scripts/lib/cli.ts';
 import { formatReport, table } from '../../../scripts/bench/format.ts';
@@ -34,6 +35,34 @@ describe('evaluateTargets', () => {
 
     const slowCold = evaluateTargets([size(800, 1, { cold: 200_000 })]);
     expect(byId(slowCold, 'cold-build-seconds').pass).toBe(false);
+  });
+
+  it('compares the checksum pass with GNU sha256sum, and prints it', () => {
+    const withSums = (oursMs: number) => {
+      const s = size(800);
+      const figure = (ms: number) => scanFigure([ms], 20_000, 700e6);
+      s.checksums = {
+        files: 20_000,
+        bytes: 700e6,
+        concurrency: 2,
+        poolStartMs: summarize([600]),
+        ours: figure(oursMs),
+        gnu: figure(2_000),
+        gnuParallel: figure(1_000),
+      };
+      return s;
+    };
+    expect(byId(evaluateTargets([withSums(1_500)]), 'checksums-vs-sha256sum@800')).toMatchObject({
+      value: 1.5,
+      pass: true,
+    });
+    expect(byId(evaluateTargets([withSums(2_500)]), 'checksums-vs-sha256sum@800').pass).toBe(false);
+    expect(evaluateTargets([size(800)]).map((c) => c.id)).not.toContain(
+      'checksums-vs-sha256sum@800',
+    );
+    const report = formatReport(resultOf([withSums(1_500)]));
+    expect(report).toMatch(/ours \(pool of 2, started\)\s+1\.50 s/);
+    expect(report).toMatch(/GNU sha256sum, 2 processes\s+1\.00 s/);
   });
 
   it('calls superlinear time and growing memory a miss at scale', () => {

@@ -3,9 +3,9 @@
  * that anyone can recompute from it, a rebuild that re-hashes only the file that changed, and
  * a vanished file reported by name rather than hashed.
  */
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawnSync } from 'node:child_process';
 import { createHash } from 'node:crypto';
-import { mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -27,6 +27,8 @@ afterAll(() => rmSync(root, { recursive: true, force: true }));
 const A = '1.2.826.0.9.1';
 const B = '1.2.826.0.9.2';
 let first: ImagingResult;
+/** Names GNU sha256sum writes escaped, on a line that starts with a backslash. */
+const ODD_NAMES = ['back\\slash.txt', 'new\nline.txt', 'carriage\rreturn.txt'];
 
 beforeAll(async () => {
   writeCtSeries(join(dataset, 'studies', A, `${A}.1`), {
@@ -40,21 +42,41 @@ beforeAll(async () => {
     count: 3,
   });
   writeFileSync(join(dataset, 'studies', B, 'notes with space.txt'), 'not an image');
+  for (const name of ODD_NAMES) writeFileSync(join(dataset, 'studies', B, name), name);
   first = await scanImaging(options);
 });
 
 describe('--checksums', () => {
   it('writes SHA256SUMS that sha256sum -c accepts in the dataset folder', () => {
     const sums = first.checksums!.sums;
-    expect(sums.split('\n').filter(Boolean)).toHaveLength(8);
+    expect(sums.split('\n').filter(Boolean)).toHaveLength(11);
     writeFileSync(join(root, 'SHA256SUMS'), sums);
     const out = execFileSync('sha256sum', ['-c', '--strict', join(root, 'SHA256SUMS')], {
       cwd: dataset,
       encoding: 'utf8',
     });
-    expect(out.trim().split('\n')).toHaveLength(8);
+    expect(out.trim().split('\n')).toHaveLength(11);
     expect(out).not.toMatch(/FAILED/);
     expect(first.checksums!.failed).toBe(0);
+  });
+
+  it('escapes names with a backslash, newline or carriage return as GNU sha256sum does', () => {
+    const paths = ODD_NAMES.map((name) => `studies/${B}/${name}`);
+    const gnu = execFileSync('sha256sum', ['--', ...paths], { cwd: dataset, encoding: 'utf8' });
+    const ours = first.checksums!.sums.split('\n').filter((l) => l.startsWith('\\'));
+    expect(ours).toHaveLength(ODD_NAMES.length);
+    expect(ours.sort()).toEqual(gnu.split('\n').filter(Boolean).sort());
+    // And a damaged odd file fails the check by its name (in a copy: the cache must see no change).
+    const copy = join(root, 'damaged-copy');
+    cpSync(join(dataset, 'studies'), join(copy, 'studies'), { recursive: true });
+    writeFileSync(join(copy, 'studies', B, ODD_NAMES[1]!), 'damaged');
+    writeFileSync(join(root, 'SHA256SUMS'), first.checksums!.sums);
+    const check = spawnSync('sha256sum', ['-c', '--quiet', join(root, 'SHA256SUMS')], {
+      cwd: copy,
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain(`\\studies/${B}/new\\nline.txt: FAILED`);
   });
 
   it('gives each study folder the digest of its lines of SHA256SUMS', () => {

@@ -110,6 +110,12 @@ describe('runPipeline', () => {
       synthetic: false,
       registryFile: 'dataset_registry.xlsx',
       registrySha256: expect.stringMatching(/^[0-9a-f]{64}$/),
+      registryLayout: {
+        file: 'dataset_registry.xlsx',
+        sheet: 'Реестр',
+        headerRow: 1,
+        idColumn: HEADERS[0],
+      },
       builtAt: new Date(1_700_000_000_000).toISOString(),
     });
   });

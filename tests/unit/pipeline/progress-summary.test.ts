@@ -103,6 +103,7 @@ describe('formatSummary', () => {
       synthetic: false,
       registryFile: 'r.xlsx',
       registrySha256: null,
+      registryLayout: null,
       builtAt: '1970-01-01T00:00:00.000Z',
     },
     counts: {

@@ -9,6 +9,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   findCommand,
+  findPython,
   missingTools,
   missingToolsMessage,
   parseToolList,
@@ -58,6 +59,21 @@ describe('the check before the tests', () => {
     ]);
     expect(missingToolsMessage(missingTools(tools, { PATH: '' }))).toContain(
       'sudo apt-get install -y --no-install-recommends dcmtk none-such-pkg',
+    );
+  });
+
+  it('checks a python3:<module> entry by importing it, and names the module when it is missing', () => {
+    const tools = parseToolList(
+      'python3-json python3:json # always there\npython3-none python3:no_such_module_x # none\n',
+    );
+    expect(findPython(['json'])).not.toBeNull();
+    expect(findPython(['no_such_module_x'], { PATH: '' })).toBeNull();
+    const missing = missingTools(tools);
+    expect(missing).toEqual([
+      { package: 'python3-none', commands: ['python3:no_such_module_x'], why: 'none' },
+    ]);
+    expect(missingToolsMessage(missing)).toMatch(
+      /^ {2}no_such_module_x \(Python module\) {2}\(Debian package python3-none: none\)$/m,
     );
   });
 

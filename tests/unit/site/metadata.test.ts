@@ -7,6 +7,7 @@ import {
   LABEL_FIELDS,
   REGISTRY_DATA_TYPES,
   REGISTRY_FILE_ID,
+  SHA256SUMS_ID,
   type CroissantOptions,
 } from '../../../src/domain/croissant.ts';
 import { REGISTRY_CSV_COLUMNS } from '../../../src/domain/field-table.ts';
@@ -133,6 +134,31 @@ describe('Croissant 1.1 with RAI', () => {
 
   it('leaves sha256 out when the build has no registry.csv', () => {
     expect(registryFile(croissantWith({}))).not.toHaveProperty('sha256');
+  });
+
+  it('describes SHA256SUMS with its size and checksum only when the build computed them', () => {
+    const sums = (c: ReturnType<typeof buildCroissant>) =>
+      c.distribution.find((d) => d['@id'] === SHA256SUMS_ID) as Record<string, unknown>;
+    const without = croissantWith({});
+    expect(sums(without)).toBeUndefined();
+    expect(without.recordSet.map((r) => r['@id'])).not.toContain('checksums');
+    const with_ = croissantWith({ sha256sums: { sha256: 'cd'.repeat(32), bytes: 987 } });
+    expect(sums(with_)).toMatchObject({
+      '@type': 'cr:FileObject',
+      contentUrl: 'https://example.org/data/SHA256SUMS',
+      contentSize: '987 B',
+      sha256: 'cd'.repeat(32),
+    });
+    const record = with_.recordSet.find((r) => r['@id'] === 'checksums') as unknown as {
+      field: { name: string; source: { transform: { regex: string } } }[];
+    };
+    const regex = (name: string) =>
+      new RegExp(record.field.find((f) => f.name === name)!.source.transform.regex);
+    const hash = 'ab'.repeat(32);
+    expect(regex('sha256').exec(`${hash}  studies/a/1.dcm`)?.[1]).toBe(hash);
+    expect(regex('path').exec(`${hash}  studies/a/1.dcm`)?.[1]).toBe('studies/a/1.dcm');
+    // GNU sha256sum's escaped line: a leading backslash, the name with \\ and \n.
+    expect(regex('sha256').exec(`\\${hash}  studies/a\\nb.dcm`)?.[1]).toBe(hash);
   });
 });
 

@@ -12,6 +12,7 @@ const source = {
   synthetic: true,
   registryFile: 'dataset_registry.xlsx',
   registrySha256: 'ab'.repeat(32),
+  registryLayout: null,
   builtAt: '2026-01-01T00:00:00.000Z',
 };
 const studies = [

@@ -90,13 +90,27 @@ export async function computeChecksums(
   return { sha256, hashedNow: toHash.length, findings };
 }
 
+const ESCAPES: Record<string, string> = { '\\': '\\\\', '\n': '\\n', '\r': '\\r' };
+
 /**
- * SHA256SUMS text in `sha256sum -c` format (hash, two spaces, path), sorted by path.
+ * One line of SHA256SUMS as GNU sha256sum writes it: hash, two spaces, path. A path with a
+ * backslash, newline or carriage return is written escaped (`\\`, `\n`, `\r`) and the line
+ * starts with a backslash, which tells `sha256sum -c` to unescape it (coreutils 9).
+ * @example sha256sumsLine('studies/a/1.dcm', 'ab…') // 'ab…  studies/a/1.dcm\n'
+ * @example sha256sumsLine('studies/a\\b', 'ab…') // '\\ab…  studies/a\\\\b\n'
+ */
+export function sha256sumsLine(path: string, sha256: string): string {
+  if (!/[\\\n\r]/.test(path)) return `${sha256}  ${path}\n`;
+  return `\\${sha256}  ${path.replace(/[\\\n\r]/g, (c) => ESCAPES[c]!)}\n`;
+}
+
+/**
+ * SHA256SUMS text in `sha256sum -c` format (sha256sumsLine), sorted by path.
  * @example sha256sumsText(new Map([['studies/a/1.dcm', 'ab…']])) // 'ab…  studies/a/1.dcm\n'
  */
 export function sha256sumsText(sha256: ReadonlyMap<string, string>): string {
   const paths = [...sha256.keys()].sort((a, b) => (a < b ? -1 : a > b ? 1 : 0));
-  return paths.map((p) => `${sha256.get(p)}  ${p}\n`).join('');
+  return paths.map((p) => sha256sumsLine(p, sha256.get(p)!)).join('');
 }
 
 /**

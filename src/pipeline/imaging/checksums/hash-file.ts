@@ -16,6 +16,8 @@ export type HashOutcome =
   { sha256: string } | { problem: 'vanished' | 'changed' | 'unreadable'; detail: string };
 
 const CHUNK = 1 << 20;
+/** One read buffer per worker, reused for every file (a worker hashes one file at a time). */
+let buffer: Buffer | null = null;
 
 export function hashFile(file: HashRequest): HashOutcome {
   let fd: number;
@@ -32,7 +34,7 @@ export function hashFile(file: HashRequest): HashOutcome {
       return { problem: 'changed', detail: 'size or modification time changed since the scan' };
     }
     const hash = createHash('sha256');
-    const buffer = Buffer.allocUnsafe(Math.min(CHUNK, Math.max(1, file.size)));
+    buffer ??= Buffer.allocUnsafe(CHUNK);
     let read = 0;
     for (;;) {
       const n = readSync(fd, buffer, 0, buffer.length, null);

@@ -1,0 +1,123 @@
+/**
+ * The subset kit's texts with awkward names: the bash script copies and verifies study folders
+ * whose names hold a backslash, spaces or quotes, and files whose names hold a newline (run
+ * for real with rsync and sha256sum); the PowerShell script, which cannot run here (Debian has
+ * no pwsh), is checked as text: it takes every name from the files it reads, never from its
+ * own code, and hands them to cmdlets as literal paths.
+ */
+import { createHash } from 'node:crypto';
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, relative, sep } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+import {
+  SUBSET_FILES,
+  bashCommands,
+  folderList,
+  powershellCommands,
+  type ManifestStudy,
+} from '../../src/domain/subset-manifest.ts';
+import { sha256sumsText } from '../../src/pipeline/imaging/checksums/checksums.ts';
+
+const work = mkdtempSync(join(tmpdir(), 'subset-manifest-'));
+afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+const FOLDERS = ['odd\\folder', 'it\'s $(echo) "quoted"', 'plain', 'left out'];
+const FILES: Record<string, string[]> = {
+  'odd\\folder': ['s1/a.dcm', 's1/back\\slash.dcm'],
+  'it\'s $(echo) "quoted"': ['s1/new\nline.dcm', 's2/b.dcm'],
+  plain: ['s/c.dcm'],
+  'left out': ['s/d.dcm'],
+};
+
+function filesUnder(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, withFileTypes: true })
+    .filter((e) => e.isFile())
+    .map((e) => relative(dir, join(e.parentPath, e.name)).split(sep).join('/'))
+    .sort();
+}
+
+const study = (folder: string): ManifestStudy => ({
+  id: folder,
+  path: `studies/${folder}`,
+  seriesCount: 1,
+  size: { files: 1, bytes: 1 },
+  sha256: null,
+});
+
+describe('the bash script with awkward names', () => {
+  it('copies exactly the listed folders and verifies them, escaped SHA256SUMS lines included', () => {
+    const full = join(work, 'full');
+    const sums = new Map<string, string>();
+    for (const folder of FOLDERS) {
+      for (const file of FILES[folder]!) {
+        const rel = `studies/${folder}/${file}`;
+        mkdirSync(join(full, rel, '..'), { recursive: true });
+        writeFileSync(join(full, rel), rel);
+        sums.set(rel, createHash('sha256').update(rel).digest('hex'));
+      }
+    }
+    writeFileSync(join(full, 'SHA256SUMS'), sha256sumsText(sums));
+    const subset = FOLDERS.filter((f) => f !== 'left out').map(study);
+    writeFileSync(join(full, SUBSET_FILES.folders), folderList(subset));
+    writeFileSync(join(full, SUBSET_FILES.bash), bashCommands(true));
+    const dest = join(work, 'subset');
+    const run = spawnSync('bash', [SUBSET_FILES.bash, dest], { cwd: full, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    const expected = [...sums.keys()].filter((p) => !p.startsWith('studies/left out/')).sort();
+    expect(filesUnder(dest).filter((f) => f !== 'SHA256SUMS.subset')).toEqual(expected);
+    const checked = readFileSync(join(dest, 'SHA256SUMS.subset'), 'utf8');
+    expect(checked.split('\n').filter(Boolean)).toHaveLength(expected.length);
+    expect(checked).toContain('\\'); // the escaped lines are among them
+
+    // A damaged file with a newline in its name fails the check.
+    writeFileSync(join(dest, 'studies/it\'s $(echo) "quoted"/s1/new\nline.dcm'), 'damaged');
+    const check = spawnSync('sha256sum', ['-c', '--quiet', 'SHA256SUMS.subset'], {
+      cwd: dest,
+      encoding: 'utf8',
+    });
+    expect(check.status).toBe(1);
+    expect(check.stdout).toContain('new\\nline.dcm: FAILED');
+  });
+});
+
+describe('the PowerShell script (as text: no pwsh in Debian)', () => {
+  for (const withChecksums of [true, false]) {
+    const script = powershellCommands(withChecksums);
+    const code = script
+      .split('\n')
+      .filter((l) => !l.trimStart().startsWith('#'))
+      .join('\n');
+
+    it(`reads names only from the files it is given, never from its code (checksums: ${withChecksums})`, () => {
+      // The same text for any subset: no dataset string can be in it.
+      expect(powershellCommands(withChecksums)).toBe(script);
+      // Its only single-quoted strings are our own constants (no $ expansion inside them).
+      const quoted = [...code.matchAll(/'([^']*)'/g)].map((m) => m[1]);
+      expect(new Set(quoted)).toEqual(
+        new Set([
+          '..\\mosmeddata-subset',
+          'Stop',
+          SUBSET_FILES.folders,
+          '',
+          ...(withChecksums ? ['SHA256SUMS', '  ', '\\', '\\\\(.)', 'n', 'r'] : []),
+        ]),
+      );
+      expect(code).not.toMatch(/Invoke-Expression|\biex\b|Start-Process|& \$/);
+    });
+
+    it(`gives every path to a cmdlet as a literal path (checksums: ${withChecksums})`, () => {
+      for (const cmdlet of ['Get-Content', 'Copy-Item', 'Get-FileHash']) {
+        for (const line of code.split('\n').filter((l) => l.includes(cmdlet))) {
+          expect(line, line).toContain(`${cmdlet} `);
+          expect(line, line).toMatch(new RegExp(`${cmdlet}[^|]*-LiteralPath`));
+        }
+      }
+      // Paths built from names stay values: Join-Path (no -Resolve: nothing is globbed).
+      expect(code).not.toContain('-Resolve');
+      expect(code).not.toMatch(/\s-Path \$/);
+    });
+  }
+});
