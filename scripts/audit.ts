@@ -2,9 +2,10 @@
  * `npm run audit -- [--site <dir>] [--out <dir>] [--cpu-slowdown <n|auto>]`: page budgets as a
  * report, not a test.
  * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
- * default mobile preset in Debian's Chromium on the home, statistics, studies index and one
- * study page in both languages (page types not built yet are skipped), and writes scores,
- * bytes transferred and JavaScript bytes per page to `<out>/report.json` plus a table.
+ * default mobile preset in Debian's Chromium on every page type in both languages (home,
+ * statistics, two studies index pages, datasheet, about, quality, cite, license, search, a
+ * study; page types not built yet are skipped), and writes scores, bytes transferred and
+ * JavaScript bytes per page to `<out>/report.json` plus a table.
  *
  * If the site folder does not exist, it is built first with `scripts/build.ts --out <dir>`.
  *
@@ -118,6 +119,11 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       // The index is paged (src/components/studies/index-pages.ts): a later page too.
       ['studies index p2', `${locale}/studies/page/2/`],
       ['datasheet', `${locale}/datasheet/`],
+      ['about', `${locale}/about/`],
+      ['quality', `${locale}/quality/`],
+      ['cite', `${locale}/cite/`],
+      ['license', `${locale}/license/`],
+      ['search', `${locale}/search/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
