@@ -2,9 +2,10 @@
  * `npm run audit -- [--site <dir>] [--out <dir>] [--cpu-slowdown <n|auto>]`: page budgets as a
  * report, not a test.
  * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
- * default mobile preset in Debian's Chromium on the home, statistics, studies index and one
- * study page in both languages (page types not built yet are skipped), and writes scores,
- * bytes transferred and JavaScript bytes per page to `<out>/report.json` plus a table.
+ * default mobile preset in Debian's Chromium on every page type in both languages (home,
+ * statistics, two studies index pages, datasheet, about, quality, cite, license, search, a
+ * study; page types not built yet are skipped), and writes scores, bytes transferred and
+ * JavaScript bytes per page to `<out>/report.json` plus a table.
  *
  * If the site folder does not exist, it is built first with `scripts/build.ts --out <dir>`.
  *
@@ -28,7 +29,7 @@ import {
   calibratedSlowdown,
   type PageAudit,
 } from './audit/lighthouse.ts';
-import { TARGETS, table, targetsMissed } from './audit/report.ts';
+import { TARGETS, onlyNoindexByDesign, table, targetsMissed } from './audit/report.ts';
 import { serve } from './audit/serve-gzip.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
@@ -47,6 +48,11 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       // The index is paged (src/components/studies/index-pages.ts): a later page too.
       ['studies index p2', `${locale}/studies/page/2/`],
       ['datasheet', `${locale}/datasheet/`],
+      ['about', `${locale}/about/`],
+      ['quality', `${locale}/quality/`],
+      ['cite', `${locale}/cite/`],
+      ['license', `${locale}/license/`],
+      ['search', `${locale}/search/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
@@ -153,6 +159,12 @@ async function main(values: ReturnType<typeof parse>): Promise<number> {
     for (const f of a.failedAudits) {
       console.log(`${a.type} (${a.locale}) ${f.id}: ${f.title}${f.detail ? ` (${f.detail})` : ''}`);
     }
+  }
+  const byDesign = audits.filter(onlyNoindexByDesign).map((a) => `${a.type} (${a.locale})`);
+  if (byDesign.length) {
+    console.log(
+      `\nnoindex by design, SEO "blocked from indexing" expected: ${byDesign.join(', ')}`,
+    );
   }
   console.log(missed.length ? `\nTargets missed:\n  ${missed.join('\n  ')}` : '\nAll targets met.');
   console.log(`\nReport: ${join(outDir, 'report.json')}`);

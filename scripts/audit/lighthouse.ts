@@ -23,7 +23,13 @@ export interface PageAudit {
   /** Core Web Vitals and the other scored metrics, in ms (CLS unitless). */
   metrics: Record<string, number | null>;
   /** Audits that scored below 1 in any category, for follow-up. */
-  failedAudits: Array<{ id: string; title: string; score: number; detail?: string }>;
+  failedAudits: Array<{
+    id: string;
+    category: string;
+    title: string;
+    score: number;
+    detail?: string;
+  }>;
 }
 
 interface NetworkRequest {
@@ -95,7 +101,7 @@ export async function auditPage(
       const audit = lhr.audits[ref.id];
       if (ref.weight > 0 && audit && audit.score !== null && audit.score < 1) {
         const detail = auditDetail(audit.details);
-        const failed = { id: ref.id, title: audit.title, score: audit.score };
+        const failed = { id: ref.id, category, title: audit.title, score: audit.score };
         failedAudits.set(ref.id, detail ? { ...failed, detail } : failed);
       }
     }

@@ -22,7 +22,8 @@ export async function serve(dir: string): Promise<{ url: string; server: Server 
     if (wantsGzip && (TEXT_TYPES.test(path) || path.endsWith('/'))) {
       // Hold sirv's head and body, then send them gzipped, as a real host would.
       const chunks: Buffer[] = [];
-      let head: [number, Record<string, string | number>] = [200, {}];
+      // Without a writeHead call (sirv's fallback, our 404 page) the status is res.statusCode.
+      let head: [number, Record<string, string | number>] | undefined;
       const writeHead = res.writeHead.bind(res);
       const end = res.end.bind(res);
       res.writeHead = ((status: number, headers?: Record<string, string | number>) => {
@@ -36,10 +37,11 @@ export async function serve(dir: string): Promise<{ url: string; server: Server 
       res.end = ((chunk?: Buffer | string) => {
         if (chunk) chunks.push(Buffer.from(chunk));
         const body = gzipSync(Buffer.concat(chunks), { level: constants.Z_BEST_COMPRESSION });
+        const [status, given] = head ?? [res.statusCode, {}];
         const headers = Object.fromEntries(
-          Object.entries(head[1]).filter(([k]) => k.toLowerCase() !== 'content-length'),
+          Object.entries(given).filter(([k]) => k.toLowerCase() !== 'content-length'),
         );
-        writeHead(head[0], {
+        writeHead(status, {
           ...headers,
           'Content-Encoding': 'gzip',
           'Content-Length': body.length,

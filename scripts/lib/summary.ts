@@ -20,8 +20,8 @@ export interface SummaryInput {
 
 /** What a build without `--site` leaves out, said in the summary. */
 export const NO_SITE_WARNING =
-  'Warning: no --site (or SITE_URL) given: canonical and Open Graph URLs, the sitemap and ' +
-  "robots.txt's Sitemap line are left out, and hreflang links are relative. Give the address " +
+  'Warning: no --site (or SITE_URL) given: canonical, hreflang and Open Graph URLs, the sitemap ' +
+  "and robots.txt's Sitemap line are left out. Give the address " +
   'the site is published at, e.g. --site https://example.net (see docs/deploy.md).';
 
 /** Up to this many error findings are listed by name in the summary. */

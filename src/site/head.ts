@@ -16,11 +16,13 @@ export interface Alternate {
  * hreflang alternates for a localized page: one per locale, plus x-default (the language
  * chooser at the site's root for the home page, the Russian original elsewhere). `pathname` is
  * the page's path with the base path. Absolute with the site's address; without one (no
- * `--site`), root-relative links, which HTML allows.
+ * `--site`), none: search engines read only fully qualified alternates (Google's hreflang rules;
+ * Lighthouse fails relative ones), so a relative set would be noise.
  * @example alternates('/en/cite/', new URL('https://x.org/'))
  * // [{hreflang:'ru',href:'https://x.org/ru/cite/'},{hreflang:'en',...},{hreflang:'x-default',href:'https://x.org/ru/cite/'}]
  */
 export function alternates(pathname: string, site: URL | string | undefined): Alternate[] {
+  if (site === undefined) return [];
   const href = (link: string) => absoluteLink(link, site) ?? link;
   const links = LOCALES.map((locale) => ({
     hreflang: locale,
