@@ -10,8 +10,7 @@ import { FIELD, FIELDS, HANDLE_COLUMN, STUDY_SIZE_COLUMNS, type ValueKind } from
 import { formatCitation } from './citation/format.ts';
 import { datasetItem, paperItem } from './citation/items.ts';
 import type { Stats } from './stats.ts';
-import { datasheet, type DatasheetItem, type DatasheetSectionId } from './datasheet.ts';
-import { knownSkews } from './known-skews.ts';
+import { raiProperties } from './croissant-rai.ts';
 
 /**
  * The Croissant 1.1 JSON-LD context, as the specification publishes it (Appendix 1), which
@@ -121,69 +120,6 @@ export const SHA256SUMS_LINE = {
   sha256: '^\\\\?([0-9a-f]{64})  .*$',
   path: '^\\\\?[0-9a-f]{64}  (.*)$',
 } as const;
-
-/** The English answer of a datasheet item, prefixed with its source. */
-function sourced(item: DatasheetItem): string {
-  const where =
-    item.source.kind === 'readme'
-      ? `README, "${item.source.section.en}"`
-      : item.source.kind === 'data'
-        ? 'computed by this site from the data'
-        : item.source.kind === 'site'
-          ? 'this site'
-          : 'not stated in the dataset’s documentation';
-  return item.answer
-    ? `${item.answer.en} (${where})`
-    : `${item.question.en} Not stated in the dataset’s documentation.`;
-}
-
-/** Responsible-AI properties (Croissant RAI 1.0) answered from the datasheet and the data. */
-function raiProperties(options: CroissantOptions) {
-  const s = options.stats;
-  const sheet = datasheet({
-    studies: s.total,
-    withPathology: s.classBalance.with,
-    withoutPathology: s.classBalance.without,
-    sexUnknown: s.sex.unknown,
-    ageUnknown: s.age.unknown.total,
-    manufacturers: s.acquisition.manufacturer.length,
-    builtAt: options.builtAt,
-  });
-  const item = (section: DatasheetSectionId, id: string) => {
-    const found = sheet[section].find((i) => i.id === id);
-    if (!found) throw new Error(`No datasheet item ${section}/${id}`);
-    return sourced(found);
-  };
-  return {
-    'rai:dataCollection': item('collection', 'where-when'),
-    'rai:dataCollectionType': ['Secondary Data analysis'],
-    'rai:dataCollectionTimeframe': [FACTS.temporalCoverage.start, FACTS.temporalCoverage.end],
-    'rai:dataCollectionMissingData': item('composition', 'missing'),
-    'rai:dataAnnotationProtocol': [item('labelling', 'method'), item('labelling', 'level')].join(
-      ' ',
-    ),
-    'rai:dataPreprocessingProtocol': [
-      item('preprocessing', 'deidentification'),
-      item('preprocessing', 'image-processing'),
-    ],
-    'rai:dataUseCases': [item('uses', 'intended')],
-    'rai:dataLimitations': [
-      item('uses', 'commercial'),
-      item('uses', 'derivatives'),
-      item('uses', 'clinical'),
-    ],
-    'rai:dataBiases': knownSkews(s).map((k) => k.text.en),
-    'rai:personalSensitiveInformation': [
-      item('composition', 'sensitive'),
-      item('preprocessing', 'deidentification'),
-      item('preprocessing', 'this-site'),
-    ],
-    'rai:dataReleaseMaintenancePlan': [
-      item('maintenance', 'version'),
-      item('maintenance', 'updates'),
-    ],
-  };
-}
 
 export function buildCroissant(options: CroissantOptions) {
   const { siteUrl, registryCsv, registryXlsxSha256, builtAt } = options;
