@@ -31,12 +31,13 @@ import {
   evaluateTargets,
   resultFileName,
   type BenchResult,
+  type ChecksumFigures,
   type SizeFigures,
   type ThumbnailFigures,
 } from './bench/results.ts';
 import { summarize } from './bench/stats.ts';
 import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
-import { measureChecksums, type ChecksumFigures } from './bench/checksums.ts';
+import { measureChecksums } from './bench/checksums.ts';
 import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
 import {
   hasGnuTime,

@@ -20,22 +20,8 @@ import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
 import type { FileStat } from '../../src/pipeline/imaging/types.ts';
 import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
 import { scanFigure } from './aggregate.ts';
-import type { ScanFigure } from './results.ts';
-import { summarize, type Measured } from './stats.ts';
-
-export interface ChecksumFigures {
-  files: number;
-  bytes: number;
-  concurrency: number;
-  /** Starting the pool's workers, before any file is hashed. */
-  poolStartMs: Measured;
-  /** Our pass, from a started pool. */
-  ours: ScanFigure;
-  /** GNU sha256sum, one process. */
-  gnu: ScanFigure;
-  /** GNU sha256sum, `concurrency` processes (xargs -P). */
-  gnuParallel: ScanFigure;
-}
+import type { ChecksumFigures, ScanFigure } from './results.ts';
+import { summarize } from './stats.ts';
 
 /** Files per sha256sum invocation under xargs (its start-up amortised as our batches are). */
 const GNU_BATCH = 256;

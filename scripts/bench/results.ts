@@ -1,4 +1,3 @@
-import type { ChecksumFigures } from './checksums.ts';
 import type { RealScaleFigures } from './real-scale.ts';
 /**
  * The bench's result file: what was measured, on which machine and commit, and each figure
@@ -26,6 +25,21 @@ export interface ScanFigure {
   filesPerSecond: number;
   /** Dataset megabytes (10^6 bytes of whole files) covered per second. */
   mbPerSecond: number;
+}
+
+/** The checksum pass against GNU sha256sum on the same files (scripts/bench/checksums.ts). */
+export interface ChecksumFigures {
+  files: number;
+  bytes: number;
+  concurrency: number;
+  /** Starting the pool's workers, before any file is hashed. */
+  poolStartMs: Measured;
+  /** Our pass, from a started pool. */
+  ours: ScanFigure;
+  /** GNU sha256sum, one process. */
+  gnu: ScanFigure;
+  /** GNU sha256sum, `concurrency` processes (xargs -P). */
+  gnuParallel: ScanFigure;
 }
 
 export interface ScanComparison {
