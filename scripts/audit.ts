@@ -33,6 +33,7 @@ import { TARGETS, onlyNoindexByDesign, table, targetsMissed } from './audit/repo
 import { serve } from './audit/serve-gzip.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
+import { isHandleShaped } from '../src/domain/handle.ts';
 import { LOCALES } from '../src/domain/labels.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
@@ -57,7 +58,9 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
       const slugs = (await readdir(studiesDir, { withFileTypes: true }))
-        .filter((e) => e.isDirectory() && existsSync(join(studiesDir, e.name, 'index.html')))
+        // A study page, not a handle's short address (a redirect page beside them).
+        .filter((e) => e.isDirectory() && !isHandleShaped(e.name))
+        .filter((e) => existsSync(join(studiesDir, e.name, 'index.html')))
         .map((e) => e.name)
         .sort();
       if (slugs[0]) candidates.push(['study page', `${locale}/studies/${slugs[0]}/`]);
