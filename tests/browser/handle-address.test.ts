@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { LOCALES, type Locale } from '../../src/domain/labels.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
-import { readSiteStudies } from './site-studies.ts';
+import { readSiteStudies } from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
 const siteOrigin = inject('siteOrigin');

@@ -11,7 +11,7 @@ import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
-import { readSiteStudies } from './site-studies.ts';
+import { readSiteStudies } from '../support/site-studies.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 const siteDir = inject('siteDir');

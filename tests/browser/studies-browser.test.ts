@@ -17,7 +17,7 @@ import {
   readSiteStudies,
   visibleRows,
   type ExpectedStudy,
-} from './site-studies.ts';
+} from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
 const siteStudies = readSiteStudies(siteDir);

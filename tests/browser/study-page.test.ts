@@ -20,7 +20,7 @@ import {
   rarestConclusionWord,
   readSiteStudies,
   visibleRows,
-} from './site-studies.ts';
+} from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
 const siteStudies = readSiteStudies(siteDir);

@@ -2,7 +2,7 @@
  * The built site, read as files: JSON-LD on the home pages, /croissant.json, downloads,
  * hreflang, the synthetic notice. Works on the fixture build and on the real sample build.
  */
-import { existsSync, readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, inject, it } from 'vitest';
 import { Cite } from '@citation-js/core';
@@ -12,7 +12,7 @@ import { parse as parseYaml } from 'yaml';
 import { CROISSANT_REQUIRED, JSON_LD_PROPERTIES } from '../support/required-properties.ts';
 import { REGISTRY_CSV_COLUMNS } from '../../src/domain/field-table.ts';
 import { PAPER } from '../../src/domain/facts.ts';
-import { isHandleShaped } from '../../src/domain/handle.ts';
+import { builtStudySlugs } from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
 const siteOrigin = inject('siteOrigin');
@@ -154,12 +154,9 @@ describe('counted nouns agree with their numbers (Intl.PluralRules)', () => {
       forms: { one: 'study', other: 'studies' },
     },
   ];
-  // Every study page's thumbnail sheets say how many slices they hold ("12 срезов по порядку");
-  // the handles' short addresses beside them are redirects without sheets.
+  // Every study page's thumbnail sheets say how many slices they hold ("12 срезов по порядку").
   const studyPages = (locale: string) =>
-    readdirSync(join(siteDir, locale, 'studies'), { withFileTypes: true })
-      .filter((d) => d.isDirectory() && d.name !== 'page' && !isHandleShaped(d.name))
-      .map((d) => `${locale}/studies/${d.name}/index.html`);
+    builtStudySlugs(siteDir, locale).map((slug) => `${locale}/studies/${slug}/index.html`);
   for (const page of studyPages('ru'))
     CASES.push({
       page,
