@@ -18,7 +18,7 @@
  */
 import { spawnSync } from 'node:child_process';
 import { existsSync } from 'node:fs';
-import { mkdir, readdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, readFile, writeFile } from 'node:fs/promises';
 import { cpus } from 'node:os';
 import { join, resolve } from 'node:path';
 import * as chromeLauncher from 'chrome-launcher';
@@ -37,6 +37,9 @@ import { isHandleShaped } from '../src/domain/handle.ts';
 import { LOCALES } from '../src/domain/labels.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
+
+/** How the layout marks a page search engines should leave out (src/layouts/base-layout.astro). */
+const NOINDEX_META = /<meta name="robots" content="noindex"/;
 
 /** The pages to audit that exist in the site: [type, locale, url path]. */
 async function pagesToAudit(siteDir: string): Promise<Array<[string, string, string]>> {
@@ -131,10 +134,12 @@ async function main(values: ReturnType<typeof parse>): Promise<number> {
     }
     for (const [type, locale, path] of pages) {
       console.log(`Lighthouse (mobile, CPU ${cpuSlowdown}x): ${type} (${locale}) ${path}`);
+      const html = await readFile(join(siteDir, path, 'index.html'), 'utf8');
       audits.push({
         type,
         locale,
         path,
+        noindex: NOINDEX_META.test(html),
         ...(await auditPage(url + path, chrome.port, cpuSlowdown)),
       });
     }

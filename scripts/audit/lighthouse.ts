@@ -9,6 +9,8 @@ export interface PageAudit {
   type: string;
   locale: string;
   path: string;
+  /** The page asks search engines to leave it out (its own `<meta name="robots" content="noindex">`). */
+  noindex: boolean;
   scores: Record<(typeof CATEGORIES)[number], number | null>;
   /** Bytes over the wire for the whole page load (Lighthouse total-byte-weight). */
   transferBytes: number;
@@ -73,7 +75,7 @@ export async function auditPage(
   url: string,
   port: number,
   cpuSlowdown: number,
-): Promise<Omit<PageAudit, 'type' | 'locale' | 'path'>> {
+): Promise<Omit<PageAudit, 'type' | 'locale' | 'path' | 'noindex'>> {
   const loadAverage = loadavg()[0]!;
   const result = await lighthouse(
     url,

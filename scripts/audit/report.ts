@@ -40,15 +40,13 @@ export function table(audits: PageAudit[]): string {
 }
 
 /**
- * Page types that carry `noindex` on purpose: search results pages are kept out of search
- * engines (Google's guidance for internal search), which Lighthouse's SEO category counts as
- * "blocked from indexing". Their SEO score is a miss only if anything else failed.
+ * A page the site itself marks `noindex` (the search page: Google's guidance keeps internal
+ * search results out of its index), which Lighthouse's SEO category counts as "blocked from
+ * indexing". Its SEO score is a miss only if anything else failed.
  */
-const NOINDEX_BY_DESIGN = new Set(['search']);
-
 export function onlyNoindexByDesign(a: PageAudit): boolean {
   return (
-    NOINDEX_BY_DESIGN.has(a.type) &&
+    a.noindex &&
     a.failedAudits.filter((f) => f.category === 'seo').every((f) => f.id === 'is-crawlable')
   );
 }
