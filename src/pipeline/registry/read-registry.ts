@@ -99,11 +99,7 @@ export async function readRegistry(path: string, file: string): Promise<Registry
     const folder = studyFolderFromPath(values.path) ?? values.studyUid;
     if (folder === null) {
       findings.push(
-        finding(
-          'registry-row-without-study',
-          {},
-          { file, row: r, column: FIELD.studyUid.header },
-        ),
+        finding('registry-row-without-study', {}, { file, row: r, column: FIELD.studyUid.header }),
       );
       continue;
     }
