@@ -15,7 +15,7 @@ export interface BuildArgs {
   strict: boolean;
   /** Render the site even if nothing changed since the last build. */
   force: boolean;
-  /** Compute SHA-256 checksums of every dataset file. */
+  /** Compute SHA-256 checksums of every dataset file (on unless --no-checksums). */
   checksums: boolean;
   concurrency: number;
   /** Sample size and seed (only used without --dataset). */
@@ -40,8 +40,10 @@ export const USAGE = `Usage: npm run build -- [options]
   --generated <dir>   Pipeline output: data/*.json, registry.csv, thumbs/ (default: generated).
   --strict            Exit with code 1 if the data has any error-level finding.
   --force             Render the site even if nothing changed since the last build.
-  --checksums         Compute the SHA-256 of every dataset file (cached by path, size
-                      and mtime): data/SHA256SUMS, per-study digests.
+  --no-checksums      Skip the SHA-256 of every dataset file. By default it is computed
+                      (cached by path, size and mtime): data/SHA256SUMS, per-study
+                      digests, and the hashes the "Your copy" page checks a copy against.
+                      (--checksums, the default, is still accepted.)
   --concurrency <n>   Worker count for the imaging stage (default: number of cores).
   --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
   --seed <n>          Sample seed when no dataset is given.
@@ -120,7 +122,9 @@ export function parseBuildArgs(
     generated: { type: 'string' },
     strict: { type: 'boolean', default: false },
     force: { type: 'boolean', default: false },
-    checksums: { type: 'boolean', default: false },
+    // On by default; --no-checksums turns it off (--checksums kept for older command lines).
+    checksums: { type: 'boolean', default: true },
+    'no-checksums': { type: 'boolean', default: false },
     concurrency: { type: 'string' },
     studies: { type: 'string' },
     seed: { type: 'string' },
@@ -150,7 +154,7 @@ export function parseBuildArgs(
     generated: resolve(cwd, values.generated ?? 'generated'),
     strict: values.strict,
     force: values.force,
-    checksums: values.checksums,
+    checksums: values.checksums && !values['no-checksums'],
     concurrency: integerOption('concurrency', values.concurrency) ?? availableParallelism(),
     studies: integerOption('studies', values.studies),
     seed: integerOption('seed', values.seed, 0),

@@ -24,7 +24,7 @@ export interface SiteBuildOptions {
   /** Project root (astro.config.ts) and home of `.cache/`. */
   root: string;
   concurrency?: number;
-  /** Compute SHA-256 checksums of every dataset file (`--checksums`). */
+  /** Compute SHA-256 checksums of every dataset file: on unless false (`--no-checksums`). */
   checksums?: boolean;
   studies?: number | undefined;
   seed?: number | undefined;
@@ -163,7 +163,7 @@ export async function buildSite(
       cacheDir: imagingCacheDir(options.root, datasetDir),
       synthetic,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
-      ...(options.checksums ? { checksums: true } : {}),
+      ...(options.checksums !== false ? { checksums: true } : {}),
       ...(options.sourceDateEpoch !== undefined
         ? { sourceDateEpoch: options.sourceDateEpoch }
         : {}),

@@ -10,6 +10,7 @@ import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
 import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
+import { copyLists, writeCopyLists } from './outputs/copy-lists.ts';
 import { registryCsv } from './outputs/registry-csv.ts';
 import { writeDataFiles } from './outputs/write-data.ts';
 import type { OnProgress } from './progress.ts';
@@ -164,8 +165,9 @@ export async function runPipeline(
     findings: sorted,
   };
 
-  const changed = await timed('write', () =>
-    writeDataFiles(join(options.generatedDir, 'data'), {
+  const dataDir = join(options.generatedDir, 'data');
+  const changed = await timed('write', async () => [
+    ...(await writeDataFiles(dataDir, {
       studies: {
         source,
         checksums: imaging.checksums
@@ -187,7 +189,12 @@ export async function runPipeline(
         registry?.rows ?? [],
         new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
       ),
-    }),
-  );
+    })),
+    // What the "Your copy" page checks a copy against: per study, each file's size and hash.
+    ...(await writeCopyLists(
+      dataDir,
+      copyLists(imaging.listed ?? [], imaging.checksums?.byPath ?? null, studies),
+    )),
+  ]);
   return { studies, quality, source, timings, changed };
 }

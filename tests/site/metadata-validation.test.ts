@@ -55,7 +55,7 @@ const withSums = mkdtempSync(join(tmpdir(), 'croissant-sums-'));
 afterAll(() => rmSync(withSums, { recursive: true, force: true }));
 
 /**
- * The metadata a build with --checksums makes (the test site is built without): the site's own
+ * The metadata a build with checksums makes, from the site's own
  * inputs plus a SHA256SUMS of the sample written by GNU sha256sum (the format of the build's
  * checksum pass, see tests/imaging/checksums.test.ts), published next to the other files.
  */
@@ -269,10 +269,25 @@ describe.each(CROISSANT_VARIANTS)('$name', ({ load }) => {
   });
 });
 
-describe('croissant.json of a build without --checksums', () => {
+describe('croissant.json of a build with --no-checksums', () => {
   it('describes no SHA256SUMS (rather than one without a checksum)', () => {
-    expect(read('croissant.json')).not.toContain('SHA256SUMS');
-    expect(existsSync(join(siteDir, 'data/SHA256SUMS'))).toBe(false);
+    // The test site has checksums (the default): the same inputs without them.
+    const studies = JSON.parse(read('data/studies.json')) as StudiesFile;
+    const csv = readFileSync(join(siteDir, 'data/registry.csv'));
+    const croissant = buildCroissant({
+      siteUrl: siteRoot,
+      registryCsv: { sha256: createHash('sha256').update(csv).digest('hex'), bytes: csv.length },
+      sha256sums: null,
+      registryXlsxSha256: studies.source.registrySha256,
+      builtAt: studies.source.builtAt,
+      stats: statsFileSchema.parse(
+        JSON.parse(readFileSync(join(inject('generatedDir'), 'data/stats.json'), 'utf8')),
+      ),
+    });
+    expect(JSON.stringify(croissant)).not.toContain('SHA256SUMS');
+    expect(read('croissant.json'), 'the default build describes its SHA256SUMS').toContain(
+      'SHA256SUMS',
+    );
   });
 });
 

@@ -86,6 +86,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
         files: result.sha256.size,
         failed: listing.files.length - result.sha256.size,
         hashedNow: result.hashedNow,
+        byPath: result.sha256,
       };
     }
     // Only a complete build knows what is no longer used.
@@ -101,6 +102,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
       files: listing.files.length,
       filesParsed: parsed,
       folderSizes: sizesByFolder(listing.files),
+      listed: listing.files.map((f) => ({ rel: f.rel, size: f.size })),
       checksums,
     };
   } finally {

@@ -24,6 +24,8 @@ export interface ImagingChecksums {
   failed: number;
   /** Files hashed in this run; the others came from the cache. */
   hashedNow: number;
+  /** SHA-256 (hex) by dataset-relative path (the "Your copy" lists); absent in fakes. */
+  byPath?: ReadonlyMap<string, string>;
 }
 
 export interface ImagingStudy {
@@ -46,5 +48,7 @@ export interface ImagingResult {
   filesParsed: number;
   /** Files and bytes on disk per folder under studies/ (every file, images or not). */
   folderSizes: Record<string, Size>;
+  /** Every file under studies/ with its size (the "Your copy" lists); absent in fakes. */
+  listed?: readonly { rel: string; size: number }[];
   checksums: ImagingChecksums | null;
 }

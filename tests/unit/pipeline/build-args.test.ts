@@ -34,6 +34,12 @@ describe('parseBuildArgs', () => {
     expect(parseBuildArgs(['--dataset', '/d'], { DATASET_DIR: '/e' }, '/p').dataset).toBe('/d');
   });
 
+  it('computes checksums unless --no-checksums (--checksums still accepted)', () => {
+    expect(parseBuildArgs([], {}, '/p').checksums).toBe(true);
+    expect(parseBuildArgs(['--checksums'], {}, '/p').checksums).toBe(true);
+    expect(parseBuildArgs(['--no-checksums'], {}, '/p').checksums).toBe(false);
+  });
+
   it('reads the site address and base path from --site/--base or SITE_URL/BASE_PATH', () => {
     expect(parseBuildArgs([], {}, '/p')).toMatchObject({ site: undefined, base: '/' });
     expect(
