@@ -38,6 +38,22 @@ export const SUBSET_FILES = {
 } as const;
 
 /**
+ * What a copy script copies, listed one path a line in `file`: the subset kit's study folders,
+ * or the "Your copy" repair kit's files (src/scripts/your-copy/). `dest` says what DEST is.
+ */
+export interface CopyList {
+  file: string;
+  folders: boolean;
+  dest: string;
+}
+
+export const SUBSET_LIST: CopyList = {
+  file: SUBSET_FILES.folders,
+  folders: true,
+  dest: 'where the subset goes',
+};
+
+/**
  * The filter as `name: value, value; …` from URL parameters.
  * @example filterInWords(new URLSearchParams('finding=subdural&finding=fracture&sex=F'))
  * // 'finding: subdural, fracture; sex: F'
@@ -84,22 +100,22 @@ export function folderList(studies: readonly ManifestStudy[]): string {
  * Bash: copy the listed folders from the full copy (the current folder) to DEST with rsync,
  * then verify them with the subset's lines of SHA256SUMS when the site offers that file.
  */
-export function bashCommands(withChecksums: boolean): string {
+export function bashCommands(withChecksums: boolean, list: CopyList = SUBSET_LIST): string {
   const lines = [
     '#!/usr/bin/env bash',
     '# Run in the folder of your full copy of the dataset (the one that holds studies/),',
-    `# with ${SUBSET_FILES.folders}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. DEST: where the subset goes.`,
+    `# with ${list.file}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. DEST: ${list.dest}.`,
     'set -euo pipefail',
     'DEST="${1:-../mosmeddata-subset}"',
     'mkdir -p "$DEST"',
     // --files-from turns off -a's recursion into the listed folders: -r turns it back on.
-    `rsync -a -r --files-from=${SUBSET_FILES.folders} ./ "$DEST"/`,
+    `rsync -a -r --files-from=${list.file} ./ "$DEST"/`,
   ];
   if (withChecksums) {
     lines.push(
       "# The subset's lines of SHA256SUMS, checked in the copy (prints nothing when all match).",
       '# A backslash in a name is doubled in SHA256SUMS (sha256sum escapes it), so in the pattern.',
-      `sed -e 's|\\\\|\\\\\\\\|g' -e 's|^|  |' -e 's|$|/|' ${SUBSET_FILES.folders} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
+      `sed -e 's|\\\\|\\\\\\\\|g' -e 's|^|  |'${list.folders ? " -e 's|$|/|'" : ''} ${list.file} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
       '(cd "$DEST" && sha256sum -c --quiet SHA256SUMS.subset)',
     );
   } else {
@@ -109,13 +125,13 @@ export function bashCommands(withChecksums: boolean): string {
 }
 
 /** PowerShell: the same copy with Copy-Item, and the same check with Get-FileHash. */
-export function powershellCommands(withChecksums: boolean): string {
+export function powershellCommands(withChecksums: boolean, list: CopyList = SUBSET_LIST): string {
   const lines = [
     '# Run in the folder of your full copy of the dataset (the one that holds studies\\),',
-    `# with ${SUBSET_FILES.folders}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. $Dest: where the subset goes.`,
+    `# with ${list.file}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. $Dest: ${list.dest}.`,
     "param([string]$Dest = '..\\mosmeddata-subset')",
     "$ErrorActionPreference = 'Stop'",
-    `$folders = Get-Content -LiteralPath '${SUBSET_FILES.folders}' | Where-Object { $_ -ne '' }`,
+    `$folders = Get-Content -LiteralPath '${list.file}' | Where-Object { $_ -ne '' }`,
     'foreach ($folder in $folders) {',
     '  $target = Join-Path $Dest $folder',
     '  New-Item -ItemType Directory -Force -Path (Split-Path $target) | Out-Null',
@@ -124,7 +140,7 @@ export function powershellCommands(withChecksums: boolean): string {
   ];
   if (withChecksums) {
     lines.push(
-      '$prefixes = $folders | ForEach-Object { "$_/" }',
+      `$prefixes = $folders | ForEach-Object { "$_${list.folders ? '/' : ''}" }`,
       '$failed = 0',
       "foreach ($line in Get-Content -LiteralPath 'SHA256SUMS') {",
       "  $hash, $path = $line -split '  ', 2",

@@ -12,6 +12,8 @@ import enAbout from './en/about.json' with { type: 'json' };
 import ruCite from './ru/cite.json' with { type: 'json' };
 import enCite from './en/cite.json' with { type: 'json' };
 import ruCommon from './ru/common.json' with { type: 'json' };
+import ruCopy from './ru/copy.json' with { type: 'json' };
+import enCopy from './en/copy.json' with { type: 'json' };
 import enCommon from './en/common.json' with { type: 'json' };
 import ruDatasheet from './ru/datasheet.json' with { type: 'json' };
 import enDatasheet from './en/datasheet.json' with { type: 'json' };
@@ -52,9 +54,15 @@ export const BROWSER_CATALOG = {
   studies: { ru: ruStudies, en: enStudies },
 } satisfies Areas;
 
+/** The "Your copy" page's script: its own words with the browser areas (src/i18n/copy.ts). */
+export const COPY_CATALOG = {
+  ...BROWSER_CATALOG,
+  copy: { ru: ruCopy, en: enCopy },
+} satisfies Areas;
+
 /** Area → the area's strings per locale: every file pair. */
 export const CATALOG = {
-  ...BROWSER_CATALOG,
+  ...COPY_CATALOG,
   about: { ru: ruAbout, en: enAbout },
   cite: { ru: ruCite, en: enCite },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
