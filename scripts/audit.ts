@@ -3,7 +3,7 @@
  * report, not a test.
  * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
  * default mobile preset in Debian's Chromium on every page type in both languages (home,
- * statistics, two studies index pages, datasheet, about, quality, cite, license, search, a
+ * statistics, two studies index pages, datasheet, about, quality, cite, license, search, your copy, a
  * study; page types not built yet are skipped), and writes scores, bytes transferred and
  * JavaScript bytes per page to `<out>/report.json` plus a table.
  *
@@ -57,6 +57,7 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['cite', `${locale}/cite/`],
       ['license', `${locale}/license/`],
       ['search', `${locale}/search/`],
+      ['your copy', `${locale}/your-copy/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {

@@ -40,7 +40,10 @@ export function studiesPrefix(
     const parts = path.split('/');
     const at = parts.findIndex((part, i) => i < parts.length - 1 && folders.has(part));
     if (at < 0) continue;
-    const prefix = parts.slice(0, at).map((p) => `${p}/`).join('');
+    const prefix = parts
+      .slice(0, at)
+      .map((p) => `${p}/`)
+      .join('');
     if (best === null || prefix.length < best.length) best = prefix;
   }
   return best;

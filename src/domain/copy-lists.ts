@@ -17,7 +17,10 @@ export const COPY_INDEX = 'index.json';
 export const expectedFileSchema = z.tuple([
   z.string(),
   z.number().int().nonnegative(),
-  z.string().regex(/^[0-9a-f]{64}$/).nullable(),
+  z
+    .string()
+    .regex(/^[0-9a-f]{64}$/)
+    .nullable(),
 ]);
 export type ExpectedFile = z.infer<typeof expectedFileSchema>;
 

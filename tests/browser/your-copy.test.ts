@@ -86,7 +86,10 @@ async function index(site: Served): Promise<CopyIndex> {
 
 /** The files of one study folder of a copy, dataset-relative, sorted. */
 async function filesOf(root: string, folder: string): Promise<string[]> {
-  const entries = await readdir(join(root, 'studies', folder), { recursive: true, withFileTypes: true });
+  const entries = await readdir(join(root, 'studies', folder), {
+    recursive: true,
+    withFileTypes: true,
+  });
   return entries
     .filter((e) => e.isFile())
     .map((e) => `${join(e.parentPath, e.name).slice(root.length + 1)}`)
@@ -168,7 +171,9 @@ describe('Your copy, a build with checksums', () => {
     expect(lists).toHaveLength(studies.length - 1);
 
     // The page says it in words, links each study to its viewer, and offers the repair kit.
-    await expect.poll(() => page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('problems');
+    await expect
+      .poll(() => page.locator('[data-verdict]').getAttribute('data-verdict'))
+      .toBe('problems');
     const viewerLink = page.locator('[data-list="incomplete"] a').first();
     expect(await viewerLink.getAttribute('href')).toMatch(/\/en\/studies\/[^/]+\/#viewer$/);
     const kit = page.locator('a[data-repair-kit="list"]');
@@ -186,7 +191,9 @@ describe('Your copy, a build with checksums', () => {
     const picked = studies.slice(2, 7).map((s) => s.folder);
     const partial = join(scratch, 'partial', 'studies');
     for (const folder of picked) {
-      await cp(join(withSums.dataset, 'studies', folder), join(partial, folder), { recursive: true });
+      await cp(join(withSums.dataset, 'studies', folder), join(partial, folder), {
+        recursive: true,
+      });
     }
     const { report, offOrigin } = await check(withSums, partial);
     expect(report).toMatchObject({ missing: [], corrupt: [], extra: [] });

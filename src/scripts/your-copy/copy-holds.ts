@@ -20,24 +20,23 @@ export interface HoldsContext {
 
 type Row = [label: string, pick: (s: Stats) => string];
 
-function rows(locale: Locale, yours: Stats, all: Stats): Row[] {
+function rows(locale: Locale, all: Stats): Row[] {
   const t = useCopyTranslations(locale);
   const nf = new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 1 });
   const n = (v: number | null) => (v === null ? '—' : nf.format(v));
-  const models = [...new Set([...yours.acquisition.model, ...all.acquisition.model].map((c) => c.value))];
-  const modelCount = (s: Stats, value: string) =>
-    s.acquisition.model.find((c) => c.value === value)?.count ?? 0;
+  // The whole dataset's order (most studies first); a copy holds no scanner the dataset lacks.
+  const models = all.acquisition.model.map((c) => c.key);
+  const modelCount = (s: Stats, key: string | null) =>
+    s.acquisition.model.find((c) => c.key === key)?.total ?? 0;
   return [
     [t('copy.holds.total'), (s) => n(s.total)],
     [t('stats.class.with'), (s) => n(s.classBalance.with)],
     [t('stats.class.without'), (s) => n(s.classBalance.without)],
     [t('stats.class.unknown'), (s) => n(s.classBalance.unknown)],
-    ...FINDING_IDS.map(
-      (id): Row => [
-        t(`finding.${id}`),
-        (s) => n(s.findings.find((f) => f.id === id)?.present ?? 0),
-      ],
-    ),
+    ...FINDING_IDS.map((id): Row => [
+      t(`finding.${id}`),
+      (s) => n(s.findings.find((f) => f.id === id)?.present ?? 0),
+    ]),
     [t('stats.sex.M'), (s) => n(s.sex.M)],
     [t('stats.sex.F'), (s) => n(s.sex.F)],
     [t('stats.sex.unknown'), (s) => n(s.sex.unknown)],
@@ -45,7 +44,10 @@ function rows(locale: Locale, yours: Stats, all: Stats): Row[] {
       t('copy.holds.age'),
       (s) => `${n(s.age.summary.median)} (${n(s.age.summary.min)}–${n(s.age.summary.max)})`,
     ],
-    ...models.map((value): Row => [value, (s) => n(modelCount(s, value))]),
+    ...models.map((key): Row => [
+      key === null ? t('copy.holds.scannerUnknown') : t('copy.holds.scanner', { name: key }),
+      (s) => n(modelCount(s, key)),
+    ]),
   ];
 }
 
@@ -79,7 +81,7 @@ export function renderHolds(root: HTMLElement, present: ReadonlySet<string>, ctx
     head.append(th);
   }
   const body = table.createTBody();
-  for (const [label, pick] of rows(ctx.locale, yours, all)) {
+  for (const [label, pick] of rows(ctx.locale, all)) {
     const tr = body.insertRow();
     const th = document.createElement('th');
     th.scope = 'row';

@@ -147,7 +147,10 @@ export function renderResult(
   ];
   for (const [name, title, items, render] of sections) {
     const section = el('section', undefined, { 'data-section': name });
-    section.append(el('h3', `${title} (${nf.format(items.length)})`), list(ctx, items, render, name));
+    section.append(
+      el('h3', `${title} (${nf.format(items.length)})`),
+      list(ctx, items, render, name),
+    );
     root.append(section);
   }
   root.append(repairKit(report, ctx, withChecksums));
@@ -175,7 +178,11 @@ function repairKit(report: CopyReport, ctx: ResultContext, withChecksums: boolea
     const li = el('li');
     const words = kind === 'list' ? t('copy.repair.files') : t(`copy.repair.${kind}`);
     li.append(
-      el('a', REPAIR_FILES[kind], { href: url, download: REPAIR_FILES[kind], 'data-repair-kit': kind }),
+      el('a', REPAIR_FILES[kind], {
+        href: url,
+        download: REPAIR_FILES[kind],
+        'data-repair-kit': kind,
+      }),
       ` — ${words}`,
     );
     ul.append(li);

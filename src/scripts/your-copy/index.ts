@@ -20,7 +20,13 @@ import { useCopyTranslations } from '../../i18n/copy.ts';
 import { renderHolds } from './copy-holds.ts';
 import { renderResult } from './copy-result.ts';
 import { Cancelled, hashFiles } from './hash-pool.ts';
-import { fromDirectoryPicker, fromDrop, fromInput, hasDirectoryPicker, type PickedFile } from './pick.ts';
+import {
+  fromDirectoryPicker,
+  fromDrop,
+  fromInput,
+  hasDirectoryPicker,
+  type PickedFile,
+} from './pick.ts';
 import { progressText } from './progress-text.ts';
 import { openResumeStore, resumeKey } from './resume-store.ts';
 
@@ -104,7 +110,14 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     return [{ path, file: files.get(path)!.file }];
   });
   const totalBytes = jobs.reduce((sum, j) => sum + j.file.size, 0);
-  const progress = { files: 0, totalFiles: jobs.length, bytes: 0, totalBytes, elapsedMs: 0, bytesRead: 0 };
+  const progress = {
+    files: 0,
+    totalFiles: jobs.length,
+    bytes: 0,
+    totalBytes,
+    elapsedMs: 0,
+    bytesRead: 0,
+  };
   const started = performance.now();
   const show = () => {
     progress.elapsedMs = performance.now() - started;
@@ -114,7 +127,11 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     page.barText.textContent = progressText(progress, page.locale);
   };
   page.progress.hidden = false;
-  say(remembered.size > 0 ? t('copy.progress.resumed', { count: remembered.size, n: remembered.size }) : '');
+  say(
+    remembered.size > 0
+      ? t('copy.progress.resumed', { count: remembered.size, n: remembered.size })
+      : '',
+  );
   show();
   const run = hashFiles(jobs, {
     workers: Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)),
@@ -131,7 +148,11 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
   try {
     await run.done;
   } catch (error) {
-    say(error instanceof Cancelled ? t('copy.progress.cancelled') : t('copy.progress.failed', { reason: String(error) }));
+    say(
+      error instanceof Cancelled
+        ? t('copy.progress.cancelled')
+        : t('copy.progress.failed', { reason: String(error) }),
+    );
     return;
   } finally {
     clearInterval(timer);
@@ -157,7 +178,7 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     index.checksums,
   );
   page.result.hidden = false;
-  say(t(report.missing.length + report.corrupt.length + report.extra.length === 0 ? 'copy.result.ok' : 'copy.result.problems'));
+  say(t('copy.progress.done'));
   page.result.querySelector<HTMLElement>('h2')?.focus();
   try {
     const explorer = await fetchJson<ExplorerFile>(page.data['explorerData']!);
