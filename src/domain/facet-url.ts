@@ -30,6 +30,9 @@ export const FACET_PARAMS: Readonly<Record<keyof FacetState, string>> = {
   findings: FINDING_FIELDS[0]!.facet.param,
   ageMin: FIELD.age.facet.min,
   ageMax: FIELD.age.facet.max,
+  // A list of study handles, comma-separated (`study=12,15,300`): the "Your copy" page links
+  // the explorer and the studies index to the studies a copy holds. No registry field.
+  studies: 'study',
 };
 
 /**
@@ -80,6 +83,8 @@ export function stateFromParams(params: URLSearchParams): FacetState {
   state.findings = FINDING_IDS.filter((id) => findings.has(id));
   state.ageMin = parseAge(params.get(FACET_PARAMS.ageMin));
   state.ageMax = parseAge(params.get(FACET_PARAMS.ageMax));
+  const handles = params.getAll(FACET_PARAMS.studies).flatMap((v) => v.split(','));
+  state.studies = [...new Set(handles.map((h) => h.trim()).filter(Boolean))];
   return state;
 }
 
@@ -107,6 +112,7 @@ export function stateToParams(
   for (const facet of CATEGORICAL_FACETS) if (facet !== 'pathology') append(facet);
   if (state.ageMin !== null) params.set(FACET_PARAMS.ageMin, String(state.ageMin));
   if (state.ageMax !== null) params.set(FACET_PARAMS.ageMax, String(state.ageMax));
+  if (state.studies.length > 0) params.set(FACET_PARAMS.studies, state.studies.join(','));
   return params;
 }
 

@@ -29,7 +29,8 @@ export const CATEGORICAL_FACETS = [
 export type CategoricalFacetId = (typeof CATEGORICAL_FACETS)[number];
 
 /** The fields a facet reads, at their study keys (a full `Study` qualifies). */
-export type FacetStudy = Pick<Study, CategoricalFacetId | 'findings' | 'age'>;
+export type FacetStudy = Pick<Study, CategoricalFacetId | 'findings' | 'age'> &
+  Partial<Pick<Study, 'handle'>>;
 
 /** Facets whose values are numbers: ordered numerically, shown in the locale's notation. */
 export const NUMERIC_FACETS: readonly CategoricalFacetId[] = CATEGORICAL_FACETS.filter(
@@ -42,6 +43,8 @@ export type FacetState = Record<CategoricalFacetId, string[]> & {
   /** Inclusive age range in years; a study with no age fails any bound. */
   ageMin: number | null;
   ageMax: number | null;
+  /** Only these studies, by handle (e.g. the studies of a reader's copy); empty: any study. */
+  studies: string[];
 };
 
 /**
@@ -64,6 +67,7 @@ export function emptyState(): FacetState {
     findings: [],
     ageMin: null,
     ageMax: null,
+    studies: [],
   };
 }
 
@@ -105,6 +109,8 @@ export interface FacetValues {
   /** Findings marked present (true); absent and unknown ones are not listed. */
   findings: FindingId[];
   age: number | null;
+  /** For the study list (`state.studies`); null when the record carries no handle. */
+  handle: string | null;
 }
 
 /** The facet values of a study. */
@@ -115,6 +121,7 @@ export function facetValues(study: FacetStudy): FacetValues {
     ) as Record<CategoricalFacetId, string>,
     findings: FINDING_IDS.filter((id) => study.findings[id] === true),
     age: study.age,
+    handle: study.handle ?? null,
   };
 }
 
@@ -128,6 +135,7 @@ export function valuesMatch(values: FacetValues, state: FacetState): boolean {
   const { age } = values;
   if (state.ageMin !== null && (age === null || age < state.ageMin)) return false;
   if (state.ageMax !== null && (age === null || age > state.ageMax)) return false;
+  if (state.studies.length > 0 && !state.studies.includes(values.handle ?? '')) return false;
   return true;
 }
 
@@ -141,7 +149,9 @@ export function matches(study: FacetStudy, state: FacetState): boolean {
  * @example selectionCount({ ...emptyState(), sex: ['F'], ageMin: 40 }) // 2
  */
 export function selectionCount(state: FacetState): number {
-  const bounds = [state.ageMin, state.ageMax].filter((v) => v !== null).length;
+  const bounds =
+    [state.ageMin, state.ageMax].filter((v) => v !== null).length +
+    (state.studies.length > 0 ? 1 : 0);
   return CATEGORICAL_FACETS.reduce(
     (sum, f) => sum + state[f].length,
     bounds + state.findings.length,

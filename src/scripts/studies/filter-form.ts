@@ -10,6 +10,7 @@ export function writeFilterForm(form: HTMLFormElement, state: FacetState): void 
   const params = stateToParams(state);
   for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
     if (input.type === 'checkbox') input.checked = params.getAll(input.name).includes(input.value);
-    else if (input.type === 'number') input.value = params.get(input.name) ?? '';
+    else if (input.type === 'number' || input.type === 'hidden')
+      input.value = params.get(input.name) ?? '';
   }
 }

@@ -114,3 +114,15 @@ describe('facetCounts', () => {
     expect(counts.findings.subdural).toBe(1);
   });
 });
+
+describe('the study list (study=…, from the "Your copy" page)', () => {
+  it('keeps only the listed studies, by handle, and round-trips through the URL', () => {
+    const withHandles = all.map((s, i) => ({ ...s, handle: String(i + 10) }));
+    const state = stateFromParams(new URLSearchParams('study=10,12&study=12'));
+    expect(state.studies).toEqual(['10', '12']);
+    expect(withHandles.filter((s) => matches(s, state)).map((s) => s.handle)).toEqual(['10', '12']);
+    expect(stateToParams(state).toString()).toBe('study=10%2C12');
+    expect(isEmptyState(state)).toBe(false);
+    expect(isEmptyState(stateFromParams(new URLSearchParams('study=')))).toBe(true);
+  });
+});
