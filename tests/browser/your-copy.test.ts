@@ -20,6 +20,7 @@ import { createSiteHandler } from '../../scripts/lib/serve-site.ts';
 import { sampleDir } from '../../scripts/lib/sample-cache.ts';
 import { DEFAULT_SEED, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import { launchChromium } from '../support/browser.ts';
+import { axeViolations, describeViolations } from '../support/gates/axe.ts';
 import { ROOT, runBuild } from '../support/run-build.ts';
 
 const WORK = join(ROOT, '.cache/test-your-copy');
@@ -184,7 +185,44 @@ describe('Your copy, a build with checksums', () => {
     // What the copy holds: 19 of 20 studies.
     const total = page.locator('[data-holds] tbody tr').first().locator('td');
     await expect.poll(() => total.allTextContents()).toEqual(['19', '20']);
+    // ...and the studies index showing just those 19.
+    await page.locator('[data-holds] a', { hasText: 'studies index' }).click();
+    await expect
+      .poll(() => page.locator('[data-filter-status]').textContent())
+      .toContain('Showing 19 of 20 studies');
   });
+
+  it.each([
+    ['en', { width: 360, height: 740 }, 'light'],
+    ['ru', { width: 1280, height: 900 }, 'dark'],
+  ] as const)(
+    'the result has no axe violation (%s, %o, %s)',
+    async (locale, viewport, colorScheme) => {
+      const { studies } = await index(withSums);
+      const copy = join(scratch, `axe-${locale}`, 'studies');
+      await cp(
+        join(withSums.dataset, 'studies', studies[1]!.folder),
+        join(copy, studies[1]!.folder),
+        {
+          recursive: true,
+        },
+      );
+      await writeFile(join(copy, 'extra.txt'), 'x');
+      // axe is injected as a script, which the site's CSP forbids: this context alone bypasses it.
+      const context = await browser.newContext({ viewport, colorScheme, bypassCSP: true });
+      const page = await context.newPage();
+      await page.goto(`${withSums.url}/${locale}/your-copy/`);
+      const input = page.locator('input[type=file]');
+      await expect
+        .poll(() => input.evaluate((el: HTMLInputElement) => el.webkitdirectory))
+        .toBe(true);
+      await input.setInputFiles(copy);
+      await page.locator('[data-holds] table').waitFor();
+      const found = await axeViolations(page);
+      expect(describeViolations(`your-copy ${locale}`, found)).toEqual([]);
+      await context.close();
+    },
+  );
 
   it('checks a partial copy (some studies, picked as its studies/ folder): nothing missing', async () => {
     const { studies } = await index(withSums);
