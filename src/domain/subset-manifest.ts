@@ -109,7 +109,8 @@ export function bashCommands(withChecksums: boolean, list: CopyList = SUBSET_LIS
     'DEST="${1:-../mosmeddata-subset}"',
     'mkdir -p "$DEST"',
     // --files-from turns off -a's recursion into the listed folders: -r turns it back on.
-    `rsync -a -r --files-from=${list.file} ./ "$DEST"/`,
+    // Listed files are known to be damaged: -I copies them even if size and time agree.
+    `rsync -a -r${list.folders ? '' : ' -I'} --files-from=${list.file} ./ "$DEST"/`,
   ];
   if (withChecksums) {
     lines.push(

@@ -83,6 +83,40 @@ describe('the bash script with awkward names', () => {
   });
 });
 
+describe('the repair kit of the "Your copy" page (the same builders over a list of files)', () => {
+  it('copies exactly the listed missing and corrupt files into the copy, then verifies them', () => {
+    const full = join(work, 'repair-full');
+    const mine = join(work, 'repair-mine');
+    const sums = new Map<string, string>();
+    for (const folder of FOLDERS) {
+      for (const file of FILES[folder]!) {
+        const rel = `studies/${folder}/${file}`;
+        for (const root of [full, mine]) {
+          mkdirSync(join(root, rel, '..'), { recursive: true });
+          writeFileSync(join(root, rel), rel);
+        }
+        sums.set(rel, createHash('sha256').update(rel).digest('hex'));
+      }
+    }
+    writeFileSync(join(full, 'SHA256SUMS'), sha256sumsText(sums));
+    const missing = 'studies/odd\\folder/s1/back\\slash.dcm';
+    const corrupt = 'studies/plain/s/c.dcm';
+    rmSync(join(mine, missing));
+    // Same size, other bytes: only the list says it is damaged.
+    writeFileSync(join(mine, corrupt), corrupt.replace('c.dcm', 'x.dcm'));
+    const list = { file: 'repair-files.txt', folders: false, dest: 'your copy' };
+    writeFileSync(join(full, list.file), `${[missing, corrupt].sort().join('\n')}\n`);
+    writeFileSync(join(full, 'repair.sh'), bashCommands(true, list));
+    const run = spawnSync('bash', ['repair.sh', mine], { cwd: full, encoding: 'utf8' });
+    expect(run.stderr).toBe('');
+    expect(run.status).toBe(0);
+    expect(readFileSync(join(mine, missing), 'utf8')).toBe(missing);
+    expect(readFileSync(join(mine, corrupt), 'utf8')).toBe(corrupt);
+    const checked = readFileSync(join(mine, 'SHA256SUMS.subset'), 'utf8').split('\n');
+    expect(checked.filter(Boolean)).toHaveLength(2);
+  });
+});
+
 describe('the PowerShell script (as text: no pwsh in Debian)', () => {
   for (const withChecksums of [true, false]) {
     const script = powershellCommands(withChecksums);
