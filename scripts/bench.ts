@@ -39,6 +39,7 @@ import { summarize } from './bench/stats.ts';
 import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
 import { measureChecksums } from './bench/checksums.ts';
 import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
+import { formatVerify, measureVerify } from './bench/verify.ts';
 import {
   hasGnuTime,
   makeCold,
@@ -252,11 +253,12 @@ async function main(args: BenchArgs): Promise<number> {
   };
   await mkdir(args.out, { recursive: true });
   const file = join(args.out, resultFileName(date, git.sha));
-  const studiesList = args.realScaleOnly
-    ? []
-    : args.scale > 1
-      ? [args.studies, args.studies * args.scale]
-      : [args.studies];
+  const studiesList =
+    args.realScaleOnly || args.verifyOnly
+      ? []
+      : args.scale > 1
+        ? [args.studies, args.studies * args.scale]
+        : [args.studies];
   for (const studies of studiesList) {
     sizes.push(await measureSize(args, studies, tools));
     // Written after every size: a long bench stopped half-way still leaves its figures.
@@ -267,7 +269,7 @@ async function main(args: BenchArgs): Promise<number> {
     await writeFile(join(args.out, 'latest.json'), json);
     log(`figures so far written to ${file}`);
   }
-  if (args.realScaleOnly || !args.skip.has('real-scale')) {
+  if (args.realScaleOnly || (!args.verifyOnly && !args.skip.has('real-scale'))) {
     result.realScale = await measureRealScale(
       ROOT,
       args.realScaleStudies,
@@ -280,9 +282,23 @@ async function main(args: BenchArgs): Promise<number> {
     await writeFile(file, json);
     await writeFile(join(args.out, 'latest.json'), json);
   }
-  const report = args.realScaleOnly ? machineLine(result) : formatReport(result);
+  if (!args.realScaleOnly && !args.skip.has('verify')) {
+    result.verify = await measureVerify(
+      ROOT,
+      args.verifyStudies,
+      args.runs,
+      availableParallelism(),
+      log,
+    );
+    result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeFile(file, json);
+    await writeFile(join(args.out, 'latest.json'), json);
+  }
+  const report = args.realScaleOnly || args.verifyOnly ? machineLine(result) : formatReport(result);
   const realScale = result.realScale ? `\n\n${formatRealScale(result.realScale)}` : '';
-  process.stdout.write(`${report}${realScale}\n\nWritten: ${file} and latest.json\n`);
+  const verify = result.verify ? `\n\n${formatVerify(result.verify)}` : '';
+  process.stdout.write(`${report}${realScale}${verify}\n\nWritten: ${file} and latest.json\n`);
   return 0;
 }
 

@@ -25,16 +25,20 @@ export interface BenchArgs {
   realScaleRuns: number;
   /** Measure only the real-scale figure. */
   realScaleOnly: boolean;
+  /** Studies of the 512×512 sample the "Your copy" page verifies in Chromium. */
+  verifyStudies: number;
+  /** Measure only the verify figure. */
+  verifyOnly: boolean;
   /** Compare two result files instead of measuring: `before` with `after`. */
   compare: { before: string; after: string } | null;
   help: boolean;
 }
 
-export const SKIPPABLE = ['builds', 'thumbnails', 'checksums', 'real-scale'] as const;
+export const SKIPPABLE = ['builds', 'thumbnails', 'checksums', 'real-scale', 'verify'] as const;
 export type SkippableFigure = (typeof SKIPPABLE)[number];
 
 /** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
-export const QUICK = { studies: 40, scale: 2, runs: 1, buildRuns: 1 } as const;
+export const QUICK = { studies: 40, scale: 2, runs: 1, buildRuns: 1, verifyStudies: 2 } as const;
 
 export const DEFAULTS = {
   studies: 800,
@@ -42,6 +46,7 @@ export const DEFAULTS = {
   runs: 3,
   out: 'bench/results',
   realScaleStudies: 20,
+  verifyStudies: 20,
 } as const;
 
 export const USAGE = `Usage: npm run bench -- [options]
@@ -56,13 +61,17 @@ Measures the build on generated synthetic datasets and writes
   --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
   --out <dir>         results folder (default ${DEFAULTS.out})
   --skip <list>       figures to leave out, comma-separated: builds, thumbnails, checksums,
-                      real-scale
+                      real-scale, verify
                       (without builds, each size's sample must already exist)
   --real-scale-studies <n>
                       studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})
   --real-scale-runs <n>
                       cold builds and peer runs each, alternating ABBA (default 2)
   --real-scale-only   measure only the real-scale figure (ours against the pydicom peer)
+  --verify-studies <n>
+                      studies of the 512×512 sample the "Your copy" page verifies in
+                      Chromium, against sha256sum (default ${DEFAULTS.verifyStudies}; --quick: ${QUICK.verifyStudies})
+  --verify-only       measure only the verify figure
   --compare <file>    measure nothing: print <file>'s figures next to <out>/latest.json's
   --to <file>         with --compare: the result file to compare with, instead of latest.json
   --quick             smoke run: --studies ${QUICK.studies} --scale ${QUICK.scale} --runs ${QUICK.runs} --build-runs ${QUICK.buildRuns}
@@ -89,6 +98,8 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
     'real-scale-studies': { type: 'string' },
     'real-scale-only': { type: 'boolean', default: false },
     'real-scale-runs': { type: 'string' },
+    'verify-studies': { type: 'string' },
+    'verify-only': { type: 'boolean', default: false },
     to: { type: 'string' },
     help: { type: 'boolean', short: 'h', default: false },
   });
@@ -127,6 +138,10 @@ export function parseBenchArgs(argv: readonly string[], cwd: string, cores: numb
       integerOption('real-scale-studies', values['real-scale-studies']) ??
       DEFAULTS.realScaleStudies,
     realScaleOnly: values['real-scale-only'],
+    verifyStudies:
+      integerOption('verify-studies', values['verify-studies']) ??
+      (values.quick ? QUICK.verifyStudies : DEFAULTS.verifyStudies),
+    verifyOnly: values['verify-only'],
     realScaleRuns: integerOption('real-scale-runs', values['real-scale-runs']) ?? 2,
     out,
     help: values.help,

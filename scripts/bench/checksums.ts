@@ -26,7 +26,11 @@ import { summarize } from './stats.ts';
 /** Files per sha256sum invocation under xargs (its start-up amortised as our batches are). */
 const GNU_BATCH = 256;
 
-function runGnu(datasetDir: string, files: readonly FileStat[], parallel: number): Promise<number> {
+export function runGnu(
+  datasetDir: string,
+  files: readonly FileStat[],
+  parallel: number,
+): Promise<number> {
   const start = performance.now();
   return new Promise((resolve, reject) => {
     const child = execFile(

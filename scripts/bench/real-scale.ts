@@ -65,7 +65,12 @@ async function peerPython(root: string): Promise<string | null> {
   return null;
 }
 
-async function ensureSample(dir: string, studies: number, log: (line: string) => void) {
+/** The 512×512 sample of `studies` studies in `dir`, generated unless it is there already. */
+export async function ensureRealScaleSample(
+  dir: string,
+  studies: number,
+  log: (line: string) => void,
+) {
   const manifest = await readSampleManifest(dir);
   if (
     manifest?.version === SAMPLE_VERSION &&
@@ -90,7 +95,7 @@ export async function measureRealScale(
   const work = join(root, '.cache/bench/real-scale');
   const dataset = join(work, `${REAL_SCALE_MATRIX}-${studies}`);
   await mkdir(work, { recursive: true });
-  await ensureSample(dataset, studies, log);
+  await ensureRealScaleSample(dataset, studies, log);
 
   const { files } = await listStudyFiles(dataset);
   const bySeries = new Map<string, number[]>();

@@ -27,6 +27,22 @@ export interface ScanFigure {
   mbPerSecond: number;
 }
 
+/** The "Your copy" page checking a whole copy in Chromium, against GNU sha256sum (scripts/bench/verify.ts). */
+export interface VerifyFigures {
+  studies: number;
+  matrix: number;
+  files: number;
+  bytes: number;
+  /** The page's hashing workers (its rule: min(4, max(2, cores))). */
+  workers: number;
+  /** Pick to result, in Chromium. */
+  chromium: ScanFigure;
+  gnu: ScanFigure;
+  gnuParallel: ScanFigure;
+  /** Seconds the page would take for 100 GB at its median rate. */
+  secondsPer100GB: number;
+}
+
 /** The checksum pass against GNU sha256sum on the same files (scripts/bench/checksums.ts). */
 export interface ChecksumFigures {
   files: number;
@@ -110,6 +126,8 @@ export interface BenchResult {
   targets: TargetCheck[];
   /** The real-scale figure (scripts/bench/real-scale.ts), when measured. */
   realScale?: RealScaleFigures;
+  /** The "Your copy" page's verify throughput in Chromium (scripts/bench/verify.ts), when measured. */
+  verify?: VerifyFigures;
 }
 
 /** How much slower per study the larger dataset may be and still count as linear. */
