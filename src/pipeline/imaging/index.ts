@@ -5,7 +5,7 @@
  * One folder per step, in the order `scanImaging` runs them: list/ (the files), header/ (each
  * file's allow-listed header, in workers), plan/ (studies and series), render/ (sprite sheets,
  * in workers; then copied into the output), record/ (the public Series records), checksums/
- * (--checksums). dicom/ and pixels/ read DICOM data for header/ and render/; workers/ and
+ * (unless --no-checksums). dicom/ and pixels/ read DICOM data for header/ and render/; workers/ and
  * cache/ serve every step.
  */
 import { existsSync } from 'node:fs';

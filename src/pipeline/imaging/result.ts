@@ -8,7 +8,7 @@ export interface ImagingOptions {
   thumbsDir: string;
   cacheDir: string;
   concurrency?: number;
-  /** Compute the SHA-256 of every file (--checksums). */
+  /** Compute the SHA-256 of every file (the default; off with --no-checksums). */
   checksums?: boolean;
   onProgress?: OnProgress;
 }

@@ -58,9 +58,10 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
   page.result.hidden = true;
   page.holds.hidden = true;
   say(t('copy.pick.fetching'));
+  const indexUrl = new URL(page.data['index']!, location.href).href;
   let index: CopyIndex;
   try {
-    index = await (indexPromise ??= fetchJson<CopyIndex>(page.data['index']!));
+    index = await (indexPromise ??= fetchJson<CopyIndex>(indexUrl));
   } catch (error) {
     indexPromise = null;
     say(t('copy.pick.fetchFailed', { reason: String(error) }));
@@ -88,7 +89,8 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     lists = await Promise.all(
       index.studies
         .filter((s) => folders.has(s.folder))
-        .map((s) => fetchJson<CopyStudyList>(`${page.data['lists']}${s.list}`)),
+        // Each list lies beside the index (data/copy/<n>.json).
+        .map((s) => fetchJson<CopyStudyList>(new URL(s.list, indexUrl).href)),
     );
   } catch (error) {
     say(t('copy.pick.fetchFailed', { reason: String(error) }));

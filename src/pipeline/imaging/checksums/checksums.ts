@@ -1,5 +1,5 @@
 /**
- * The checksum stage (--checksums): the SHA-256 of every listed file, in the worker pool, taken
+ * The checksum stage (on unless --no-checksums): the SHA-256 of every listed file, in the worker pool, taken
  * from the cache when the file's size and mtime are unchanged. Stored as each batch finishes,
  * so an interrupted run keeps what it hashed. A file that vanished, changed or could not be
  * read is a finding naming it, and is left out of the sums.
