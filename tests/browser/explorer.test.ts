@@ -165,7 +165,7 @@ describe('the statistics explorer', () => {
     expect(await page.locator('[data-explorer-count]').getAttribute('role')).toBe('status');
     expect(await page.getByRole('spinbutton', { name: 'from' }).inputValue()).toBe('30');
     const unlabelled = await page.$$eval(
-      '[data-explorer-form] input',
+      '[data-explorer-form] input:not([type=hidden])',
       (inputs) => inputs.filter((i) => !(i as HTMLInputElement).labels?.length).length,
     );
     expect(unlabelled).toBe(0);

@@ -185,11 +185,18 @@ describe('Your copy, a build with checksums', () => {
     // What the copy holds: 19 of 20 studies.
     const total = page.locator('[data-holds] tbody tr').first().locator('td');
     await expect.poll(() => total.allTextContents()).toEqual(['19', '20']);
-    // ...and the studies index showing just those 19.
+    // ...and the studies index and the statistics explorer showing just those 19.
+    const explorer = await page
+      .locator('[data-holds] a', { hasText: 'statistics explorer' })
+      .getAttribute('href');
     await page.locator('[data-holds] a', { hasText: 'studies index' }).click();
     await expect
       .poll(() => page.locator('[data-filter-status]').textContent())
       .toContain('Showing 19 of 20 studies');
+    await page.goto(new URL(explorer!, page.url()).href);
+    await expect
+      .poll(() => page.locator('[data-explorer-count]').textContent())
+      .toBe('Studies selected: 19 of 20');
   });
 
   it.each([
