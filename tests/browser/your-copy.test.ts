@@ -248,6 +248,34 @@ describe('Your copy, a build with checksums', () => {
     expect(offOrigin).toEqual([]);
   });
 
+  it('after a reload, picking the copy again reads no file it already checked (IndexedDB)', async () => {
+    const { studies } = await index(withSums);
+    const copy = join(scratch, 'resume', 'studies');
+    const folder = studies[3]!;
+    await cp(join(withSums.dataset, 'studies', folder.folder), join(copy, folder.folder), {
+      recursive: true,
+    });
+    const context = await browser.newContext({ acceptDownloads: true });
+    const page = await context.newPage();
+    const pick = async () => {
+      await page.goto(`${withSums.url}/en/your-copy/`);
+      const input = page.locator('input[type=file]');
+      await expect
+        .poll(() => input.evaluate((el: HTMLInputElement) => el.webkitdirectory))
+        .toBe(true);
+      await input.setInputFiles(copy);
+      await page.locator('a[data-report]').waitFor();
+    };
+    await pick();
+    expect(await page.locator('[data-status]').textContent()).not.toContain('checked before');
+    await pick(); // a reload: the page is loaded anew, the hashes are remembered
+    await expect
+      .poll(() => page.locator('[data-resumed]').textContent())
+      .toBe(`${folder.files} files were checked before and were not read again.`);
+    expect(await page.locator('[data-verdict]').getAttribute('data-verdict')).toBe('ok');
+    await context.close();
+  });
+
   it('hashes with the WebAssembly fallback too (as over plain HTTP), under the CSP', async () => {
     const { studies } = await index(withSums);
     const copy = join(scratch, 'wasm', 'studies');

@@ -15,7 +15,7 @@ import {
   type CopyFile,
 } from '../../domain/copy-check.ts';
 import type { CopyIndex, CopyStudyList } from '../../domain/copy-lists.ts';
-import type { Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
 import { useCopyTranslations } from '../../i18n/copy.ts';
 import { renderHolds } from './copy-holds.ts';
 import { renderResult } from './copy-result.ts';
@@ -38,6 +38,8 @@ interface Page {
   progress: HTMLElement;
   bar: HTMLProgressElement;
   barText: HTMLElement;
+  /** How many files a check took from what this browser remembered. */
+  resumed: HTMLElement;
   result: HTMLElement;
   holds: HTMLElement;
   cancel: (() => void) | null;
@@ -129,15 +131,17 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     page.barText.textContent = progressText(progress, page.locale);
   };
   page.progress.hidden = false;
-  say(
+  say('');
+  const nf = new Intl.NumberFormat(LOCALE_TAGS[page.locale].intl);
+  page.resumed.hidden = remembered.size === 0;
+  page.resumed.textContent =
     remembered.size > 0
-      ? t('copy.progress.resumed', { count: remembered.size, n: remembered.size })
-      : '',
-  );
+      ? t('copy.progress.resumed', { count: remembered.size, n: nf.format(remembered.size) })
+      : '';
   show();
   const run = hashFiles(jobs, {
     workers: Math.min(4, Math.max(2, navigator.hardwareConcurrency || 2)),
-    wasm: page.data['forceWasm'] === 'yes' || new URLSearchParams(location.search).has('wasm'),
+    wasm: new URLSearchParams(location.search).has('wasm'),
     onHashed: (job, sha256) => {
       copy.get(job.path)!.sha256 = sha256;
       if (sha256) store.put(keyOf(job.path), sha256);
@@ -206,6 +210,7 @@ function init(root: HTMLElement): void {
     progress: must('[data-progress]'),
     bar: must('progress'),
     barText: must('[data-progress-text]'),
+    resumed: must('[data-resumed]'),
     result: must('[data-result]'),
     holds: must('[data-holds]'),
     cancel: null,
