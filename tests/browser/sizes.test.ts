@@ -2,6 +2,7 @@
  * Sizes as a user reads them: the home page's total, a study page's size and the explorer's
  * live total for a filter all equal a recount of the files on disk with fs.stat.
  */
+import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Browser } from 'playwright-core';
@@ -66,7 +67,14 @@ describe('sizes equal a recount of the files on disk', () => {
     const cell = page.locator('[data-study-size]');
     expect(await cell.getAttribute('data-study-size')).toBe(`${size.bytes} ${size.files}`);
     expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(size, 'ru')));
-    expect(flat(await page.locator('[data-study-sha256]').textContent())).toBe('не вычислялась');
+    // Checksums are the build's default: the digest of the study's lines of SHA256SUMS.
+    const lines = readFileSync(join(inject('siteDir'), 'data/SHA256SUMS'), 'utf8')
+      .split('\n')
+      .filter((line) => line.includes(`  ${study.path}/`));
+    const digest = createHash('sha256')
+      .update(lines.map((l) => `${l}\n`).join(''))
+      .digest('hex');
+    expect(flat(await page.locator('[data-study-sha256]').textContent())).toBe(digest);
     await page.close();
   });
 
