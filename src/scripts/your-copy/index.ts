@@ -43,6 +43,8 @@ interface Page {
   result: HTMLElement;
   holds: HTMLElement;
   cancel: (() => void) | null;
+  /** Counts the checks started; a check whose number is no longer current stops quietly. */
+  generation: number;
 }
 
 async function fetchJson<T>(url: string): Promise<T> {
@@ -56,7 +58,10 @@ let indexPromise: Promise<CopyIndex> | null = null;
 async function check(page: Page, picked: PickedFile[]): Promise<void> {
   const t = useCopyTranslations(page.locale);
   const say = (text: string) => (page.status.textContent = text);
+  // A new pick replaces a check still running: that one stops and leaves the page alone.
   page.cancel?.();
+  const generation = ++page.generation;
+  const current = () => generation === page.generation;
   page.result.hidden = true;
   page.holds.hidden = true;
   say(t('copy.pick.fetching'));
@@ -66,9 +71,10 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     index = await (indexPromise ??= fetchJson<CopyIndex>(indexUrl));
   } catch (error) {
     indexPromise = null;
-    say(t('copy.pick.fetchFailed', { reason: String(error) }));
+    if (current()) say(t('copy.pick.fetchFailed', { reason: String(error) }));
     return;
   }
+  if (!current()) return;
   const prefix = studiesPrefix(
     picked.map((p) => p.path),
     new Set(index.studies.map((s) => s.folder)),
@@ -95,7 +101,7 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
         .map((s) => fetchJson<CopyStudyList>(new URL(s.list, indexUrl).href)),
     );
   } catch (error) {
-    say(t('copy.pick.fetchFailed', { reason: String(error) }));
+    if (current()) say(t('copy.pick.fetchFailed', { reason: String(error) }));
     return;
   }
   const toHash = filesToHash(lists, copy);
@@ -105,6 +111,7 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     return resumeKey(files.get(path)!.path, file.size, file.lastModified);
   };
   const remembered = await store.get(toHash.map(keyOf));
+  if (!current()) return;
   const jobs = toHash.flatMap((path) => {
     const known = remembered.get(keyOf(path));
     if (known) {
@@ -154,18 +161,22 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
   try {
     await run.done;
   } catch (error) {
+    clearInterval(timer);
+    if (!current()) return;
     say(
       error instanceof Cancelled
         ? t('copy.progress.cancelled')
         : t('copy.progress.failed', { reason: String(error) }),
     );
-    return;
-  } finally {
-    clearInterval(timer);
     page.cancel = null;
-    show();
     page.progress.hidden = true;
+    return;
   }
+  clearInterval(timer);
+  if (!current()) return;
+  page.cancel = null;
+  show();
+  page.progress.hidden = true;
   const report = copyReport(
     { dataset: page.data['dataset']!, version: page.data['version']! },
     index,
@@ -188,6 +199,7 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
   page.result.querySelector<HTMLElement>('h2')?.focus();
   try {
     const explorer = await fetchJson<ExplorerFile>(page.data['explorerData']!);
+    if (!current()) return;
     renderHolds(page.holds, new Set([...folders].map((f) => `studies/${f}`)), {
       locale: page.locale,
       all: explorer.studies,
@@ -214,6 +226,7 @@ function init(root: HTMLElement): void {
     result: must('[data-result]'),
     holds: must('[data-holds]'),
     cancel: null,
+    generation: 0,
   };
   const t = useCopyTranslations(page.locale);
   const run = (get: () => Promise<PickedFile[] | null> | PickedFile[]) => {
