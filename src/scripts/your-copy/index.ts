@@ -80,7 +80,8 @@ async function check(page: Page, picked: PickedFile[]): Promise<void> {
     new Set(index.studies.map((s) => s.folder)),
   );
   if (prefix === null) {
-    say(t('copy.pick.notFound'));
+    const flat = picked.every((p) => !p.path.includes('/'));
+    say(t(flat ? 'copy.pick.noFolders' : 'copy.pick.notFound'));
     return;
   }
   const files = new Map<string, PickedFile>();
