@@ -4,54 +4,16 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { dicomParser, type DataSet } from './dicom-parser.ts';
-import {
-  EXPLICIT_BIG_ENDIAN,
-  EXPLICIT_LITTLE_ENDIAN,
-  IMPLICIT_LITTLE_ENDIAN,
-} from './transfer-syntax.ts';
+import { EXPLICIT_LITTLE_ENDIAN } from './transfer-syntax.ts';
+import { PIXEL_DATA, hasPreamble, sniffRawTransferSyntax, unwrapParseError } from './sniff.ts';
 
-export const PIXEL_DATA = 'x7fe00010';
+export { NotDicom, PIXEL_DATA, sniffRawTransferSyntax } from './sniff.ts';
 
 /** Thrown when the bytes given are a prefix of the file and parsing needs more of them. */
 export class NeedMoreBytes extends Error {
   constructor(message = 'need more bytes') {
     super(message);
   }
-}
-
-/** Thrown when the bytes are certainly not DICOM. */
-export class NotDicom extends Error {}
-
-const VRS = new Set(
-  'AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(
-    ' ',
-  ),
-);
-
-function hasPreamble(bytes: Uint8Array): boolean {
-  return (
-    bytes.length >= 132 &&
-    bytes[128] === 0x44 &&
-    bytes[129] === 0x49 &&
-    bytes[130] === 0x43 &&
-    bytes[131] === 0x4d
-  );
-}
-
-/**
- * Guesses the transfer syntax of a data set written without preamble and meta header, from its
- * first element: group 0x0002/0x0008 in either byte order, and whether a VR follows the tag.
- */
-export function sniffRawTransferSyntax(bytes: Uint8Array): string {
-  if (bytes.length < 8) throw new NotDicom('too short for a DICOM element');
-  const vr = String.fromCharCode(bytes[4]!, bytes[5]!);
-  const groupLe = bytes[0]! | (bytes[1]! << 8);
-  const groupBe = (bytes[0]! << 8) | bytes[1]!;
-  if (groupLe === 0x0002 || groupLe === 0x0008) {
-    return VRS.has(vr) ? EXPLICIT_LITTLE_ENDIAN : IMPLICIT_LITTLE_ENDIAN;
-  }
-  if ((groupBe === 0x0008 || groupBe === 0x0002) && VRS.has(vr)) return EXPLICIT_BIG_ENDIAN;
-  throw new NotDicom('no DICM prefix and no data set at the start of the file');
 }
 
 export interface ParsedFile {
@@ -92,7 +54,7 @@ export function parseDicomBytes(
   try {
     dataSet = dicomParser.parseDicom(bytes, options);
   } catch (error) {
-    const cause = unwrap(error);
+    const cause = unwrapParseError(error);
     if (cause instanceof NeedMoreBytes) throw cause;
     if (isPrefix) throw new NeedMoreBytes();
     throw cause instanceof Error ? cause : new Error(String(cause));
@@ -101,14 +63,6 @@ export function parseDicomBytes(
   // parseDicom itself refuses a Part 10 file without (0002,0010), so the fallback is never used.
   const transferSyntax = rawSyntax ?? readAscii(dataSet, 'x00020010') ?? EXPLICIT_LITTLE_ENDIAN;
   return { dataSet, transferSyntax, part10 };
-}
-
-/** dicom-parser throws strings, Errors, or `{ exception, dataSet }`. */
-function unwrap(error: unknown): unknown {
-  if (error && typeof error === 'object' && 'exception' in error) {
-    return (error as { exception: unknown }).exception;
-  }
-  return error;
 }
 
 /** An ASCII value (UIDs, CS) without padding, or null when absent or empty. */
