@@ -50,7 +50,7 @@ class Viewer {
   private window: Window;
   private dragStart: Window;
   private point: { x: number; y: number } | null = null;
-  private shown: { key: string; decoded: Decoded } | null = null;
+  private shown: { series: number; slice: number; decoded: Decoded } | null = null;
   private readonly cache = new Map<string, Promise<Decoded>>();
   private lut: { key: string; table: Uint8Array } | null = null;
   private token = 0;
@@ -214,11 +214,11 @@ class Viewer {
   /** Decodes the current slice (the last request wins) and shows it. */
   private async draw(): Promise<void> {
     const token = ++this.token;
-    const key = `${this.current}:${this.slice}`;
+    const { current: series, slice } = this;
     this.renderControls();
-    const decoded = await this.decoded(this.current, this.slice);
+    const decoded = await this.decoded(series, slice);
     if (token !== this.token) return;
-    this.shown = { key, decoded };
+    this.shown = { series, slice, decoded };
     this.paint();
     this.renderStatus();
   }
@@ -266,12 +266,14 @@ class Viewer {
     if (this.status.textContent !== text) this.status.textContent = text;
   }
 
+  /** The status line and the image's name, for the slice on screen (not one still decoding). */
   private renderStatus(): void {
-    const k = this.slice + 1;
-    const n = this.count();
-    const shown = this.shown?.decoded;
-    if (shown && 'error' in shown) {
-      const entry = this.series[this.current]!.slices[this.slice]!;
+    if (!this.shown) return;
+    const k = this.shown.slice + 1;
+    const n = this.series[this.shown.series]!.slices.length;
+    const shown = this.shown.decoded;
+    if ('error' in shown) {
+      const entry = this.series[this.shown.series]!.slices[this.shown.slice]!;
       this.say(fill(this.words.statusFailed, { k, n, file: entry.path, reason: shown.error }));
     } else {
       this.say(statusLine(this.words.status, k, n, this.window, this.hu(), this.words.noValue));
@@ -280,7 +282,7 @@ class Viewer {
     this.stage.canvas.setAttribute(
       'aria-label',
       fill(this.words.imageLabel, {
-        series: this.el.series.selectedOptions[0]?.textContent ?? '',
+        series: this.el.series.options[this.shown.series]?.textContent ?? '',
         k,
         n,
         c: this.window.center,
