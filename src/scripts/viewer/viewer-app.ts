@@ -5,13 +5,12 @@
  * build's table (window.ts) and drawn at full resolution; a file that fails is named in the
  * status line.
  */
-import type { DecodedFrame } from '../../pipeline/imaging/pixels/frame.ts';
 import { storedToHu } from '../../pipeline/imaging/pixels/hu.ts';
 import { applyLut, applyWindow, windowLut } from '../../pipeline/imaging/render/window.ts';
 import { fill } from '../../i18n/fill.ts';
 import { tileForKey } from '../gallery/slice-viewer.ts';
-import { loadStudy, reason, type LoadedSeries } from './load-series.ts';
-import { decodeSlice, type SliceHeader } from './read-slice.ts';
+import { loadStudy, type LoadedSeries } from './load-series.ts';
+import { SliceCache, type Decoded } from './slice-cache.ts';
 import { dragWindow, presetOf, statusLine, type Window } from './viewer-math.ts';
 import { Stage, type DragMode } from './viewer-stage.ts';
 
@@ -25,11 +24,6 @@ interface Words {
   seriesLabel: string;
   noValue: string;
 }
-
-type Decoded = { header: SliceHeader; frame: DecodedFrame } | { error: string };
-
-/** Decoded slices kept for going back and forth (a 512×512 slice is 0.5 MB). */
-const KEEP = 24;
 
 class Viewer {
   private readonly root: HTMLElement;
@@ -51,7 +45,7 @@ class Viewer {
   private dragStart: Window;
   private point: { x: number; y: number } | null = null;
   private shown: { series: number; slice: number; decoded: Decoded } | null = null;
-  private readonly cache = new Map<string, Promise<Decoded>>();
+  private readonly cache = new SliceCache();
   private lut: { key: string; table: Uint8Array } | null = null;
   private token = 0;
   private dragMode: DragMode = 'window';
@@ -197,26 +191,12 @@ class Viewer {
     this.renderStatus();
   }
 
-  private decoded(series: number, slice: number): Promise<Decoded> {
-    const key = `${series}:${slice}`;
-    let found = this.cache.get(key);
-    if (!found) {
-      const entry = this.series[series]!.slices[slice]!;
-      found = entry.error
-        ? Promise.resolve({ error: entry.error })
-        : decodeSlice(entry.file).catch((error: unknown) => ({ error: reason(error) }));
-      this.cache.set(key, found);
-      if (this.cache.size > KEEP) this.cache.delete(this.cache.keys().next().value!);
-    }
-    return found;
-  }
-
   /** Decodes the current slice (the last request wins) and shows it. */
   private async draw(): Promise<void> {
     const token = ++this.token;
     const { current: series, slice } = this;
     this.renderControls();
-    const decoded = await this.decoded(series, slice);
+    const decoded = await this.cache.get(`${series}:${slice}`, this.series[series]!.slices[slice]!);
     if (token !== this.token) return;
     this.shown = { series, slice, decoded };
     this.paint();
