@@ -9,14 +9,10 @@ import { describeTransferSyntax, transferSyntaxInfo } from '../dicom/transfer-sy
 import { PIXEL_DATA } from '../dicom/sniff.ts';
 import type { ImageHeader } from '../types.ts';
 import { decodeRle } from './rle.ts';
+import type { DecodedFrame } from './decoded-frame.ts';
 import type { WasmCodec } from './wasm-decode.ts';
 
-/** Decoded samples of one frame, before masking to BitsStored. */
-export interface DecodedFrame {
-  width: number;
-  height: number;
-  samples: ArrayLike<number>;
-}
+export type { DecodedFrame } from './decoded-frame.ts';
 
 /** The compressed-pixel codecs, as each environment loads them. */
 export interface FrameCodecs {

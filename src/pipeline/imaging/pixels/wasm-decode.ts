@@ -4,7 +4,7 @@
  * through a decoder. Pure: how a module is loaded is the caller's (Node `require` in
  * codecs.ts, a lazy `import` with the .wasm file's URL in the browser viewer).
  */
-import type { DecodedFrame } from './frame.ts';
+import type { DecodedFrame } from './decoded-frame.ts';
 
 export interface WasmFrameInfo {
   width: number;
