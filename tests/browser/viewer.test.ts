@@ -43,13 +43,7 @@ beforeAll(async () => {
   site = await serveStatic(inject('siteDir'));
   browser = await launchChromium();
   context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
-  await context.addInitScript(() => {
-    const log: string[] = [];
-    (window as unknown as { __cspViolations: string[] }).__cspViolations = log;
-    document.addEventListener('securitypolicyviolation', (e) =>
-      log.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`),
-    );
-  });
+  await recordCspViolations(context);
 });
 afterAll(async () => {
   await browser?.close();
@@ -57,12 +51,24 @@ afterAll(async () => {
   rmSync(work, { recursive: true, force: true });
 });
 
+/** Collects what the CSP blocks, from the first moment of every page of `on`. */
+async function recordCspViolations(on: BrowserContext): Promise<void> {
+  await on.addInitScript(() => {
+    const log: string[] = [];
+    (window as unknown as { __cspViolations: string[] }).__cspViolations = log;
+    document.addEventListener('securitypolicyviolation', (e) =>
+      log.push(`${e.effectiveDirective} blocked ${e.blockedURI || 'inline'}`),
+    );
+  });
+}
+
 /** Opens the study page, gives the viewer `folder`, waits for the first slice. */
 async function openViewer(
   locale: string,
   folder: string,
+  on: BrowserContext = context,
 ): Promise<{ page: Page; problems: string[] }> {
-  const page = await context.newPage();
+  const page = await on.newPage();
   const problems: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
@@ -171,6 +177,35 @@ describe('the viewer on the sample dataset', () => {
       .poll(() => page.locator(STATUS).textContent())
       .toMatch(new RegExp(`^Срез 1 из ${count} · окно 40/80 · HU`));
     await finish(page, problems);
+  });
+
+  it('works by touch on a phone: a tap reads the HU there, a one-finger drag sets the window', async () => {
+    const phone = await browser.newContext({
+      viewport: { width: 390, height: 844 },
+      hasTouch: true,
+      isMobile: true,
+    });
+    await recordCspViolations(phone);
+    const { page, problems } = await openViewer('en', datasetDir, phone);
+    const canvas = page.locator('#viewer canvas');
+    await canvas.scrollIntoViewIfNeeded();
+    const box = (await canvas.boundingBox())!;
+    expect(box.x + box.width).toBeLessThanOrEqual(390);
+    await page.locator(STATUS).evaluate((status) => status.removeAttribute('data-pixel'));
+    await page.touchscreen.tap(box.x + box.width * 0.5, box.y + box.height * 0.5);
+    await page.locator(`${STATUS}[data-pixel*=","]`).waitFor();
+    expect(await page.locator(STATUS).textContent()).toMatch(/ · HU -?\d+$/);
+    // A one-finger drag to the right widens the window (the default drag mode).
+    const cdp = await phone.newCDPSession(page);
+    const at = (dx: number) => [{ x: box.x + box.width * 0.3 + dx, y: box.y + box.height * 0.5 }];
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchStart', touchPoints: at(0) });
+    for (const dx of [10, 40, 80]) {
+      await cdp.send('Input.dispatchTouchEvent', { type: 'touchMove', touchPoints: at(dx) });
+    }
+    await cdp.send('Input.dispatchTouchEvent', { type: 'touchEnd', touchPoints: [] });
+    await expect.poll(() => page.locator(STATUS).textContent()).toMatch(/window 40\/160 ·/);
+    await finish(page, problems);
+    await phone.close();
   });
 });
 
