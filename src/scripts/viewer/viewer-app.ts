@@ -201,6 +201,11 @@ class Viewer {
     this.shown = { series, slice, decoded };
     this.paint();
     this.renderStatus();
+    // The neighbours next, so that stepping through the series does not wait for each decode.
+    for (const next of [slice + 1, slice - 1]) {
+      const entry = this.series[series]!.slices[next];
+      if (entry) void this.cache.get(`${series}:${next}`, entry);
+    }
   }
 
   /** Windows the shown slice's samples to grey and draws them. */
