@@ -39,6 +39,8 @@ import ruStats from './ru/stats.json' with { type: 'json' };
 import enStats from './en/stats.json' with { type: 'json' };
 import ruStudies from './ru/studies.json' with { type: 'json' };
 import enStudies from './en/studies.json' with { type: 'json' };
+import ruViewer from './ru/viewer.json' with { type: 'json' };
+import enViewer from './en/viewer.json' with { type: 'json' };
 
 type Areas = Record<string, Record<Locale, Record<string, string>>>;
 
@@ -73,4 +75,5 @@ export const CATALOG = {
   quality: { ru: ruQuality, en: enQuality },
   search: { ru: ruSearch, en: enSearch },
   shell: { ru: ruShell, en: enShell },
+  viewer: { ru: ruViewer, en: enViewer },
 } satisfies Areas;

@@ -7,6 +7,7 @@
 import type { FindingId, WindowPresetId } from '../domain/labels.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
 import type { Study } from '../domain/schemas.ts';
+import type { GalleryTarget } from '../components/gallery/gallery-link.ts';
 
 /** Subdural window for blood along the skull (subdural, epidural), bone for fractures. */
 export const EXAMPLE_PRESET: Record<FindingId, WindowPresetId> = {
@@ -31,6 +32,8 @@ export interface HomeExample {
   /** 1-based slice position shown, of `count` thumbnails of the series. */
   slice: number;
   count: number;
+  /** Where the study page's gallery shows this very slice in this window. */
+  target: GalleryTarget;
 }
 
 /** Number of findings a study has (fewer is a clearer example of one finding). */
@@ -62,7 +65,7 @@ export function pickExamples(studies: readonly Study[]): HomeExample[] {
     const chosen = candidates[0];
     if (!chosen?.series) continue;
     used.add(chosen.study.id);
-    const sprite = chosen.series;
+    const { sprite, number } = chosen.series;
     const index = Math.floor(sprite.count / 2);
     examples.push({
       finding,
@@ -77,16 +80,17 @@ export function pickExamples(studies: readonly Study[]): HomeExample[] {
       },
       slice: index + 1,
       count: sprite.count,
+      target: { series: number, slice: (sprite.slices[index] ?? index) + 1, preset },
     });
   }
   return examples;
 }
 
 function spriteOf(study: Study, preset: WindowPresetId) {
-  for (const series of study.series) {
+  for (const [i, series] of study.series.entries()) {
     if (series.status !== 'ok') continue;
     const sprite = series.sprites.find((s) => s.preset === preset && s.count > 0);
-    if (sprite) return sprite;
+    if (sprite) return { sprite, number: i + 1 };
   }
   return null;
 }

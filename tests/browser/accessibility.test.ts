@@ -12,6 +12,7 @@ import { axeViolations, describeViolations } from '../support/gates/axe.ts';
 import {
   expandDisclosures,
   knownWord,
+  openStudyViewer,
   runSearch,
   searchPageFor,
 } from '../support/gates/page-states.ts';
@@ -19,6 +20,7 @@ import { representatives, sitePages } from '../support/gates/site-pages.ts';
 import { LOCALES } from '../../src/domain/labels.ts';
 
 const siteDir = inject('siteDir');
+const datasetDir = inject('datasetDir');
 const pages = representatives(await sitePages(siteDir));
 const SCHEMES = ['light', 'dark'] as const;
 /** A page with many charts and tables takes axe several seconds per run on a loaded 2-core CI. */
@@ -102,6 +104,12 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
             if (expanded || scheme !== 'light') {
               const state = expanded ? `${where} expanded` : where;
               problems.push(...describeViolations(state, await axeViolations(page)));
+            }
+            // A study page's full viewer, opened on the sample as a reader opens their copy.
+            if (await openStudyViewer(page, datasetDir)) {
+              problems.push(
+                ...describeViolations(`${where} viewer open`, await axeViolations(page)),
+              );
             }
           } finally {
             await page.close();

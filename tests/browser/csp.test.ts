@@ -15,6 +15,7 @@ import { elementsOf } from '../support/gates/html.ts';
 import {
   expandDisclosures,
   knownWord,
+  openStudyViewer,
   runSearch,
   searchPageFor,
 } from '../support/gates/page-states.ts';
@@ -22,6 +23,7 @@ import { groupProblems } from '../support/gates/report.ts';
 import { representatives, sitePages } from '../support/gates/site-pages.ts';
 
 const siteDir = inject('siteDir');
+const datasetDir = inject('datasetDir');
 const allPages = await sitePages(siteDir);
 const pages = representatives(allPages);
 
@@ -111,6 +113,8 @@ describe('Content-Security-Policy in Chromium', () => {
       try {
         await page.goto(site.url + sitePage.urlPath, { waitUntil: 'networkidle' });
         await expandDisclosures(page);
+        // A study page's full viewer, opened on the sample (loads its lazy chunk and codecs).
+        await openStudyViewer(page, datasetDir);
         await page.waitForLoadState('networkidle');
         problems.push(...(await violationsOf(page)));
       } finally {

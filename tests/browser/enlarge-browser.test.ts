@@ -1,7 +1,8 @@
 /**
  * The enlarged slice view on a site built from a real-scale (512×512) sample: the dialog shows
  * tiles of at least 256 px, loaded only when it opens, has the series label and working preset
- * buttons, and on a phone is not smaller than the inline viewer.
+ * buttons, and is clearly larger than the inline viewer on every screen; the inline viewer
+ * itself turns to the detail sheets once the reader turns to it.
  */
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -102,15 +103,37 @@ describe('enlarged slice of a 512×512 series', () => {
     await g.close();
   });
 
-  it('on a phone, the dialog image is not smaller than the inline one', async () => {
-    const g = await open({ width: 390, height: 844 });
-    const inline = (await g.root.locator('[data-viewer]').first().boundingBox())!;
-    await g.root.locator('[data-enlarge]').click();
-    const enlarged = (await g.large.boundingBox())!;
-    expect(enlarged.width).toBeGreaterThanOrEqual(inline.width);
-    expect(enlarged.height).toBeGreaterThanOrEqual(inline.height);
-    expect(enlarged.x).toBeGreaterThanOrEqual(0);
-    expect(enlarged.x + enlarged.width).toBeLessThanOrEqual(390);
+  it('is clearly larger than the inline view on every screen: phones upright and sideways, tablet, desktop', async () => {
+    const screens = [
+      { width: 390, height: 844 },
+      { width: 360, height: 740 },
+      { width: 844, height: 390 },
+      { width: 768, height: 1024 },
+      { width: 1280, height: 900 },
+    ];
+    for (const screen of screens) {
+      const g = await open(screen);
+      const inline = (await g.root.locator('[data-viewer]').first().boundingBox())!;
+      await g.root.locator('[data-enlarge]').click();
+      const enlarged = (await g.large.boundingBox())!;
+      const where = `${screen.width}×${screen.height}: ${enlarged.width} vs ${inline.width}`;
+      expect(enlarged.width, where).toBeGreaterThanOrEqual(inline.width * 1.25);
+      expect(enlarged.x, where).toBeGreaterThanOrEqual(0);
+      expect(enlarged.x + enlarged.width, where).toBeLessThanOrEqual(screen.width);
+      await g.close();
+    }
+  });
+
+  it('inline, shows the detail sheet once the reader turns to the gallery (not on load)', async () => {
+    const g = await open({ width: 1280, height: 900 });
+    const inline = g.root.locator('[data-viewer]').first();
+    const inlineImage = () => inline.evaluate((el) => getComputedStyle(el).backgroundImage);
+    // Drawn at 416 px from 128 px tiles, but nothing larger is fetched as the page loads.
+    expect((await inline.boundingBox())!.width).toBeGreaterThan(g.sprites[0]!.tileWidth * 1.5);
+    expect(g.requests.some((url) => url.includes('-detail.webp'))).toBe(false);
+    expect(await inlineImage()).not.toContain('-detail.webp');
+    await inline.hover();
+    await expect.poll(inlineImage).toContain(g.sprites[0]!.detail!.url);
     await g.close();
   });
 });

@@ -65,3 +65,14 @@ export function tileBackground(
 }
 
 const round = (value: number) => Math.round(value * 10_000) / 10_000;
+
+/**
+ * Whether a tile drawn `drawnWidth` CSS pixels wide, on a screen of `pixelRatio` device pixels
+ * per CSS pixel, is blown up beyond its `tileWidth` source pixels (by more than a sliver), so
+ * that a larger sheet would look sharper.
+ * @example drawnLarger(416, 1, 128) // true
+ * @example drawnLarger(120, 1, 128) // false
+ */
+export function drawnLarger(drawnWidth: number, pixelRatio: number, tileWidth: number): boolean {
+  return drawnWidth * pixelRatio > tileWidth * 1.1;
+}

@@ -4,7 +4,12 @@
  * mouse drag, wheel, touch swipe and keys. All state is one tile index and one preset; every
  * viewer of the gallery (inline and enlarged) renders the same state.
  */
-import { clampTile, tileBackground } from '../../components/gallery/sprite-geometry.ts';
+import { nearestTile, readGalleryLink } from '../../components/gallery/gallery-link.ts';
+import {
+  clampTile,
+  drawnLarger,
+  tileBackground,
+} from '../../components/gallery/sprite-geometry.ts';
 import type { Sprite } from '../../domain/schemas.ts';
 import { fill } from '../../i18n/fill.ts';
 
@@ -52,6 +57,41 @@ export function startGallery(root: HTMLElement): void {
 
   let sprite = sprites[0]!;
   let tile = 0;
+  // A link may open this gallery at one slice and window (home page examples).
+  const target = readGalleryLink(location.search);
+  const linked = target !== null && target.series === Number(root.dataset['seriesNumber']);
+  if (linked) {
+    sprite = sprites.find((s) => s.preset === target.preset) ?? sprite;
+    tile = nearestTile(sprite.slices, target.slice - 1);
+  }
+
+  // The larger (detail) sheets, inline too where the viewer is drawn larger than the small
+  // tiles (desktops, high-density phones), once the reader turns to the gallery: never part of
+  // the page's first load. Each is shown once it has loaded, so the image never goes blank.
+  let inUse = linked;
+  const loaded = new Set<string>();
+  function sheetFor(viewer: HTMLElement, of: Sprite): string {
+    if (!of.detail) return of.url;
+    if (viewer.hasAttribute('data-viewer-large')) return of.detail.url;
+    const sharp = inUse && drawnLarger(viewer.clientWidth, devicePixelRatio, of.tileWidth);
+    if (!sharp) return of.url;
+    if (loaded.has(of.detail.url)) return of.detail.url;
+    const image = new Image();
+    image.src = of.detail.url;
+    image
+      .decode()
+      .then(() => {
+        loaded.add(of.detail!.url);
+        render();
+      })
+      .catch(() => {});
+    return of.url;
+  }
+  function startUse(): void {
+    if (inUse) return;
+    inUse = true;
+    render();
+  }
 
   function render(): void {
     const background = tileBackground(sprite, tile);
@@ -68,7 +108,7 @@ export function startGallery(root: HTMLElement): void {
       // The enlarged view shows the larger tiles, fetched only once it is open.
       const large = viewer.hasAttribute('data-viewer-large');
       if (large && !dialog?.open) continue;
-      const url = large && sprite.detail ? sprite.detail.url : sprite.url;
+      const url = sheetFor(viewer, sprite);
       viewer.style.aspectRatio = `${sprite.tileWidth} / ${sprite.tileHeight}`;
       viewer.style.backgroundImage = cssUrl(url);
       viewer.style.backgroundSize = background.size;
@@ -108,10 +148,27 @@ export function startGallery(root: HTMLElement): void {
   // Once the reader turns to this gallery, fetch the other presets' sheets so that a switch
   // shows its image at once (one request per sheet, never per slice).
   const preload = () => {
-    for (const other of sprites) if (other !== sprite) new Image().src = other.url;
+    startUse();
+    const inline = viewers[0]!;
+    for (const other of sprites) if (other !== sprite) new Image().src = sheetFor(inline, other);
   };
   root.addEventListener('pointerenter', preload, { once: true });
   root.addEventListener('focusin', preload, { once: true });
+  root.addEventListener('touchstart', preload, { once: true, passive: true });
+  // Scrolled into view by the reader (not merely on screen as the page loads).
+  addEventListener(
+    'scroll',
+    () => {
+      const seen = new IntersectionObserver((entries) => {
+        if (entries.some((e) => e.isIntersecting)) {
+          seen.disconnect();
+          startUse();
+        }
+      });
+      seen.observe(root);
+    },
+    { once: true, passive: true },
+  );
 
   for (const viewer of viewers) {
     viewer.addEventListener('keydown', (event) => {

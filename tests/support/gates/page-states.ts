@@ -85,3 +85,21 @@ export async function runSearch(page: Page, query: string): Promise<boolean> {
   await page.waitForLoadState('networkidle');
   return found;
 }
+
+/**
+ * Opens the study page's full viewer (if the page has one) on `datasetDir`, as a reader picks
+ * their copy, and waits until a slice is on screen. Returns whether the page had a viewer.
+ */
+export async function openStudyViewer(page: Page, datasetDir: string): Promise<boolean> {
+  const input = page.locator('section[data-viewer] input[type="file"]');
+  if ((await input.count()) === 0) return false;
+  await input.setInputFiles(datasetDir);
+  await page.locator('section[data-viewer] [data-viewer-app]:not([hidden])').waitFor();
+  await page.locator('section[data-viewer] canvas[aria-label*=" "]').waitFor();
+  await page.waitForFunction(() =>
+    /\d+ \S+ \d+ · /.test(
+      document.querySelector('section[data-viewer] [role="status"]')?.textContent ?? '',
+    ),
+  );
+  return true;
+}

@@ -29,6 +29,16 @@ describe('pickExamples', () => {
     expect(examples[0]!.slice).toBe(7);
   });
 
+  it('links to the study page at the series, slice and window it shows', () => {
+    for (const e of examples) {
+      const series = e.study.series[e.target.series - 1]!;
+      const sprite = series.sprites.find((s) => s.preset === e.preset)!;
+      expect(sprite.url).toBe(e.sprite);
+      expect(e.target.preset).toBe(e.preset);
+      expect(e.target.slice).toBe(sprite.slices[e.slice - 1]! + 1);
+    }
+  });
+
   it('is deterministic and independent of the input order', () => {
     const again = pickExamples([...studies].reverse());
     expect(again.map((e) => [e.finding, e.study.id])).toEqual(

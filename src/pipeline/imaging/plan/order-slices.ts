@@ -1,13 +1,8 @@
 /** A series' slices in spatial order, and its spacing; mixed geometry is a finding. Pure. */
 import type { QualityFinding } from '../../../domain/schemas.ts';
 import { finding } from '../../quality/finding.ts';
-import {
-  positionAlong,
-  sameOrientation,
-  sliceNormal,
-  spacingFromPositions,
-  type Orientation,
-} from './geometry.ts';
+import { sameOrientation, spacingFromPositions } from './geometry.ts';
+import { spatialOrder } from './spatial-order.ts';
 import type { ImageFile } from './types.ts';
 
 /** Orders a series' images along the slice normal (InstanceNumber as fallback). */
@@ -40,24 +35,18 @@ export function orderSlices(
       ),
     );
   }
-  const byInstance = (a: ImageFile, b: ImageFile) =>
-    (a.header.instanceNumber ?? Infinity) - (b.header.instanceNumber ?? Infinity) ||
-    (a.rel < b.rel ? -1 : 1);
-  if (!reference || files.some((f) => !f.header.position)) {
+  const ordered = spatialOrder(
+    files,
+    (f) => f.header,
+    (f) => f.rel,
+  );
+  if (!ordered.positions) {
     if (files.length > 1) {
       findings.push(
         finding('dicom-no-position', {}, { file: first, study, column: 'ImagePositionPatient' }),
       );
     }
-    const header = files[0]!.header;
-    return { files: [...files].sort(byInstance), spacing: header.spacingBetweenSlices, findings };
+    return { files: ordered.items, spacing: files[0]!.header.spacingBetweenSlices, findings };
   }
-  const normal = sliceNormal(reference as Orientation);
-  const keyed = files.map((file) => ({ file, at: positionAlong(file.header.position!, normal) }));
-  keyed.sort((a, b) => a.at - b.at || byInstance(a.file, b.file));
-  return {
-    files: keyed.map((k) => k.file),
-    spacing: spacingFromPositions(keyed.map((k) => k.at)),
-    findings,
-  };
+  return { files: ordered.items, spacing: spacingFromPositions(ordered.positions), findings };
 }

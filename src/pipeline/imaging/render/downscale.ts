@@ -6,7 +6,7 @@
  * the interleaving and the copies that used to run over every full-size pixel now run over the
  * tiles' pixels only.
  */
-import { storedToHu } from '../pixels/pixels.ts';
+import { storedToHu } from '../pixels/hu.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyWindow } from './window.ts';
 

@@ -5,7 +5,7 @@
  *   else y = ((x - (c - 0.5)) / (w - 1) + 0.5) × 255
  */
 
-import { storedToHu } from '../pixels/pixels.ts';
+import { storedToHu } from '../pixels/hu.ts';
 import type { ImageHeader } from '../types.ts';
 
 type LutHeader = Pick<
