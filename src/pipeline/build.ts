@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
+import { computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
 import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
@@ -15,7 +15,9 @@ import { writeDataFiles } from './outputs/write-data.ts';
 import type { OnProgress } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
 import { checkOverview } from './quality/overview-check.ts';
+import { readDatasetReadmes } from './readme/index.ts';
 import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
+import { declaredOf, writeReleaseFiles } from './releases/index.ts';
 import type { ComputeStats, ScanImaging } from './stages.ts';
 
 export interface PipelineStages {
@@ -41,6 +43,8 @@ export interface PipelineOptions {
   concurrency?: number;
   /** Compute SHA-256 checksums of every dataset file (writes data/SHA256SUMS). */
   checksums?: boolean;
+  /** An earlier build's site folder (`--previous`): data/changes.json compares against it. */
+  previous?: string | null;
   /** SOURCE_DATE_EPOCH (seconds) when set: the build date recorded in the outputs. */
   sourceDateEpoch?: number;
   onProgress?: OnProgress;
@@ -77,6 +81,10 @@ export async function runPipeline(
   };
   const { datasetDir } = options;
   const findings: QualityFinding[] = [];
+
+  const readme = await timed('readme', () => readDatasetReadmes(datasetDir, options.synthetic));
+  findings.push(...readme.findings);
+  const { facts } = readme.dataset;
 
   const registry = await timed('registry', async (): Promise<RegistryResult | null> => {
     const name = await findRegistryFile(datasetDir);
@@ -121,7 +129,7 @@ export async function runPipeline(
 
   const checked = checkOverview(
     // The pages compare the same two (src/site/overview.ts): one declared overview, the README's.
-    DECLARED_OVERVIEW,
+    facts.declaredOverview,
     computeOverview(studies),
   );
   findings.push(...checked.findings);
@@ -164,8 +172,14 @@ export async function runPipeline(
     findings: sorted,
   };
 
+  const dataDir = join(options.generatedDir, 'data');
+  const csv = registryCsv(
+    registry?.rows ?? [],
+    new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
+  );
   const changed = await timed('write', () =>
-    writeDataFiles(join(options.generatedDir, 'data'), {
+    writeDataFiles(dataDir, {
+      dataset: readme.dataset,
       studies: {
         source,
         checksums: imaging.checksums
@@ -183,11 +197,25 @@ export async function runPipeline(
       sha256sums: imaging.checksums?.sums ?? null,
       stats,
       quality,
-      registryCsv: registryCsv(
-        registry?.rows ?? [],
-        new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
-      ),
+      registryCsv: csv,
     }),
+  );
+  changed.push(
+    ...(await timed('releases', () =>
+      writeReleaseFiles(
+        dataDir,
+        {
+          version: facts.version,
+          built: builtAt,
+          studies: studies.map((s) => s.id),
+          registryCsv: csv,
+          sha256sums: imaging.checksums?.sums ?? null,
+          declared: declaredOf(facts),
+          files: imaging.files,
+        },
+        options.previous ?? null,
+      ),
+    )),
   );
   return { studies, quality, source, timings, changed };
 }
