@@ -4,7 +4,7 @@
  */
 import { csvParse } from 'd3';
 import type { ChangesFile } from '../../domain/changes.ts';
-import { HANDLE_COLUMN } from '../../domain/field-table.ts';
+import { FIELD, HANDLE_COLUMN } from '../../domain/field-table.ts';
 
 /** What one release published, as far as the comparison needs it. */
 export interface PublishedRelease {
@@ -18,7 +18,7 @@ export interface PublishedRelease {
 }
 
 /** registry.csv's study id column (the field table's `studyUid`). */
-export const STUDY_ID_COLUMN = 'study_uid';
+export const STUDY_ID_COLUMN = FIELD.studyUid.csv;
 
 /** SHA256SUMS lines as path → hash (GNU's escaped names unescaped). */
 export function parseSums(text: string): Map<string, string> {
