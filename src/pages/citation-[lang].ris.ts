@@ -2,7 +2,6 @@
 import type { APIRoute } from 'astro';
 import type { Locale } from '../domain/labels.ts';
 import { localeParams } from '../site/routes.ts';
-import { source } from '../site/data.ts';
 import { formatCitation } from '../domain/citation/format.ts';
 import { datasetItem, paperItem } from '../domain/citation/items.ts';
 
@@ -10,7 +9,7 @@ export const getStaticPaths = localeParams;
 
 export const GET: APIRoute = ({ params }) => {
   const locale = params.lang as Locale;
-  const body = [datasetItem(locale, source.builtAt), paperItem()]
+  const body = [datasetItem(locale), paperItem()]
     .map((item) => formatCitation(item, 'ris'))
     .join('\n\n');
   return new Response(`${body}\n`, {

@@ -45,7 +45,7 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
   const cite = new Cite([item]);
   switch (format) {
     case 'bibtex':
-      return bibtexMonth(cite.format('bibtex', { format: 'text' }).trim());
+      return bibtexVersion(bibtexMonth(cite.format('bibtex', { format: 'text' }).trim()), item);
     case 'ris':
       return unwrapRis(cite.format('ris', { format: 'text' }).trim());
     case 'csl-json':
@@ -85,6 +85,17 @@ export function vancouverVersion(text: string, item: Pick<CslItem, 'version' | '
  */
 export function bibtexMonth(bibtex: string): string {
   return bibtex.replace(/^(\s*month = )\{([a-z]{3})(?: \d{1,2})?\}/gm, '$1$2');
+}
+
+/**
+ * citation-js leaves the version out of BibTeX; biblatex has a `version` field for it (plain
+ * BibTeX styles ignore an unknown field), added after the entry's first line.
+ * @example bibtexVersion('@misc{a,\n\ttitle = {T}\n}', { version: '1.1.0' })
+ * // '@misc{a,\n\tversion = {1.1.0},\n\ttitle = {T}\n}'
+ */
+export function bibtexVersion(bibtex: string, item: Pick<CslItem, 'version'>): string {
+  if (!item.version || /^\s*version = /m.test(bibtex)) return bibtex;
+  return bibtex.replace(/^(@\w+\{[^,\n]*,)\n/, `$1\n\tversion = {${item.version}},\n`);
 }
 
 /**

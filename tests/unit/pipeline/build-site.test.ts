@@ -117,11 +117,13 @@ describe('buildSite', () => {
     expect((await readdir(opts.root)).sort()).toEqual(['.cache', 'dist', 'generated']);
     expect(result.timings.map((t) => t.stage)).toEqual([
       'sample',
+      'readme',
       'registry',
       'imaging',
       'join',
       'stats',
       'write',
+      'releases',
       'astro',
       'copy',
       'pagefind',
