@@ -16,6 +16,12 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { toHast } from 'mdast-util-to-hast';
 import { toString } from 'mdast-util-to-string';
 import { gfm } from 'micromark-extension-gfm';
+import {
+  matches,
+  README_SECTIONS,
+  words,
+  type ReadmeSectionId,
+} from '../domain/readme-sections.ts';
 
 export interface ReadmeHtml {
   html: string;
@@ -48,8 +54,31 @@ function clean(parent: Parents): void {
   parent.children = out as never;
 }
 
-/** Renders one README. */
-export function readmeHtml(markdown: string): ReadmeHtml {
+function addNotes(root: Root, notes: Partial<Record<ReadmeSectionId, string>>): void {
+  for (const [id, note] of Object.entries(notes) as [ReadmeSectionId, string][]) {
+    const at = root.children.findIndex(
+      (n) => n.type === 'heading' && matches(words(toString(n)), README_SECTIONS[id]),
+    );
+    if (at < 0) continue;
+    let end = at + 1;
+    while (end < root.children.length && root.children[end]!.type !== 'heading') end++;
+    root.children.splice(end, 0, {
+      type: 'paragraph',
+      data: { hProperties: { className: ['note'] } },
+      children: [{ type: 'text', value: note }],
+    });
+  }
+}
+
+/**
+ * Renders one README. `notes`: a paragraph of ours to add at the end of a section (found by
+ * meaning, like the facts), e.g. what the annotation class means; rendered as text, marked
+ * as the site's note.
+ */
+export function readmeHtml(
+  markdown: string,
+  notes: Partial<Record<ReadmeSectionId, string>> = {},
+): ReadmeHtml {
   const root: Root = fromMarkdown(markdown, {
     extensions: [gfm()],
     mdastExtensions: [gfmFromMarkdown()],
@@ -57,6 +86,7 @@ export function readmeHtml(markdown: string): ReadmeHtml {
   clean(root);
   const titleAt = root.children.findIndex((n) => n.type === 'heading' && n.depth === 1);
   if (titleAt >= 0) root.children.splice(titleAt, 1);
+  addNotes(root, notes);
   const slugger = new GithubSlugger();
   const sections: ReadmeHtml['sections'] = [];
   for (const node of root.children) {

@@ -52,6 +52,7 @@ describe('links in the built site', () => {
       '[lang]/studies/[handle]',
       '[lang]/statistics',
       '[lang]/datasheet',
+      '[lang]/changes',
     ])
       for (const locale of ['ru', 'en']) expect(types).toContain(`${type} ${locale}`);
     // The crawl followed thumbnails, data downloads, script data URLs and the Pagefind bundle.

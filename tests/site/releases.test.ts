@@ -14,6 +14,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesFileSchema, type ChangesFile } from '../../src/domain/changes.ts';
 import { FIELD, FIELDS } from '../../src/domain/field-table.ts';
 import { generateSample, SAMPLE_MANIFEST } from '../../src/sample/index.ts';
+import { checkLinks } from '../support/gates/link-check.ts';
+import { validateHtml } from '../support/gates/vnu.ts';
 import { runBuild } from '../support/run-build.ts';
 
 const SENTENCE = {
@@ -171,6 +173,11 @@ describe('a release built with --previous', () => {
     expect(await page(site2, 'ru/about/index.html')).toContain(SENTENCE.ru);
     expect(await page(site2, 'en/about/index.html')).toContain(SENTENCE.en);
     expect(await page(site1, 'en/about/index.html')).not.toContain(SENTENCE.en);
+    // The README's annotation class, explained under its section (issue 24, item 17).
+    expect(await page(site2, 'en/about/index.html')).toMatch(
+      /<p class="note">C3: the publisher’s code for how the studies are labelled/,
+    );
+    expect(await page(site2, 'ru/about/index.html')).toMatch(/<p class="note">С3: код издателя/);
   });
 
   it('lists exactly the planted changes in data/changes.json', () => {
@@ -219,6 +226,16 @@ describe('a release built with --previous', () => {
     expect(text).toContain(`Added study ${planted.added}`);
     expect(text).toContain(`Removed study ${planted.removed}`);
     expect(text).toMatch(/\n1\.0\.0 \d{4}-\d{2}-\d{2}\n/);
+  });
+
+  it('passes the HTML and link gates with the changes listed (the shared test site has none)', async () => {
+    const files = ['ru', 'en'].map((lang) => join(site2, lang, 'changes', 'index.html'));
+    const errors = await validateHtml(files);
+    expect(errors.map((e) => `${e.file}:${e.line}: ${e.message}`)).toEqual([]);
+    const problems = (await checkLinks(site2, 'https://example.invalid')).filter((p) =>
+      p.file.includes('changes'),
+    );
+    expect(problems).toEqual([]);
   });
 
   it('carries the list of versions forward, and the first release says it is the first', async () => {

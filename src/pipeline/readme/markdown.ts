@@ -9,6 +9,9 @@ import { gfmFromMarkdown } from 'mdast-util-gfm';
 import { gfm } from 'micromark-extension-gfm';
 import { toString } from 'mdast-util-to-string';
 import type { Nodes, Root, RootContent } from 'mdast';
+import { words } from '../../domain/readme-sections.ts';
+
+export { matches, words } from '../../domain/readme-sections.ts';
 
 export interface Section {
   depth: number;
@@ -22,24 +25,6 @@ export interface Section {
 
 export function parseMarkdown(text: string): Root {
   return fromMarkdown(text, { extensions: [gfm()], mdastExtensions: [gfmFromMarkdown()] });
-}
-
-/** Lower case, "ё" as "е", every run of non-letters and non-digits a word break. */
-export function words(text: string): string[] {
-  return text
-    .toLowerCase()
-    .replaceAll('ё', 'е')
-    .split(/[^\p{L}\p{N}]+/u)
-    .filter(Boolean);
-}
-
-/**
- * Whether the words hold every stem of at least one of the patterns (a stem matches a word
- * that starts with it).
- * @example matches(words('Версия набора данных'), [['верси'], ['version']]) // true
- */
-export function matches(ws: readonly string[], patterns: readonly (readonly string[])[]): boolean {
-  return patterns.some((stems) => stems.every((stem) => ws.some((w) => w.startsWith(stem))));
 }
 
 /** The README cut at its headings; content before the first heading is a section of depth 0. */

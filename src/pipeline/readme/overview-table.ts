@@ -6,7 +6,7 @@
  */
 import type { Overview } from '../../domain/schemas.ts';
 import { matches, words } from './markdown.ts';
-import { OVERVIEW_LABELS } from './readme-sections.ts';
+import { OVERVIEW_LABELS } from '../../domain/readme-sections.ts';
 
 export interface OverviewTableReading {
   overview: Partial<Overview>;

@@ -17,7 +17,11 @@ import {
   type Section,
 } from './markdown.ts';
 import { readOverviewTable } from './overview-table.ts';
-import { README_SECTION_IDS, README_SECTIONS, type ReadmeSectionId } from './readme-sections.ts';
+import {
+  README_SECTION_IDS,
+  README_SECTIONS,
+  type ReadmeSectionId,
+} from '../../domain/readme-sections.ts';
 
 export interface ReadmePerson {
   family: string;

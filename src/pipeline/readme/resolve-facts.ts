@@ -12,7 +12,7 @@ import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
 import { licenseFromUrl } from './license-from-url.ts';
 import type { ReadmeFacts, ReadmeReading } from './read-readme.ts';
-import type { ReadmeSectionId } from './readme-sections.ts';
+import type { ReadmeSectionId } from '../../domain/readme-sections.ts';
 
 export const README_FILES: Record<Locale, string> = { ru: 'README_RU.md', en: 'README_EN.md' };
 

@@ -3,7 +3,28 @@
  * Russian and English (MosMedData's two README languages). A heading matches a section when it
  * holds all the stems of one pattern; the first matching heading with content wins, so a
  * parent heading ("Аффилиация и авторы") with only sub-headings under it is passed over.
+ * The build reads the facts by these (src/pipeline/readme/); the About page finds where to add
+ * its notes by them (src/site/readme-html.ts).
  */
+
+/** Lower case, "ё" as "е", every run of non-letters and non-digits a word break. */
+export function words(text: string): string[] {
+  return text
+    .toLowerCase()
+    .replaceAll('ё', 'е')
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter(Boolean);
+}
+
+/**
+ * Whether the words hold every stem of at least one of the patterns (a stem matches a word
+ * that starts with it).
+ * @example matches(words('Версия набора данных'), [['верси'], ['version']]) // true
+ */
+export function matches(ws: readonly string[], patterns: readonly (readonly string[])[]): boolean {
+  return patterns.some((stems) => stems.every((stem) => ws.some((w) => w.startsWith(stem))));
+}
+
 export const README_SECTIONS = {
   title: [['назван'], ['title'], ['dataset', 'name'], ['name']],
   internalCode: [['внутрен', 'код'], ['internal', 'code'], ['код'], ['code']],
