@@ -212,10 +212,12 @@ describe('a release built with --previous', () => {
       const html = await page(site2, `${lang}/changes/index.html`);
       expect(html).toContain('1.0.0');
       expect(html).toContain('1.1.0');
-      expect(html).toMatch(new RegExp(`<a href="/${lang}/studies/[^"]+/">${planted.added}</a>`));
+      expect(html).toMatch(
+        new RegExp(`<a href="/${lang}/studies/[^"]+/"[^>]*>${planted.added}</a>`),
+      );
       expect(html).toContain(planted.removed);
       expect(html).toMatch(
-        new RegExp(`<a href="/${lang}/studies/[^"]+/">${planted.flipped.study}</a>`),
+        new RegExp(`<a href="/${lang}/studies/[^"]+/"[^>]*>${planted.flipped.study}</a>`),
       );
       expect(html).toContain(label[lang]);
       expect(html).toContain(planted.changedFile);
