@@ -14,6 +14,9 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { changesFileSchema, type ChangesFile } from '../../src/domain/changes.ts';
 import { FIELD, FIELDS } from '../../src/domain/field-table.ts';
 import { generateSample, SAMPLE_MANIFEST } from '../../src/sample/index.ts';
+import { launchChromium, serveStatic } from '../support/browser.ts';
+import { axeViolations, describeViolations } from '../support/gates/axe.ts';
+import { expandDisclosures } from '../support/gates/page-states.ts';
 import { checkLinks } from '../support/gates/link-check.ts';
 import { validateHtml } from '../support/gates/vnu.ts';
 import { runBuild } from '../support/run-build.ts';
@@ -238,6 +241,42 @@ describe('a release built with --previous', () => {
       p.file.includes('changes'),
     );
     expect(problems).toEqual([]);
+  });
+
+  it('has no axe violation with the changes listed and every list open, on a phone and in dark mode', async () => {
+    const site = await serveStatic(site2);
+    const browser = await launchChromium();
+    const problems: string[] = [];
+    try {
+      for (const [colorScheme, width] of [
+        ['light', 390],
+        ['dark', 1280],
+      ] as const) {
+        const context = await browser.newContext({
+          colorScheme,
+          bypassCSP: true,
+          viewport: { width, height: 900 },
+        });
+        for (const lang of ['ru', 'en']) {
+          const p = await context.newPage();
+          await p.goto(`${site.url}/${lang}/changes/`);
+          await expandDisclosures(p);
+          problems.push(...describeViolations(`${lang} ${colorScheme}`, await axeViolations(p)));
+          // Nothing scrolls sideways on a phone: long UIDs and paths wrap.
+          const overflow = await p.evaluate(
+            () => document.documentElement.scrollWidth - document.documentElement.clientWidth,
+          );
+          if (overflow > 0)
+            problems.push(`${lang} ${width} px: scrolls sideways by ${overflow} px`);
+          await p.close();
+        }
+        await context.close();
+      }
+    } finally {
+      await browser.close();
+      await site.close();
+    }
+    expect(problems, problems.join('\n')).toEqual([]);
   });
 
   it('carries the list of versions forward, and the first release says it is the first', async () => {
