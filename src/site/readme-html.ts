@@ -2,8 +2,8 @@
  * A dataset README's Markdown as HTML for the About page, safely: parsed by
  * mdast-util-from-markdown (GFM tables), turned into HTML by mdast-util-to-hast and
  * hast-util-to-html, so every text is escaped by the serializer. Raw HTML in the README is
- * never passed through: an `<img>` tag (the README's logos, which do not ship) is left out, any
- * other HTML is shown as text. Links keep only http(s) and mailto addresses; Markdown images
+ * never passed through: a block of only `<img>` tags (the README's logos, which do not ship)
+ * is left out, any other HTML (an inline `<img>` too) is shown as text. Links keep only http(s) and mailto addresses; Markdown images
  * become their alt text (the site loads nothing from other origins). The README's title (its
  * first top-level heading) is the page's own h1, so it is dropped and the other headings move
  * one level down; each gets an id for the table of contents.
@@ -36,8 +36,10 @@ function clean(parent: Parents): void {
   const out: RootContent[] = [];
   for (const node of parent.children as RootContent[]) {
     if (node.type === 'html') {
-      if (!ONLY_IMG_TAGS.test(node.value))
+      // The README's logos are blocks of their own: left out. Any other HTML, text.
+      if (parent.type !== 'root' || !ONLY_IMG_TAGS.test(node.value)) {
         out.push({ type: 'text', value: node.value } as RootContent);
+      }
       continue;
     }
     if (node.type === 'image' || node.type === 'imageReference') {
