@@ -191,6 +191,15 @@ describe('buildSite', () => {
     ]);
   });
 
+  it('refuses a --previous folder that is not a built site, before doing any work', async () => {
+    const { deps, calls } = fakeDeps();
+    const notASite = await tempDir('not-a-site-');
+    await expect(buildSite(await options({ previous: notASite }), deps)).rejects.toThrow(
+      /--previous .* has no data\/studies\.json/,
+    );
+    expect(calls.astro).toBe(0);
+  });
+
   it('refuses a missing dataset folder or one without a registry, before doing any work', async () => {
     const { deps, calls } = fakeDeps();
     const missing = await options({ dataset: '/nonexistent/mosmed' });
