@@ -1,9 +1,9 @@
 /**
  * What changed between two releases (`data/changes.json`) and the list of releases this site
- * knows (`data/versions.json`): their shape, and the declared facts compared.
+ * knows (`data/versions.json`): their shape. The declared facts compared: `declaredOf`
+ * (src/pipeline/releases/index.ts).
  */
 import { z } from 'zod';
-import { OVERVIEW_KEYS } from './overview-model.ts';
 
 const releaseRefSchema = z.object({ version: z.string().nullable(), built: z.string() });
 
@@ -44,14 +44,3 @@ export const versionEntrySchema = z.object({
 export const versionsFileSchema = z.object({ versions: z.array(versionEntrySchema) });
 export type VersionEntry = z.infer<typeof versionEntrySchema>;
 export type VersionsFile = z.infer<typeof versionsFileSchema>;
-
-/** The declared facts a release is compared on (language-independent; overview figures by key). */
-export const DECLARED_KEYS = [
-  'version',
-  'datePublished',
-  'permanentLink',
-  'license',
-  'internalCode',
-  ...OVERVIEW_KEYS.map((k) => `overview.${k}` as const),
-] as const;
-export type DeclaredKey = (typeof DECLARED_KEYS)[number];
