@@ -30,6 +30,7 @@ async function main(args: BuildArgs): Promise<number> {
         sourceDateEpoch: args.sourceDateEpoch,
         force: args.force,
         checksums: args.checksums,
+        previous: args.previous,
         site: args.site,
         base: args.base,
       },

@@ -17,6 +17,8 @@ export interface BuildArgs {
   force: boolean;
   /** Compute SHA-256 checksums of every dataset file (on unless --no-checksums). */
   checksums: boolean;
+  /** An earlier build's site folder to compare this release with (`--previous`), or null. */
+  previous: string | null;
   concurrency: number;
   /** Sample size and seed (only used without --dataset). */
   studies: number | undefined;
@@ -44,6 +46,9 @@ export const USAGE = `Usage: npm run build -- [options]
                       (cached by path, size and mtime): data/SHA256SUMS, per-study
                       digests, and the hashes the "Your copy" page checks a copy against.
                       (--checksums, the default, is still accepted.)
+  --previous <dir>    An earlier build's site folder (e.g. the last release's dist): publish
+                      what changed since it (data/changes.json, the changes pages, CHANGES)
+                      and carry its list of versions forward. Reads only its published files.
   --concurrency <n>   Worker count for the imaging stage (default: number of cores).
   --studies <n>       Sample size when no dataset is given (default: the sample's own, 800).
   --seed <n>          Sample seed when no dataset is given.
@@ -125,6 +130,7 @@ export function parseBuildArgs(
     // On by default; --no-checksums turns it off (--checksums kept for older command lines).
     checksums: { type: 'boolean', default: true },
     'no-checksums': { type: 'boolean', default: false },
+    previous: { type: 'string' },
     concurrency: { type: 'string' },
     studies: { type: 'string' },
     seed: { type: 'string' },
@@ -155,6 +161,7 @@ export function parseBuildArgs(
     strict: values.strict,
     force: values.force,
     checksums: values.checksums && !values['no-checksums'],
+    previous: values.previous ? resolve(cwd, values.previous) : null,
     concurrency: integerOption('concurrency', values.concurrency) ?? availableParallelism(),
     studies: integerOption('studies', values.studies),
     seed: integerOption('seed', values.seed, 0),

@@ -26,6 +26,8 @@ export interface SiteBuildOptions {
   concurrency?: number;
   /** Compute SHA-256 checksums of every dataset file: on unless false (`--no-checksums`). */
   checksums?: boolean;
+  /** An earlier build's site folder to compare with (`--previous`). */
+  previous?: string | null;
   studies?: number | undefined;
   seed?: number | undefined;
   sourceDateEpoch?: number | undefined;
@@ -80,6 +82,16 @@ export interface SiteBuildResult {
 /** A dataset folder that cannot be built from; the CLI exits with code 2. */
 export class DatasetError extends Error {}
 
+/** Checks a `--previous` site folder before any work starts: it must hold data/studies.json. */
+export async function checkPreviousDir(dir: string): Promise<void> {
+  const info = await stat(join(dir, 'data', 'studies.json')).catch(() => null);
+  if (info === null) {
+    throw new DatasetError(
+      `--previous ${dir} is not a site folder built by this project: it has no data/studies.json`,
+    );
+  }
+}
+
 /** Checks a user-given dataset folder before any work starts. */
 export async function checkDatasetDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
@@ -131,6 +143,7 @@ export async function buildSite(
     return result;
   };
 
+  if (options.previous) await checkPreviousDir(options.previous);
   let datasetDir = options.dataset;
   let synthetic = datasetDir === null;
   if (datasetDir === null) {
@@ -164,6 +177,7 @@ export async function buildSite(
       synthetic,
       ...(options.concurrency !== undefined ? { concurrency: options.concurrency } : {}),
       ...(options.checksums !== false ? { checksums: true } : {}),
+      ...(options.previous ? { previous: options.previous } : {}),
       ...(options.sourceDateEpoch !== undefined
         ? { sourceDateEpoch: options.sourceDateEpoch }
         : {}),

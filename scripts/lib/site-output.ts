@@ -3,6 +3,7 @@
  * thumbnails are linked in, Pagefind indexes the result, and the finished folder replaces
  * the old output in one rename.
  */
+import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { build } from 'astro';
@@ -33,9 +34,28 @@ export async function astroBuild(
       ...config.vite,
       resolve: { alias: { '@generated': generatedDir } },
       // For build-time endpoints that read generated files from disk (src/site/generated-dir.ts).
-      define: { __GENERATED_DIR__: JSON.stringify(resolve(generatedDir)) },
+      define: {
+        __GENERATED_DIR__: JSON.stringify(resolve(generatedDir)),
+        __DATASET_FACTS__: datasetFactsDefine(generatedDir),
+      },
     },
   });
+}
+
+/**
+ * The facts the pipeline read from the dataset's READMEs (`data/dataset.json`), as the source
+ * text of the `__DATASET_FACTS__` constant (src/domain/facts.ts); `null` without the file.
+ */
+export function datasetFactsDefine(generatedDir: string): string {
+  try {
+    const file = JSON.parse(readFileSync(join(generatedDir, 'data', 'dataset.json'), 'utf8')) as {
+      facts?: unknown;
+    };
+    return JSON.stringify(file.facts ?? null);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 'null';
+    throw error;
+  }
 }
 
 /** Indexes `siteDir` with Pagefind into `<siteDir>/pagefind`; every response is checked. */

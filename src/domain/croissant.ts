@@ -105,6 +105,8 @@ export interface CroissantOptions {
   builtAt: string;
   /** Statistics of this build, for the known skews (`rai:dataBiases`). */
   stats: Stats;
+  /** The version of this metadata: the site generator's (package.json), not the dataset's. */
+  sdVersion?: string;
 }
 
 export const REGISTRY_FILE_ID = 'registry-csv';
@@ -136,6 +138,7 @@ export function buildCroissant(options: CroissantOptions) {
     url: siteUrl === null ? FACTS.permanentLink : onSite('en/'),
     sameAs: FACTS.permanentLink,
     version: FACTS.version,
+    ...(options.sdVersion ? { sdVersion: options.sdVersion } : {}),
     datePublished: FACTS.datePublished,
     // The date of the data this metadata was generated from (this build's input).
     sdDatePublished: builtAt.slice(0, 10),

@@ -161,7 +161,7 @@ export function datasheet(f: DatasheetFigures): Record<DatasheetSectionId, Datas
         question: localized('datasheet.q.method'),
         answer: localized('datasheet.a.method', (_, l) => ({
           verification: FACTS.verification[l],
-          annotationClass: FACTS.annotationClass,
+          annotationClass: `${FACTS.annotationClass[l]} (${FACTS.annotationClassMeaning[l]})`,
         })),
         source: readme(README_SECTIONS.verification),
       },

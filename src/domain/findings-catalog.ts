@@ -16,7 +16,14 @@ export const SEVERITIES = ['error', 'warning', 'info'] as const;
 export type Severity = (typeof SEVERITIES)[number];
 
 /** The build stage that reports a code, in the order the build runs them. */
-export const FINDING_STAGES = ['registry', 'imaging', 'checksums', 'join', 'overview'] as const;
+export const FINDING_STAGES = [
+  'readme',
+  'registry',
+  'imaging',
+  'checksums',
+  'join',
+  'overview',
+] as const;
 export type FindingStage = (typeof FINDING_STAGES)[number];
 
 interface CatalogEntry {
@@ -28,6 +35,19 @@ interface CatalogEntry {
 
 /** Every finding code, grouped by stage. */
 export const FINDING_CATALOG = {
+  'readme-missing': { severity: 'info', stage: 'readme', params: ['fallback'] },
+  'readme-missing-section': { severity: 'warning', stage: 'readme', params: ['section'] },
+  'readme-unreadable-value': {
+    severity: 'warning',
+    stage: 'readme',
+    params: ['section', 'heading', 'raw'],
+  },
+  'readme-disagreement': {
+    severity: 'warning',
+    stage: 'readme',
+    params: ['fact', 'heading', 'ru', 'en'],
+  },
+
   'registry-missing': { severity: 'error', stage: 'registry', params: [] },
   'registry-unreadable': { severity: 'error', stage: 'registry', params: ['reason'] },
   'registry-no-header': { severity: 'error', stage: 'registry', params: [] },

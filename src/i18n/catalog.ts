@@ -9,6 +9,8 @@
 import type { Locale } from '../domain/labels.ts';
 import ruAbout from './ru/about.json' with { type: 'json' };
 import enAbout from './en/about.json' with { type: 'json' };
+import ruChanges from './ru/changes.json' with { type: 'json' };
+import enChanges from './en/changes.json' with { type: 'json' };
 import ruCite from './ru/cite.json' with { type: 'json' };
 import enCite from './en/cite.json' with { type: 'json' };
 import ruCommon from './ru/common.json' with { type: 'json' };
@@ -66,6 +68,7 @@ export const COPY_CATALOG = {
 export const CATALOG = {
   ...COPY_CATALOG,
   about: { ru: ruAbout, en: enAbout },
+  changes: { ru: ruChanges, en: enChanges },
   cite: { ru: ruCite, en: enCite },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   facts: { ru: ruFacts, en: enFacts },

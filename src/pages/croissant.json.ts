@@ -4,6 +4,7 @@
  */
 import { createHash } from 'node:crypto';
 import type { APIRoute } from 'astro';
+import packageJson from '../../package.json' with { type: 'json' };
 import { buildCroissant } from '../domain/croissant.ts';
 import { absoluteUrl } from '../site/canonical.ts';
 import { registryCsv, source, stats, studiesFile } from '../site/data.ts';
@@ -24,6 +25,7 @@ export const GET: APIRoute = ({ site }) => {
     registryXlsxSha256: source.registrySha256,
     builtAt: source.builtAt,
     stats,
+    sdVersion: packageJson.version,
   });
   return new Response(`${JSON.stringify(croissant, null, 2)}\n`, {
     headers: { 'Content-Type': 'application/ld+json; charset=utf-8' },

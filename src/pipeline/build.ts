@@ -6,7 +6,7 @@
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { DECLARED_OVERVIEW, computeOverview } from '../domain/overview.ts';
+import { computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
 import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
@@ -16,7 +16,9 @@ import { writeDataFiles } from './outputs/write-data.ts';
 import type { OnProgress } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
 import { checkOverview } from './quality/overview-check.ts';
+import { readDatasetReadmes } from './readme/index.ts';
 import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
+import { declaredOf, writeReleaseFiles } from './releases/index.ts';
 import type { ComputeStats, ScanImaging } from './stages.ts';
 
 export interface PipelineStages {
@@ -42,6 +44,8 @@ export interface PipelineOptions {
   concurrency?: number;
   /** Compute SHA-256 checksums of every dataset file (writes data/SHA256SUMS). */
   checksums?: boolean;
+  /** An earlier build's site folder (`--previous`): data/changes.json compares against it. */
+  previous?: string | null;
   /** SOURCE_DATE_EPOCH (seconds) when set: the build date recorded in the outputs. */
   sourceDateEpoch?: number;
   onProgress?: OnProgress;
@@ -78,6 +82,10 @@ export async function runPipeline(
   };
   const { datasetDir } = options;
   const findings: QualityFinding[] = [];
+
+  const readme = await timed('readme', () => readDatasetReadmes(datasetDir, options.synthetic));
+  findings.push(...readme.findings);
+  const { facts } = readme.dataset;
 
   const registry = await timed('registry', async (): Promise<RegistryResult | null> => {
     const name = await findRegistryFile(datasetDir);
@@ -122,7 +130,7 @@ export async function runPipeline(
 
   const checked = checkOverview(
     // The pages compare the same two (src/site/overview.ts): one declared overview, the README's.
-    DECLARED_OVERVIEW,
+    facts.declaredOverview,
     computeOverview(studies),
   );
   findings.push(...checked.findings);
@@ -166,8 +174,13 @@ export async function runPipeline(
   };
 
   const dataDir = join(options.generatedDir, 'data');
+  const csv = registryCsv(
+    registry?.rows ?? [],
+    new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
+  );
   const changed = await timed('write', async () => [
     ...(await writeDataFiles(dataDir, {
+      dataset: readme.dataset,
       studies: {
         source,
         checksums: imaging.checksums
@@ -185,10 +198,7 @@ export async function runPipeline(
       sha256sums: imaging.checksums?.sums ?? null,
       stats,
       quality,
-      registryCsv: registryCsv(
-        registry?.rows ?? [],
-        new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
-      ),
+      registryCsv: csv,
     })),
     // What the "Your copy" page checks a copy against: per study, each file's size and hash.
     ...(await writeCopyLists(
@@ -196,5 +206,22 @@ export async function runPipeline(
       copyLists(imaging.listed ?? [], imaging.checksums?.byPath ?? null, studies),
     )),
   ]);
+  changed.push(
+    ...(await timed('releases', () =>
+      writeReleaseFiles(
+        dataDir,
+        {
+          version: facts.version,
+          built: builtAt,
+          studies: studies.map((s) => s.id),
+          registryCsv: csv,
+          sha256sums: imaging.checksums?.sums ?? null,
+          declared: declaredOf(facts),
+          files: imaging.files,
+        },
+        options.previous ?? null,
+      ),
+    )),
+  );
   return { studies, quality, source, timings, changed };
 }

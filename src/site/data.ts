@@ -5,6 +5,11 @@
 import studiesJson from '@generated/data/studies.json';
 import qualityJson from '@generated/data/quality.json';
 import statsJson from '@generated/data/stats.json';
+import datasetJson from '@generated/data/dataset.json';
+import changesJson from '@generated/data/changes.json';
+import versionsJson from '@generated/data/versions.json';
+import { changesFileSchema, versionsFileSchema } from '../domain/changes.ts';
+import { datasetFileSchema } from '../domain/dataset-file.ts';
 import { qualityFileSchema, studiesFileSchema } from '../domain/schemas.ts';
 import { statsFileSchema } from '../domain/stats.ts';
 
@@ -13,6 +18,11 @@ export const studies = studiesFile.studies;
 export const source = studiesFile.source;
 export const quality = qualityFileSchema.parse(qualityJson);
 export const stats = statsFileSchema.parse(statsJson);
+/** The READMEs' texts (the facts themselves reach the pages as `FACTS`, src/domain/facts.ts). */
+export const readmes = datasetFileSchema.parse(datasetJson).readme;
+/** What changed since the `--previous` build (`from` null: the first recorded release). */
+export const changes = changesFileSchema.parse(changesJson);
+export const versions = versionsFileSchema.parse(versionsJson).versions;
 
 /**
  * The published `data/registry.csv` as text, when the pipeline wrote one (null otherwise), for

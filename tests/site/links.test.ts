@@ -53,6 +53,7 @@ describe('links in the built site', () => {
       '[lang]/statistics',
       '[lang]/datasheet',
       '[lang]/your-copy',
+      '[lang]/changes',
     ])
       for (const locale of ['ru', 'en']) expect(types).toContain(`${type} ${locale}`);
     // The crawl followed thumbnails, data downloads, script data URLs and the Pagefind bundle.

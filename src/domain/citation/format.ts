@@ -10,6 +10,8 @@ import '@citation-js/plugin-csl';
 // Bundled as text by Vite (Astro build and vitest), so no file is read at run time.
 import gostCsl from '../csl/gost-r-7-0-100-2018.csl?raw';
 import ruLocale from '../csl/locales-ru-RU.xml?raw';
+import { useTranslations } from '../../i18n/index.ts';
+import { LOCALES } from '../labels.ts';
 import type { CslItem } from './items.ts';
 
 export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'csl-json'] as const;
@@ -43,13 +45,13 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
   const cite = new Cite([item]);
   switch (format) {
     case 'bibtex':
-      return bibtexMonth(cite.format('bibtex', { format: 'text' }).trim());
+      return bibtexVersion(bibtexMonth(cite.format('bibtex', { format: 'text' }).trim()), item);
     case 'ris':
       return unwrapRis(cite.format('ris', { format: 'text' }).trim());
     case 'csl-json':
       return JSON.stringify([item], null, 2);
-    default:
-      return cite
+    default: {
+      const text = cite
         .format('bibliography', {
           format: 'text',
           template: STYLE_TEMPLATES[format],
@@ -57,7 +59,22 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
         })
         .trim()
         .replace(/^1\.\s+/, ''); // a single reference needs no list number
+      return format === 'vancouver' ? vancouverVersion(text, item) : text;
+    }
   }
+}
+
+/**
+ * The CSL Vancouver style prints no version; NLM's Citing Medicine puts it after the medium
+ * ("[Internet]. Version 1.0.0. Moscow: …"), as for software and databases.
+ * @example vancouverVersion('T [Internet]. Moscow: P; 2023.', { version: '1.1.0', language: 'en-US' })
+ * // 'T [Internet]. Version 1.1.0. Moscow: P; 2023.'
+ */
+export function vancouverVersion(text: string, item: Pick<CslItem, 'version' | 'language'>) {
+  if (!item.version) return text;
+  const locale = LOCALES.find((l) => item.language.startsWith(l)) ?? 'en';
+  const words = useTranslations(locale)('cite.item.version', { version: item.version });
+  return text.replace(/(\[(?:Internet|Электронный ресурс)\]\.)\s/u, `$1 ${words} `);
 }
 
 /**
@@ -68,6 +85,17 @@ export function formatCitation(item: CslItem, format: CitationFormat): string {
  */
 export function bibtexMonth(bibtex: string): string {
   return bibtex.replace(/^(\s*month = )\{([a-z]{3})(?: \d{1,2})?\}/gm, '$1$2');
+}
+
+/**
+ * citation-js leaves the version out of BibTeX; biblatex has a `version` field for it (plain
+ * BibTeX styles ignore an unknown field), added after the entry's first line.
+ * @example bibtexVersion('@misc{a,\n\ttitle = {T}\n}', { version: '1.1.0' })
+ * // '@misc{a,\n\tversion = {1.1.0},\n\ttitle = {T}\n}'
+ */
+export function bibtexVersion(bibtex: string, item: Pick<CslItem, 'version'>): string {
+  if (!item.version || /^\s*version = /m.test(bibtex)) return bibtex;
+  return bibtex.replace(/^(@\w+\{[^,\n]*,)\n/, `$1\n\tversion = {${item.version}},\n`);
 }
 
 /**

@@ -31,6 +31,7 @@ export interface CslItem {
   genre?: string;
   keyword?: string;
   note?: string;
+  accessed?: { 'date-parts': number[][] };
 }
 
 // Short ids: they become the BibTeX keys and RIS IDs (RIS allows 20 characters).
@@ -45,10 +46,15 @@ export function spacedInitials(initials: string): string {
   return initials.replace(/\.(?=\S)/g, '. ').trim();
 }
 
-const [year, month, day] = FACTS.datePublished.split('-').map(Number) as [number, number, number];
+const isoParts = (iso: string) => iso.slice(0, 10).split('-').map(Number);
+const [year, month, day] = isoParts(FACTS.datePublished) as [number, number, number];
 
-/** The dataset as a CSL item, titled and attributed in `locale`. */
-export function datasetItem(locale: Locale): CslItem {
+/**
+ * The dataset as a CSL item, titled and attributed in `locale`. `accessed` (ISO date): when the
+ * reader saw it online — the build date — which NLM/Vancouver prints as "[cited YYYY Mon DD]"
+ * and GOST as "(дата обращения: …)".
+ */
+export function datasetItem(locale: Locale, accessed?: string): CslItem {
   const t = useTranslations(locale);
   return {
     id: DATASET_ID,
@@ -67,6 +73,7 @@ export function datasetItem(locale: Locale): CslItem {
     URL: FACTS.permanentLink,
     keyword: FACTS.keywords[locale].join(','),
     note: FACTS.funding.text[locale],
+    ...(accessed ? { accessed: { 'date-parts': [isoParts(accessed)] } } : {}),
   };
 }
 

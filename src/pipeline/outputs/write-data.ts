@@ -7,6 +7,7 @@ import { existsSync } from 'node:fs';
 import { rm } from 'node:fs/promises';
 import { join } from 'node:path';
 import type { z } from 'zod';
+import { datasetFileSchema, type DatasetFile } from '../../domain/dataset-file.ts';
 import {
   qualityFileSchema,
   studiesFileSchema,
@@ -24,6 +25,8 @@ export interface DataFiles {
   stats: Stats;
   quality: QualityFile;
   registryCsv: string;
+  /** The facts read from the dataset's READMEs, and the README texts. */
+  dataset: DatasetFile;
   /** SHA256SUMS text, or null when checksums were not computed (an old file is removed). */
   sha256sums?: string | null;
 }
@@ -38,7 +41,7 @@ export function serialize<T>(schema: z.ZodType<T>, value: T, name: string): stri
 }
 
 /**
- * Writes the four data files into `dataDir`. Everything is validated before anything is
+ * Writes the data files into `dataDir`. Everything is validated before anything is
  * written, so a schema error leaves the previous files in place.
  * @returns the names of the files that changed.
  */
@@ -48,6 +51,7 @@ export async function writeDataFiles(dataDir: string, files: DataFiles): Promise
     ['stats.json', serialize(statsFileSchema, files.stats, 'stats.json')],
     ['quality.json', serialize(qualityFileSchema, files.quality, 'quality.json')],
     ['registry.csv', files.registryCsv],
+    ['dataset.json', serialize(datasetFileSchema, files.dataset, 'dataset.json')],
   ];
   const changed: string[] = [];
   for (const [name, content] of contents) {

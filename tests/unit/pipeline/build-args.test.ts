@@ -40,6 +40,11 @@ describe('parseBuildArgs', () => {
     expect(parseBuildArgs(['--no-checksums'], {}, '/p').checksums).toBe(false);
   });
 
+  it('reads --previous as a folder under the working folder, none by default', () => {
+    expect(parseBuildArgs([], {}, '/p').previous).toBeNull();
+    expect(parseBuildArgs(['--previous', 'site-1.0.0'], {}, '/p').previous).toBe('/p/site-1.0.0');
+  });
+
   it('reads the site address and base path from --site/--base or SITE_URL/BASE_PATH', () => {
     expect(parseBuildArgs([], {}, '/p')).toMatchObject({ site: undefined, base: '/' });
     expect(

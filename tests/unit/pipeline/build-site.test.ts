@@ -117,11 +117,13 @@ describe('buildSite', () => {
     expect((await readdir(opts.root)).sort()).toEqual(['.cache', 'dist', 'generated']);
     expect(result.timings.map((t) => t.stage)).toEqual([
       'sample',
+      'readme',
       'registry',
       'imaging',
       'join',
       'stats',
       'write',
+      'releases',
       'astro',
       'copy',
       'pagefind',
@@ -187,6 +189,15 @@ describe('buildSite', () => {
       { ...here, site: 'https://example.com' },
       { site: undefined, base: '/' },
     ]);
+  });
+
+  it('refuses a --previous folder that is not a built site, before doing any work', async () => {
+    const { deps, calls } = fakeDeps();
+    const notASite = await tempDir('not-a-site-');
+    await expect(buildSite(await options({ previous: notASite }), deps)).rejects.toThrow(
+      /--previous .* has no data\/studies\.json/,
+    );
+    expect(calls.astro).toBe(0);
   });
 
   it('refuses a missing dataset folder or one without a registry, before doing any work', async () => {
