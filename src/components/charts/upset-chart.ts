@@ -20,7 +20,8 @@ export interface UpsetData {
   moreLabel?: string;
 }
 
-const COL = 20;
+/** Wide enough for a three-digit set size in 12 px text (no chart text is smaller). */
+const COL = 26;
 const ROW = 18;
 
 export function upsetChart(data: UpsetData, width: number): SvgNode {
@@ -30,7 +31,7 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
   const labelTop = sizeTop + sizeHeight + 6;
   // Set names run diagonally above the matrix; leave room for the longest.
   const longest = Math.max(0, ...data.sets.map((s) => s.label.length));
-  const labelHeight = Math.min(200, longest * 6.2 * 0.72 + 10);
+  const labelHeight = Math.min(200, longest * 7.2 * 0.72 + 10);
   const rowsTop = labelTop + labelHeight + 6;
   const barLeft = matrixWidth + 10;
   const barRight = width - 36;
@@ -64,15 +65,10 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
           x: colX(i),
           y: px(sizeTop + sizeHeight - size(set.size) - 3),
           'text-anchor': 'middle',
-          'font-size': 9,
         },
         String(set.size),
       ),
-      h(
-        'text',
-        { transform: `translate(${colX(i) + 4},${rowsTop - 4}) rotate(-45)`, 'font-size': 11 },
-        set.label,
-      ),
+      h('text', { transform: `translate(${colX(i) + 4},${rowsTop - 4}) rotate(-45)` }, set.label),
     ),
   );
   const shown = data.intersections.slice(0, data.maxRows ?? Infinity);
