@@ -162,7 +162,7 @@ describe('charts on a phone', () => {
   for (const path of ['/en/statistics/', '/ru/', '/ru/statistics/']) {
     it(`draw every label at 12 CSS px or more at 390 px (${path})`, async () => {
       const { page, close } = await open(path);
-      const sizes = await page.$$eval('svg.chart', (svgs) =>
+      const sizes = await page.$$eval('svg.chart', (svgs: SVGSVGElement[]) =>
         svgs.flatMap((svg) => {
           const box = svg.getBoundingClientRect();
           if (box.width === 0) return []; // the chart drawn for the other width
