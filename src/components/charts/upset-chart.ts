@@ -20,18 +20,28 @@ export interface UpsetData {
   moreLabel?: string;
 }
 
-/** Wide enough for a three-digit set size in 12 px text (no chart text is smaller). */
-const COL = 26;
+/** A three-digit set size in 12 px text just fits (no chart text is smaller). */
+const COL = 22;
 const ROW = 18;
 
-export function upsetChart(data: UpsetData, width: number): SvgNode {
+/** Approximate advance of a 12 px character (as legend() in common.ts assumes). */
+const CHAR = 7.2;
+
+export function upsetChart(data: UpsetData, givenWidth: number): SvgNode {
   const matrixWidth = data.sets.length * COL;
   const sizeTop = LINE + 14;
   const sizeHeight = 50;
   const labelTop = sizeTop + sizeHeight + 6;
   // Set names run diagonally above the matrix; leave room for the longest.
   const longest = Math.max(0, ...data.sets.map((s) => s.label.length));
-  const labelHeight = Math.min(200, longest * 7.2 * 0.72 + 10);
+  const labelHeight = Math.min(200, longest * CHAR * 0.72 + 10);
+  // Never narrower than the diagonal set names and the count label reach: drawn for a phone,
+  // the chart is as wide as they need and scales down a little, rather than cutting them off.
+  const width = Math.max(
+    givenWidth,
+    data.sets.length * COL + longest * CHAR * 0.72 + 8,
+    matrixWidth + 10 + data.countLabel.length * CHAR + 12,
+  );
   const rowsTop = labelTop + labelHeight + 6;
   const barLeft = matrixWidth + 10;
   const barRight = width - 36;
