@@ -85,7 +85,7 @@ describe('the statistics explorer', () => {
   it('filters to subdural + fracture, updates charts, list, CSV and URL; reload and back restore', async () => {
     const page = await strictPage();
     await openExplorer(page);
-    const findingsSvgBefore = await page.locator('[data-chart="findings"] svg').innerHTML();
+    const findingsSvgBefore = await page.locator('[data-chart="findings"] svg:visible').innerHTML();
 
     await page.getByRole('checkbox', { name: 'Subdural hemorrhage' }).check();
     await expect.poll(() => count(page)).toBe(countText(subdural().length));
@@ -101,7 +101,7 @@ describe('the statistics explorer', () => {
     expect(await tableCell(page, 'class-balance', 'With signs of hemorrhage')).toBe(
       String(expected.filter((r) => r.pathology === true).length),
     );
-    expect(await page.locator('[data-chart="findings"] svg').innerHTML()).not.toBe(
+    expect(await page.locator('[data-chart="findings"] svg:visible').innerHTML()).not.toBe(
       findingsSvgBefore,
     );
     expect(

@@ -17,6 +17,13 @@ export const LINE = 16;
 export const DEFAULT_WIDTH = 480;
 
 /**
+ * Width of the build-time charts shown in a container narrower than DEFAULT_WIDTH (a phone):
+ * drawn at most this wide, they are shown at 1:1 or larger, so 12 px text stays ≥ 12 CSS px
+ * down to a 320 px screen. The explorer redraws at the container's width instead.
+ */
+export const NARROW_WIDTH = 280;
+
+/**
  * The outer element of every chart: responsive (viewBox, width 100%), labelled as an image
  * by its title (the figure's data table is the accessible alternative).
  */

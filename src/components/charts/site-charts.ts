@@ -8,13 +8,15 @@ import type { ChartSpec } from './chart-kit.ts';
 import { buildCharts } from './chart-specs.ts';
 import { DEFAULT_WIDTH } from './common.ts';
 
-const cache = new Map<Locale, ChartSpec[]>();
+const cache = new Map<string, ChartSpec[]>();
 
-export function siteCharts(locale: Locale): ChartSpec[] {
-  let specs = cache.get(locale);
+/** The charts at `width` (the viewBox; the SVG scales to its container). */
+export function siteCharts(locale: Locale, width = DEFAULT_WIDTH): ChartSpec[] {
+  const key = `${locale} ${width}`;
+  let specs = cache.get(key);
   if (!specs) {
-    specs = buildCharts(stats, { locale, source, datasetTotal: stats.total, width: DEFAULT_WIDTH });
-    cache.set(locale, specs);
+    specs = buildCharts(stats, { locale, source, datasetTotal: stats.total, width });
+    cache.set(key, specs);
   }
   return specs;
 }

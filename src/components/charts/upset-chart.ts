@@ -20,17 +20,28 @@ export interface UpsetData {
   moreLabel?: string;
 }
 
-const COL = 20;
+/** A three-digit set size in 12 px text just fits (no chart text is smaller). */
+const COL = 22;
 const ROW = 18;
 
-export function upsetChart(data: UpsetData, width: number): SvgNode {
+/** Approximate advance of a 12 px character (as legend() in common.ts assumes). */
+const CHAR = 7.2;
+
+export function upsetChart(data: UpsetData, givenWidth: number): SvgNode {
   const matrixWidth = data.sets.length * COL;
   const sizeTop = LINE + 14;
   const sizeHeight = 50;
   const labelTop = sizeTop + sizeHeight + 6;
   // Set names run diagonally above the matrix; leave room for the longest.
   const longest = Math.max(0, ...data.sets.map((s) => s.label.length));
-  const labelHeight = Math.min(200, longest * 6.2 * 0.72 + 10);
+  const labelHeight = Math.min(200, longest * CHAR * 0.72 + 10);
+  // Never narrower than the diagonal set names and the count label reach: drawn for a phone,
+  // the chart is as wide as they need and scales down a little, rather than cutting them off.
+  const width = Math.max(
+    givenWidth,
+    data.sets.length * COL + longest * CHAR * 0.72 + 8,
+    matrixWidth + 10 + data.countLabel.length * CHAR + 12,
+  );
   const rowsTop = labelTop + labelHeight + 6;
   const barLeft = matrixWidth + 10;
   const barRight = width - 36;
@@ -64,15 +75,10 @@ export function upsetChart(data: UpsetData, width: number): SvgNode {
           x: colX(i),
           y: px(sizeTop + sizeHeight - size(set.size) - 3),
           'text-anchor': 'middle',
-          'font-size': 9,
         },
         String(set.size),
       ),
-      h(
-        'text',
-        { transform: `translate(${colX(i) + 4},${rowsTop - 4}) rotate(-45)`, 'font-size': 11 },
-        set.label,
-      ),
+      h('text', { transform: `translate(${colX(i) + 4},${rowsTop - 4}) rotate(-45)` }, set.label),
     ),
   );
   const shown = data.intersections.slice(0, data.maxRows ?? Infinity);

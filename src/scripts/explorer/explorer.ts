@@ -25,6 +25,7 @@ import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { chartWidth, must, updateFigure } from './chart-figure.ts';
 import { showLoadCode } from './load-code.ts';
 import { pushPageUrl } from '../page-url.ts';
+import { onTypingPause } from '../typing-pause.ts';
 
 interface Explorer {
   root: HTMLElement;
@@ -202,6 +203,7 @@ export async function startExplorer(
   if (status) status.hidden = true;
 
   ex.form.addEventListener('change', () => commit(ex));
+  onTypingPause(ex.form, () => commit(ex));
   ex.form.addEventListener('submit', (event) => {
     event.preventDefault();
     commit(ex);

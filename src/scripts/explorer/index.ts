@@ -13,10 +13,13 @@ if (root) {
     started = true;
     void import('./explorer.ts').then(({ startExplorer }) => startExplorer(root, () => changed));
   };
-  root.addEventListener('change', () => {
-    changed = true;
-    start();
-  });
+  // Typing an age counts as a change: the explorer, once loaded, keeps the typed value.
+  for (const event of ['change', 'input']) {
+    root.addEventListener(event, () => {
+      changed = true;
+      start();
+    });
+  }
   for (const event of ['pointerdown', 'focusin', 'keydown']) {
     root.addEventListener(event, start, { once: true, passive: true });
   }

@@ -10,7 +10,11 @@ export function writeFilterForm(form: HTMLFormElement, state: FacetState): void 
   const params = stateToParams(state);
   for (const input of form.querySelectorAll<HTMLInputElement>('input')) {
     if (input.type === 'checkbox') input.checked = params.getAll(input.name).includes(input.value);
-    else if (input.type === 'number' || input.type === 'hidden')
+    // The bound being typed keeps what the reader typed ("-", "6" before "60").
+    else if (
+      input.type === 'hidden' ||
+      (input.type === 'number' && input !== document.activeElement)
+    )
       input.value = params.get(input.name) ?? '';
   }
 }

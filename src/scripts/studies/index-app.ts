@@ -31,6 +31,9 @@ import { writeFilterForm } from './filter-form.ts';
 import { sortByValue } from './sort-rows.ts';
 import { withBase } from '../../site/base.ts';
 import { updateSubsetKit } from '../subset-kit.ts';
+import { pageCount, pageItems } from '../../components/studies/index-pages.ts';
+import { withQuery } from './list-query.ts';
+import { PAGE_PARAM, showPager } from './pager.ts';
 
 export interface IndexApp {
   render(params: URLSearchParams): void;
@@ -177,10 +180,23 @@ export async function startIndexApp(root: HTMLElement): Promise<IndexApp> {
     for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
       button.setAttribute('aria-pressed', String((button.dataset['view'] === 'grid') === gridView));
     }
-    if (gridView) grid.replaceChildren(...shown.map(cardOf));
-    else tbody.replaceChildren(...shown.map(rowOf));
-    // Every matching study is listed now: the pages of the static list no longer apply.
-    if (pages) pages.hidden = true;
+    // Every matching study, in order, a page at a time (as the static list): sorting on page 8
+    // orders all studies and starts again at page 1, with a pager to the rest.
+    const size = Number(root.dataset['pageSize']) || shown.length || 1;
+    const count = pageCount(shown.length, size);
+    const asked = Math.trunc(Number(params.get(PAGE_PARAM)));
+    const current = Number.isFinite(asked) ? Math.min(Math.max(1, asked), count) : 1;
+    const onPage = pageItems(shown, current, size);
+    if (gridView) grid.replaceChildren(...onPage.map(cardOf));
+    else tbody.replaceChildren(...onPage.map(rowOf));
+    if (pages) {
+      showPager(pages, count, current, (n) => {
+        const query = new URLSearchParams(params);
+        if (n === 1) query.delete(PAGE_PARAM);
+        else query.set(PAGE_PARAM, String(n));
+        return withQuery(studiesBase, query.toString());
+      });
+    }
     status.textContent = fill(shownTemplate, { shown: shown.length, total: all.length });
     if (sizeLine) {
       const size = sumSizes(shown.map((item) => item.study.size));

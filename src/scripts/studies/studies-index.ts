@@ -8,17 +8,30 @@
 import { emptyState } from '../../domain/facets.ts';
 import { stateFromParams, stateToParams } from '../../domain/facet-url.ts';
 import { pushPageUrl } from '../page-url.ts';
+import { onTypingPause } from '../typing-pause.ts';
 import { writeFilterForm } from './filter-form.ts';
 import type { IndexApp } from './index-app.ts';
 import { rememberListQuery, withQuery } from './list-query.ts';
+import { PAGE_PARAM } from './pager.ts';
 
 /** Query parameters that are view state rather than filters. */
-const VIEW_PARAMS = ['sort', 'dir', 'view'];
+const VIEW_PARAMS = ['sort', 'dir', 'view', PAGE_PARAM];
 
 /** Whether a query asks for more than the plain page (a filter, an order, the grid). */
 function hasState(params: URLSearchParams): boolean {
   const state = stateToParams(stateFromParams(params));
   return state.size > 0 || VIEW_PARAMS.some((name) => params.has(name));
+}
+
+/** Wraps a column header's text in its sort button (the page has none without JavaScript). */
+function sortButton(th: HTMLTableCellElement): HTMLButtonElement {
+  const existing = th.querySelector('button');
+  if (existing) return existing;
+  const button = document.createElement('button');
+  button.type = 'button';
+  button.append(...th.childNodes);
+  th.append(button);
+  return button;
 }
 
 function start(root: HTMLElement): void {
@@ -28,7 +41,6 @@ function start(root: HTMLElement): void {
   const details = form.querySelector<HTMLDetailsElement>('[data-filter-details]');
   // Open on wide screens; on a phone the filters stay folded under their summary.
   if (details) details.open = matchMedia('(min-width: 48em)').matches;
-  for (const th of headers) th.querySelector('button')?.removeAttribute('disabled');
 
   let app: Promise<IndexApp> | null = null;
   const ensureApp = () =>
@@ -51,28 +63,37 @@ function start(root: HTMLElement): void {
     for (const [name, value] of new FormData(form!)) {
       if (typeof value === 'string') params.append(name, value);
     }
-    return stateToParams(stateFromParams(params), currentParams());
+    return firstPage(stateToParams(stateFromParams(params), currentParams()));
+  }
+
+  /** A new filter, order or view starts at the first page of its list. */
+  function firstPage(params: URLSearchParams): URLSearchParams {
+    params.delete(PAGE_PARAM);
+    return params;
   }
 
   /** A new URL for the state: always the first page's address, as the state spans all pages. */
   function commit(params: URLSearchParams): void {
     const query = params.toString();
-    pushPageUrl(withQuery(root.dataset['studiesBase'] ?? location.pathname, query));
+    const url = withQuery(root.dataset['studiesBase'] ?? location.pathname, query);
+    // A typing pause and the change that follows it give the same URL: one history entry.
+    if (url !== location.pathname + location.search) pushPageUrl(url);
     rememberListQuery(query);
     render();
   }
 
   form.addEventListener('change', () => commit(formParams()));
+  onTypingPause(form, () => commit(formParams()));
   form.addEventListener('submit', (event) => {
     event.preventDefault();
     commit(formParams());
   });
   root.querySelector('[data-filter-reset]')?.addEventListener('click', () => {
-    commit(stateToParams(emptyState(), currentParams()));
+    commit(firstPage(stateToParams(emptyState(), currentParams())));
   });
   for (const th of headers) {
-    th.querySelector('button')?.addEventListener('click', () => {
-      const params = currentParams();
+    sortButton(th).addEventListener('click', () => {
+      const params = firstPage(currentParams());
       const key = th.dataset['sortKey']!;
       const flip = params.get('sort') === key && params.get('dir') !== 'desc';
       params.set('sort', key);
@@ -83,12 +104,21 @@ function start(root: HTMLElement): void {
   }
   for (const button of root.querySelectorAll<HTMLButtonElement>('button[data-view]')) {
     button.addEventListener('click', () => {
-      const params = currentParams();
+      const params = firstPage(currentParams());
       if (button.dataset['view'] === 'grid') params.set('view', 'grid');
       else params.delete('view');
       commit(params);
     });
   }
+  // The script's pager (links with a query) turns pages without a reload; the static pager's
+  // links are plain pages.
+  root.querySelector('[data-index-pages]')?.addEventListener('click', (event) => {
+    const link = (event.target as Element).closest<HTMLAnchorElement>('a[href]');
+    if (!link?.search) return;
+    event.preventDefault();
+    commit(new URLSearchParams(link.search));
+    root.querySelector('[data-filter-status]')?.scrollIntoView({ block: 'start' });
+  });
   addEventListener('popstate', () => {
     rememberListQuery(location.search);
     if (app || hasState(currentParams())) render();
