@@ -14,7 +14,7 @@ import { registryCsv } from './outputs/registry-csv.ts';
 import { writeDataFiles } from './outputs/write-data.ts';
 import type { OnProgress } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
-import { checkOverview } from './quality/overview-check.ts';
+import { checkOverview, unstatedSexFindings } from './quality/overview-check.ts';
 import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
 import type { ComputeStats, ScanImaging } from './stages.ts';
 
@@ -124,7 +124,7 @@ export async function runPipeline(
     DECLARED_OVERVIEW,
     computeOverview(studies),
   );
-  findings.push(...checked.findings);
+  findings.push(...checked.findings, ...unstatedSexFindings(studies));
 
   const stats = await timed('stats', () => stages.computeStats(studies));
 
