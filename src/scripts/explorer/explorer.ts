@@ -139,7 +139,7 @@ function render(ex: Explorer, given: FacetState): void {
       : subsetRegistryCsv(ex.registryCsv, ids);
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
   updateSubsetKit(must(ex.root, '[data-subset-kit]'), subset.map(toManifestStudy), query);
-  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '');
+  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '', ex.locale);
 }
 
 /** Renders, reporting a failure in the status line instead of leaving the page half-updated. */
