@@ -105,7 +105,7 @@ function render(ex: Explorer, given: FacetState): void {
   for (const url of ex.urls.splice(0)) URL.revokeObjectURL(url);
   for (const spec of specs) {
     const figure = document.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-    if (figure) updateFigure(figure, spec, (text, type) => objectUrl(ex, text, type));
+    if (figure) updateFigure(figure, spec, (text, type) => objectUrl(ex, text, type), ex.locale);
   }
   showOptionCounts(ex, state);
   must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
