@@ -277,7 +277,7 @@ describe('what a search says', () => {
     },
   );
 
-  it('no excerpt shows a UID word or runs two sentences together', async () => {
+  it('no excerpt shows a UID word', async () => {
     const page = await browser.newPage();
     for (const [locale, q] of [
       ['en', 'several'],
@@ -288,22 +288,7 @@ describe('what a search says', () => {
       expect(listed.excerpts.length, q).toBeGreaterThan(0);
       for (const excerpt of listed.excerpts) {
         expect(excerpt).not.toMatch(/\buid\d/);
-        expect(excerpt).not.toMatch(/\p{Ll}[.:;]\p{Lu}/u);
       }
-    }
-    await page.close();
-  });
-
-  it.each(['en', 'ru'])('the registry hash (%s) is not in the index', async (locale) => {
-    const { source } = JSON.parse(readFileSync(join(siteDir, 'data/studies.json'), 'utf8')) as {
-      source: { registrySha256: string | null };
-    };
-    const hash = source.registrySha256;
-    expect(hash).toMatch(/^[0-9a-f]{64}$/);
-    const page = await browser.newPage();
-    for (const q of [hash!.slice(0, 8), hash!.slice(0, 12)]) {
-      const listed = await listAll(page, `/${locale}/search/?q=${q}`);
-      expect(listed.hrefs, q).toEqual([]);
     }
     await page.close();
   });
