@@ -59,13 +59,17 @@ export function formatSpeed(bitsPerSecond: number, locale: Locale): string {
 }
 
 /**
- * The download time of `bytes` at each of LINK_SPEEDS, as one sentence.
+ * The download time of `bytes` at each of LINK_SPEEDS (up to the first that takes under a
+ * minute), as one sentence.
  * @example formatDownloadTimes(98.4e9, 'en')
  * // 'Download time at full link speed: 2 hrs 12 mins at 100 Mbit/s, 14 mins at 1 Gbit/s.'
  */
 export function formatDownloadTimes(bytes: number, locale: Locale): string {
   const t = useBrowserTranslations(locale);
-  const times = LINK_SPEEDS.map((speed) =>
+  // Once a speed takes under a minute, a faster one says nothing more.
+  const needed = LINK_SPEEDS.findIndex((speed) => transferSeconds(bytes, speed) < 60);
+  const speeds = needed === -1 ? LINK_SPEEDS : LINK_SPEEDS.slice(0, needed + 1);
+  const times = speeds.map((speed) =>
     t('size.timeAt', {
       time: formatDuration(transferSeconds(bytes, speed), locale),
       speed: formatSpeed(speed, locale),
