@@ -143,11 +143,7 @@ export const FINDING_CATALOG = {
     stage: 'overview',
     params: ['label', 'declared', 'computed', 'delta'],
   },
-  'overview-sex-not-specified': {
-    severity: 'info',
-    stage: 'overview',
-    params: ['source', 'male', 'female', 'sum', 'total', 'unstated'],
-  },
+  'overview-sex-not-specified': { severity: 'info', stage: 'overview', params: [] },
 } as const satisfies Record<string, CatalogEntry>;
 
 export type FindingCode = keyof typeof FINDING_CATALOG;

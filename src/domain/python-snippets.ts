@@ -7,9 +7,18 @@
  *
  * Every dataset string (ids, folders, the registry's sheet and column names) enters the code
  * only as a Python string literal made by pythonString, never in a comment: the snippet stays
- * the same program whatever the data holds. Comments carry only numbers and our own words.
+ * the same program whatever the data holds. Comments carry only numbers and our own words, in
+ * the page's language (download.json's `download.py.*`); the words a snippet prints are ours
+ * too, as literals.
  */
-import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
+import {
+  LOCALE_TAGS,
+  WINDOW_PRESETS,
+  WINDOW_PRESET_IDS,
+  type Locale,
+  type WindowPresetId,
+} from './labels.ts';
+import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** Where the build found the registry (see schemas.ts `registryLayout`). */
 export interface RegistryLayout {
@@ -54,25 +63,30 @@ export function pythonString(text: string): string {
 }
 
 /** The dataset folder, as both snippets name it (run them there, or change this line). */
-const DATASET_LINE =
-  'DATASET = Path(".")  # your copy of the dataset: the folder that holds studies/';
+const datasetLine = (t: ReturnType<typeof useBrowserTranslations>) =>
+  `DATASET = Path(".")  # ${t('download.py.dataset')}`;
 
 /**
  * Reads the registry and keeps the rows of the given studies (all rows for `ids` null: no
  * filter). Duplicate rows of a study are dropped as the build drops them (the first one stays).
  */
-export function registrySnippet(layout: RegistryLayout, ids: readonly string[] | null): string {
+export function registrySnippet(
+  layout: RegistryLayout,
+  ids: readonly string[] | null,
+  locale: Locale,
+): string {
+  const t = useBrowserTranslations(locale);
   const lines = [
     ids === null
-      ? '# The registry, every study.'
-      : `# The registry rows of the ${ids.length} studies selected here.`,
-    '# Needs pandas and openpyxl (Debian: python3-pandas python3-openpyxl).',
+      ? `# ${t('download.py.registryAll')}`
+      : `# ${t('download.py.registrySome', { count: ids.length })}`,
+    `# ${t('download.py.registryNeeds')}`,
     'from pathlib import Path',
     '',
     'import pandas as pd',
     '',
-    DATASET_LINE,
-    `ID = ${pythonString(layout.idColumn)}  # the study id column`,
+    datasetLine(t),
+    `ID = ${pythonString(layout.idColumn)}  # ${t('download.py.idColumn')}`,
     'registry = pd.read_excel(',
     `    DATASET / ${pythonString(layout.file)},`,
     `    sheet_name=${pythonString(layout.sheet)},`,
@@ -91,7 +105,7 @@ export function registrySnippet(layout: RegistryLayout, ids: readonly string[] |
       'subset = registry[registry[ID].isin(STUDIES)].drop_duplicates(ID)',
     );
   }
-  lines.push('print(len(subset), "studies")');
+  lines.push(`print(${pythonString(t('download.py.studiesPrinted'))}, len(subset))`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -110,48 +124,73 @@ export interface SnippetSeries {
 export type SeriesSource =
   { kind: 'series'; series: readonly SnippetSeries[] } | { kind: 'study'; path: string };
 
-function seriesComment(series: SnippetSeries, i: number): string {
-  const thickness = series.sliceThickness === null ? '' : `${series.sliceThickness} mm, `;
-  return `# ${i + 1}: ${thickness}${series.imageCount} images`;
+function seriesComment(series: SnippetSeries, i: number, locale: Locale): string {
+  const t = useBrowserTranslations(locale);
+  const nf = new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 3 });
+  const images = t('download.py.images', {
+    count: series.imageCount,
+    n: nf.format(series.imageCount),
+  });
+  const thickness =
+    series.sliceThickness === null
+      ? ''
+      : `${t('download.py.mm', { n: nf.format(series.sliceThickness) })}, `;
+  return `# ${i + 1}: ${thickness}${images}`;
 }
 
 /**
- * Reads one series with pydicom, sorts its slices by position along the slice normal (not by
+ * Reads one series with pydicom, keeps its most common image size (a series may also hold a
+ * localizer or another image of its own size, which numpy cannot stack with the others; the
+ * snippet prints what it left out), sorts the slices by position along the slice normal (not by
  * InstanceNumber, not by file name), converts them to HU (RescaleSlope, RescaleIntercept) and
  * windows the volume with one of WINDOW_PRESETS.
  */
-export function seriesSnippet(source: SeriesSource, preset: WindowPresetId = 'brain'): string {
+export function seriesSnippet(
+  source: SeriesSource,
+  locale: Locale,
+  preset: WindowPresetId = 'brain',
+): string {
+  const t = useBrowserTranslations(locale);
   const windows = WINDOW_PRESET_IDS.map(
     (id) => `${pythonString(id)}: (${WINDOW_PRESETS[id].center}, ${WINDOW_PRESETS[id].width})`,
   ).join(', ');
   const where =
     source.kind === 'series'
       ? [
-          'SERIES = [  # the series folders of this study',
-          ...source.series.map((s, i) => `    ${pythonString(s.path)},  ${seriesComment(s, i)}`),
+          `SERIES = [  # ${t('download.py.seriesFolders')}`,
+          ...source.series.map(
+            (s, i) => `    ${pythonString(s.path)},  ${seriesComment(s, i, locale)}`,
+          ),
           ']',
           'folder = DATASET / SERIES[0]',
         ]
       : [
-          `STUDY = ${pythonString(source.path)}  # the first study selected here`,
-          'folder = min(p for p in (DATASET / STUDY).iterdir() if p.is_dir())  # its first series',
+          `STUDY = ${pythonString(source.path)}  # ${t('download.py.firstStudy')}`,
+          `folder = min(p for p in (DATASET / STUDY).iterdir() if p.is_dir())  # ${t('download.py.firstSeries')}`,
         ];
   const lines = [
-    '# One series in slice order, in Hounsfield units (HU), windowed.',
-    '# Needs pydicom and numpy (Debian: python3-pydicom python3-numpy); compressed files also',
-    '# need a pixel decoder (pylibjpeg or gdcm).',
+    `# ${t('download.py.seriesTitle')}`,
+    `# ${t('download.py.seriesNeeds')}`,
+    `# ${t('download.py.seriesDecoder')}`,
+    'from collections import Counter',
     'from pathlib import Path',
     '',
     'import numpy as np',
     'import pydicom',
     '',
-    DATASET_LINE,
+    datasetLine(t),
     ...where,
-    `WINDOWS = {${windows}}  # center, width (HU)`,
+    `WINDOWS = {${windows}}  # ${t('download.py.windows')}`,
     '',
     'slices = [pydicom.dcmread(f) for f in folder.iterdir() if f.is_file()]',
     'slices = [ds for ds in slices if "ImagePositionPatient" in ds and "PixelData" in ds]',
-    '# Slice order: position along the slice normal (not InstanceNumber, not the file name).',
+    `# ${t('download.py.sizes')}`,
+    'sizes = Counter((ds.Rows, ds.Columns) for ds in slices)',
+    'size = sizes.most_common(1)[0][0]',
+    'if len(sizes) > 1:',
+    `    print(${pythonString(t('download.py.skipped'))}, len(slices) - sizes[size], dict(sizes))`,
+    'slices = [ds for ds in slices if (ds.Rows, ds.Columns) == size]',
+    `# ${t('download.py.order')}`,
     'row, col = np.array(slices[0].ImageOrientationPatient, dtype=float).reshape(2, 3)',
     'normal = np.cross(row, col)',
     'slices.sort(key=lambda ds: np.dot(normal, np.array(ds.ImagePositionPatient, dtype=float)))',
@@ -160,9 +199,9 @@ export function seriesSnippet(source: SeriesSource, preset: WindowPresetId = 'br
     '    for ds in slices',
     '])',
     `center, width = WINDOWS[${pythonString(preset)}]`,
-    '# 0 (black) to 1 (white), e.g. plt.imshow(image[len(image) // 2], cmap="gray")',
+    `# ${t('download.py.image')}`,
     'image = np.clip((hu - (center - width / 2)) / width, 0, 1)',
-    'print(hu.shape, "slices, rows, columns")',
+    `print(${pythonString(t('download.py.shapePrinted'))}, hu.shape)`,
   ];
   return `${lines.join('\n')}\n`;
 }

@@ -38,22 +38,6 @@ export const SUBSET_FILES = {
 } as const;
 
 /**
- * What a copy script copies, listed one path a line in `file`: the subset kit's study folders,
- * or the "Your copy" repair kit's files (src/scripts/your-copy/). `dest` says what DEST is.
- */
-export interface CopyList {
-  file: string;
-  folders: boolean;
-  dest: string;
-}
-
-export const SUBSET_LIST: CopyList = {
-  file: SUBSET_FILES.folders,
-  folders: true,
-  dest: 'where the subset goes',
-};
-
-/**
  * The filter as `name: value, value; …` from URL parameters.
  * @example filterInWords(new URLSearchParams('finding=subdural&finding=fracture&sex=F'))
  * // 'finding: subdural, fracture; sex: F'
@@ -91,26 +75,60 @@ export function manifestCsv(studies: readonly ManifestStudy[], context: Manifest
   return `${head.join('\n')}\n${csvFormatRows(rows)}\n`;
 }
 
+/**
+ * What a copy script copies, listed one path a line in `file`: the subset kit's study folders,
+ * or the "Your copy" repair kit's files (src/scripts/your-copy/). `dest` says what DEST is.
+ */
+export interface CopyList {
+  file: string;
+  folders: boolean;
+  dest: string;
+}
+
+export const SUBSET_LIST: CopyList = {
+  file: SUBSET_FILES.folders,
+  folders: true,
+  dest: 'where the subset goes',
+};
+
 /** One study folder per line (dataset-relative), the input of `rsync --files-from`. */
 export function folderList(studies: readonly ManifestStudy[]): string {
   return studies.map((s) => `${s.path}\n`).join('');
 }
 
+/** The files a script reads besides itself, as its head comment names them. */
+function savedFiles(withChecksums: boolean, list: CopyList): string {
+  const manifest = list.folders ? [SUBSET_FILES.manifest] : [];
+  return [list.file, ...manifest, ...(withChecksums ? ['SHA256SUMS'] : [])]
+    .join(', ')
+    .replace(/, ([^,]*)$/, ' and $1');
+}
+
+/** What the scripts say in their head when there is nothing to verify the contents against. */
+const NO_CHECKSUMS_NOTE = [
+  '# This site publishes no checksums (SHA256SUMS), so the files cannot be verified byte for',
+  "# byte: the script checks each study folder's file count and bytes against the manifest.",
+];
+
 /**
- * Bash: copy the listed folders from the full copy (the current folder) to DEST with rsync,
- * then verify them with the subset's lines of SHA256SUMS when the site offers that file.
+ * Bash: copy the listed folders from the full copy (the current folder) to DEST with rsync
+ * (run again, it brings the copy up to date), then check each study folder's file count and
+ * bytes against the manifest (the manifest's rows follow the folder list's lines), and the
+ * contents with the subset's lines of SHA256SUMS when the site offers that file.
  */
 export function bashCommands(withChecksums: boolean, list: CopyList = SUBSET_LIST): string {
   const lines = [
     '#!/usr/bin/env bash',
     '# Run in the folder of your full copy of the dataset (the one that holds studies/),',
-    `# with ${list.file}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. DEST: ${list.dest}.`,
+    `# with ${savedFiles(withChecksums, list)} saved in it. DEST: ${list.dest}.`,
+    ...(withChecksums ? [] : NO_CHECKSUMS_NOTE),
     'set -euo pipefail',
     'DEST="${1:-../mosmeddata-subset}"',
     'mkdir -p "$DEST"',
     // --files-from turns off -a's recursion into the listed folders: -r turns it back on.
     // Listed files are known to be damaged: -I copies them even if size and time agree.
     `rsync -a -r${list.folders ? '' : ' -I'} --files-from=${list.file} ./ "$DEST"/`,
+    ...(list.folders ? bashFolderCheck() : ['failed=0']),
   ];
   if (withChecksums) {
     lines.push(
@@ -119,30 +137,61 @@ export function bashCommands(withChecksums: boolean, list: CopyList = SUBSET_LIS
       `sed -e 's|\\\\|\\\\\\\\|g' -e 's|^|  |'${list.folders ? " -e 's|$|/|'" : ''} ${list.file} | grep -F -f - SHA256SUMS > "$DEST/SHA256SUMS.subset"`,
       '(cd "$DEST" && sha256sum -c --quiet SHA256SUMS.subset)',
     );
-  } else {
-    lines.push('# Checksums were not computed for this build: nothing to verify against.');
   }
+  lines.push('exit "$failed"');
   return `${lines.join('\n')}\n`;
 }
 
-/** PowerShell: the same copy with Copy-Item, and the same check with Get-FileHash. */
+/**
+ * Bash: each study folder's file count and bytes in the copy against the manifest's (its rows
+ * follow the folder list's lines); sets `failed`.
+ */
+function bashFolderCheck(): string[] {
+  return [
+    "# Each study folder's files and bytes in the copy, against the manifest's file_count and",
+    '# bytes (its last columns but one; its rows are in the order of the folder list).',
+    'failed=0',
+    'while IFS=, read -r want_files want_bytes <&3 && IFS= read -r folder <&4; do',
+    '  files=0 bytes=0',
+    '  if [ -d "$DEST/$folder" ]; then',
+    // One line per file whatever its name holds (a newline too): count lines, sum sizes.
+    `    read -r files bytes < <(find "$DEST/$folder" -type f -printf '%s\\n' | awk '{ n++; s += $1 } END { print n + 0, s + 0 }')`,
+    '  fi',
+    '  if [ "$files" != "$want_files" ] || [ "$bytes" != "$want_bytes" ]; then',
+    `    printf 'DIFFERS: %s: files %s (manifest %s), bytes %s (manifest %s)\\n' "$folder" "$files" "$want_files" "$bytes" "$want_bytes"`,
+    '    failed=1',
+    '  fi',
+    `done 3< <(grep -v '^#' ${SUBSET_FILES.manifest} | tail -n +2 | awk -F, '{ print $(NF - 2) "," $(NF - 1) }') 4< ${SUBSET_FILES.folders}`,
+  ];
+}
+
+/**
+ * PowerShell: the same copy with Copy-Item, file by file (copying a folder onto one that exists,
+ * as on a second run, would put it inside that one), the same check of file counts and bytes,
+ * and the same check of the contents with Get-FileHash.
+ */
 export function powershellCommands(withChecksums: boolean, list: CopyList = SUBSET_LIST): string {
   const lines = [
     '# Run in the folder of your full copy of the dataset (the one that holds studies\\),',
-    `# with ${list.file}${withChecksums ? ' and SHA256SUMS' : ''} saved in it. $Dest: ${list.dest}.`,
+    `# with ${savedFiles(withChecksums, list)} saved in it. $Dest: ${list.dest}.`,
+    ...(withChecksums ? [] : NO_CHECKSUMS_NOTE),
     "param([string]$Dest = '..\\mosmeddata-subset')",
     "$ErrorActionPreference = 'Stop'",
-    `$folders = Get-Content -LiteralPath '${list.file}' | Where-Object { $_ -ne '' }`,
+    `$folders = @(Get-Content -LiteralPath '${list.file}' | Where-Object { $_ -ne '' })`,
+    '$root = (Get-Location).ProviderPath',
+    '# File by file, each to its own path: run again, the copy is brought up to date, not nested.',
     'foreach ($folder in $folders) {',
-    '  $target = Join-Path $Dest $folder',
-    '  New-Item -ItemType Directory -Force -Path (Split-Path $target) | Out-Null',
-    '  Copy-Item -LiteralPath $folder -Destination $target -Recurse -Force',
+    '  foreach ($file in Get-ChildItem -LiteralPath $folder -File -Recurse -Force) {',
+    '    $target = Join-Path $Dest $file.FullName.Substring($root.Length + 1)',
+    '    New-Item -ItemType Directory -Force -Path (Split-Path $target) | Out-Null',
+    '    Copy-Item -LiteralPath $file.FullName -Destination $target -Force',
+    '  }',
     '}',
+    ...(list.folders ? powershellFolderCheck() : ['$failed = 0']),
   ];
   if (withChecksums) {
     lines.push(
       `$prefixes = $folders | ForEach-Object { "$_${list.folders ? '/' : ''}" }`,
-      '$failed = 0',
       "foreach ($line in Get-Content -LiteralPath 'SHA256SUMS') {",
       "  $hash, $path = $line -split '  ', 2",
       // sha256sum's escaped line (a name with \, newline or CR): \ before the hash, escapes.
@@ -154,8 +203,28 @@ export function powershellCommands(withChecksums: boolean, list: CopyList = SUBS
       '  $actual = (Get-FileHash -Algorithm SHA256 -LiteralPath (Join-Path $Dest $path)).Hash',
       '  if ($actual -ne $hash.ToUpper()) { "FAILED: $path"; $failed++ }',
       '}',
-      'if ($failed -gt 0) { exit 1 }',
     );
   }
+  lines.push('if ($failed -gt 0) { exit 1 }');
   return `${lines.join('\n')}\n`;
+}
+
+/** PowerShell: the same check of each study folder's file count and bytes; sets `$failed`. */
+function powershellFolderCheck(): string[] {
+  return [
+    "# Each study folder's files and bytes in the copy, against the manifest's file_count and",
+    '# bytes (its last columns but one; its rows are in the order of the folder list).',
+    `$rows = @(Get-Content -LiteralPath '${SUBSET_FILES.manifest}' | Where-Object { -not $_.StartsWith('#') } | Select-Object -Skip 1)`,
+    '$failed = 0',
+    'for ($i = 0; $i -lt $folders.Count; $i++) {',
+    "  $cells = $rows[$i] -split ','",
+    '  $dir = Join-Path $Dest $folders[$i]',
+    '  $got = @(if (Test-Path -LiteralPath $dir) { Get-ChildItem -LiteralPath $dir -File -Recurse -Force })',
+    '  $bytes = [long]($got | Measure-Object -Property Length -Sum).Sum',
+    '  if ($got.Count -ne [long]$cells[-3] -or $bytes -ne [long]$cells[-2]) {',
+    '    "DIFFERS: $($folders[$i]): files $($got.Count) (manifest $($cells[-3])), bytes $bytes (manifest $($cells[-2]))"',
+    '    $failed++',
+    '  }',
+    '}',
+  ];
 }

@@ -15,7 +15,7 @@ import { registryCsv } from './outputs/registry-csv.ts';
 import { writeDataFiles } from './outputs/write-data.ts';
 import type { OnProgress } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
-import { checkOverview } from './quality/overview-check.ts';
+import { checkOverview, unstatedSexFindings } from './quality/overview-check.ts';
 import { readDatasetReadmes } from './readme/index.ts';
 import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
 import { declaredOf, writeReleaseFiles } from './releases/index.ts';
@@ -133,7 +133,7 @@ export async function runPipeline(
     facts.declaredOverview,
     computeOverview(studies),
   );
-  findings.push(...checked.findings);
+  findings.push(...checked.findings, ...unstatedSexFindings(studies));
 
   const stats = await timed('stats', () => stages.computeStats(studies));
 

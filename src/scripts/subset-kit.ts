@@ -12,6 +12,9 @@ import {
   powershellCommands,
   type ManifestStudy,
 } from '../domain/subset-manifest.ts';
+import { formatDownloadTimes } from '../domain/download-time.ts';
+import { LOCALES, type Locale } from '../domain/labels.ts';
+import { formatSubsetTotal, sumSizes } from '../domain/size.ts';
 
 const urls = new WeakMap<HTMLElement, string[]>();
 
@@ -44,6 +47,14 @@ export function updateSubsetKit(
     made.push(link.href);
   }
   urls.set(kit, made);
+  const locale = (LOCALES as readonly string[]).includes(kit.dataset['locale'] ?? '')
+    ? (kit.dataset['locale'] as Locale)
+    : 'en';
+  const size = sumSizes(studies.map((s) => s.size));
+  const sizeLine = kit.querySelector('[data-kit-size]');
+  if (sizeLine) {
+    sizeLine.textContent = `${formatSubsetTotal(studies.length, size, locale)}. ${formatDownloadTimes(size.bytes, locale)}`;
+  }
   const shown = kit.querySelector('[data-kit-bash-text]');
   if (shown) shown.textContent = bash;
 }

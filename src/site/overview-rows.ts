@@ -11,6 +11,8 @@ import {
   type OverviewRow,
   type OverviewSide,
 } from '../domain/overview-model.ts';
+import type { Locale } from '../domain/labels.ts';
+import { showNumber } from '../domain/number-format.ts';
 
 /** A note as [UI string key, variables], rendered by the page in its language. */
 export type NoteText<K extends string> = [K, Record<string, string | number>];
@@ -34,8 +36,6 @@ export interface OverviewLineView {
   match: boolean;
   notes: NoteText<HomeNoteKey>[];
 }
-
-const show = (n: number | null) => (n === null ? '—' : String(n));
 
 /** A note's numbers, the variables of its words. */
 function numbers(note: OverviewNote): Record<string, number> {
@@ -72,10 +72,11 @@ export function homeNote(note: OverviewNote): NoteText<HomeNoteKey> {
  * The home page's key figures: one line per line of the README's table, declared and computed
  * side by side ("459 / 338 (+3)"), with the notes of its figures; a line that differs anywhere
  * ends with one "differs" note.
- * @example overviewLines(overviewRows(d, c)).find((l) => l.id === 'sex')!.notes
+ * @example overviewLines(overviewRows(d, c), 'en').find((l) => l.id === 'sex')!.notes
  * // [['home.note.sexUnstated', { male: 459, female: 338, sum: 797, unstated: 3, total: 800 }]]
  */
-export function overviewLines(rows: readonly OverviewRow[]): OverviewLineView[] {
+export function overviewLines(rows: readonly OverviewRow[], locale: Locale): OverviewLineView[] {
+  const show = (n: number | null) => showNumber(locale, n);
   return lineRows(rows).map(({ line, stated, derived }) => {
     const own = derived ? [...stated, derived] : stated;
     const side = (s: 'declared' | 'computed') =>
@@ -102,10 +103,14 @@ export interface DeclaredLineView {
  * The README's table as the README states it (the about page), and the notes that explain
  * its declared side.
  */
-export function declaredLines(rows: readonly OverviewRow[]): {
+export function declaredLines(
+  rows: readonly OverviewRow[],
+  locale: Locale,
+): {
   lines: DeclaredLineView[];
   notes: NoteText<AboutNoteKey>[];
 } {
+  const show = (n: number | null) => showNumber(locale, n);
   const views = lineRows(rows);
   return {
     lines: views.map(({ line, stated }) => ({

@@ -44,3 +44,16 @@ export function uidSearchWord(uid: string): string {
 export function searchQuery(typed: string): string {
   return typed.replace(UID_LIKE, (uid) => uidSearchWord(uid.replace(/\.$/, '')));
 }
+
+/** A UID's search word (see uidSearchWord), with what Pagefind may leave after it in an excerpt. */
+const UID_WORD = /\s*\buid\d[0-9A-Za-z]*[.…]*/g;
+
+/**
+ * An excerpt's text without the UID search words: they are indexed (an attribute of the study
+ * page), so Pagefind may end an excerpt with one, but they mean nothing to a reader (the title
+ * shows the UID).
+ * @example withoutUidWords('subdural hematoma. uid126435.') // 'subdural hematoma.'
+ */
+export function withoutUidWords(text: string): string {
+  return text.replace(UID_WORD, '');
+}

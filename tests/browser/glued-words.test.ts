@@ -3,8 +3,8 @@
  * reader sees (and copies: `innerText`) never runs two pieces of text from different elements
  * together ("studies listRegistry rows"), with the site's CSS and without it (reader modes,
  * text browsers, indexers: a flex gap or `display: block` separates words only on screen). A
- * piece of text that ends in a letter or digit, followed by one that starts with one, must be
- * separated by something the layout renders.
+ * piece of text that ends in a letter or digit (or in a word and `.`, `:`, `;` or `,`), followed
+ * by one that starts with one, must be separated by something the layout renders.
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
@@ -46,7 +46,9 @@ afterAll(async () => {
  */
 function gluedWords(page: Page): Promise<string[]> {
   return page.evaluate(() => {
-    const edge = /[\p{L}\p{N}]+$/u;
+    // A word, or a word and the punctuation that ends a sentence or a label ("several." then
+    // "Computed", "metadata:" then "croissant.json"): the next word needs a space too.
+    const edge = /[\p{L}\p{N}]+[.:;,]?$/u;
     const start = /^[\p{L}\p{N}]+/u;
     const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
     const texts: Text[] = [];
@@ -125,9 +127,15 @@ describe('no glued words', () => {
     const page = await browser.newPage();
     await page.setContent(
       '<p><a href="#a">studies list</a><a href="#b">Registry rows</a></p>' +
-        '<p><a href="#c">kept</a> <a href="#d">apart</a></p>',
+        '<p><a href="#c">kept</a> <a href="#d">apart</a></p>' +
+        '<p><span>several.</span><span>Computed</span></p>' +
+        '<p>metadata:<a href="#e">croissant.json</a></p>',
     );
-    expect(await gluedWords(page)).toEqual(['list|Registry (a|a in body)']);
+    expect(await gluedWords(page)).toEqual([
+      'list|Registry (a|a in body)',
+      'several.|Computed (span|span in body)',
+      'metadata:|croissant (p|a in body)',
+    ]);
     await page.close();
   });
 });

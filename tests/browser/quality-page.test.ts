@@ -3,6 +3,8 @@
  * by severity and code with counts and the file/row/column concerned, and the declared versus
  * computed overview with its explanations. Read without JavaScript (the page needs none).
  */
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { findingWord } from '../../src/domain/findings-catalog.ts';
@@ -55,9 +57,16 @@ describe('the data-quality page', () => {
       for (const code of new Set(own.map((f) => f.code))) {
         const ofCode = own.filter((f) => f.code === code);
         const group = section.locator(`details[data-code="${code}"]`);
-        expect(await group.locator('summary [data-count]').textContent()).toBe(
-          String(ofCode.length),
-        );
+        const lone = ofCode.length === 1 && ofCode.every((f) => !f.file && !f.row && !f.study);
+        // The count is of the rows the table lists; a lone note has no table and no count.
+        if (lone) expect(await group.locator('summary [data-count]').count()).toBe(0);
+        else {
+          expect(await group.locator('summary [data-count]').textContent()).toBe(
+            String(ofCode.length),
+          );
+        }
+        // The internal code is not part of what the reader sees.
+        expect(await group.locator('summary').innerText()).not.toContain(code);
         const rows = await group
           .locator('tbody tr')
           .evaluateAll((trs) =>
@@ -89,6 +98,21 @@ describe('the data-quality page', () => {
         });
       }
     }
+  });
+
+  it('counts the studies without a stated sex, and lists them (none: no group)', async () => {
+    const studiesFile = JSON.parse(
+      readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'),
+    ) as { studies: { id: string; sex: string | null }[] };
+    const unstated = studiesFile.studies.filter((s) => s.sex === null).map((s) => s.id);
+    const group = page.locator('details[data-code="overview-sex-not-specified"]');
+    if (unstated.length === 0) {
+      expect(await group.count()).toBe(0);
+      return;
+    }
+    expect(await group.locator('summary [data-count]').textContent()).toBe(String(unstated.length));
+    const listed = await group.locator('tbody tr td.path').allTextContents();
+    expect(listed.sort()).toEqual([...unstated].sort());
   });
 
   it('compares the README overview with the computed one, explaining the unstated sex', async () => {

@@ -258,3 +258,38 @@ describe('search page: filters, paging, titles, handles', () => {
     },
   );
 });
+
+describe('what a search says', () => {
+  it.each(['en', 'ru'] as const)(
+    'a pasted UID (%s): one result, counted in the singular, its excerpt without the UID word',
+    async (locale) => {
+      const page = await browser.newPage();
+      const study = studies[0]!;
+      const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(study.id)}`);
+      expect(listed.hrefs).toEqual([`/${locale}/studies/${study.slug}/`]);
+      expect(listed.status).toBe(
+        locale === 'en'
+          ? '1 result: 1 study, then 0 text pages.'
+          : 'Найдено: 1 результат — 1 исследование, затем 0 текстовых страниц.',
+      );
+      for (const excerpt of listed.excerpts) expect(excerpt).not.toMatch(/\buid\d/);
+      await page.close();
+    },
+  );
+
+  it('no excerpt shows a UID word', async () => {
+    const page = await browser.newPage();
+    for (const [locale, q] of [
+      ['en', 'several'],
+      ['en', 'subdural'],
+      ['ru', 'несколько'],
+    ] as const) {
+      const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(q)}`);
+      expect(listed.excerpts.length, q).toBeGreaterThan(0);
+      for (const excerpt of listed.excerpts) {
+        expect(excerpt).not.toMatch(/\buid\d/);
+      }
+    }
+    await page.close();
+  });
+});

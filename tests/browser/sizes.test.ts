@@ -9,6 +9,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StudiesFile } from '../../src/domain/schemas.ts';
 import { formatSize, formatSubsetTotal, type Size } from '../../src/domain/size.ts';
+import { formatDuration, transferSeconds } from '../../src/domain/download-time.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 
 /** Every file under `dir`, counted with fs.stat (independent of the build's own walk). */
@@ -101,6 +102,56 @@ describe('sizes equal a recount of the files on disk', () => {
     await expect
       .poll(async () => nbsp(flat(await page.locator('[data-filter-size]').textContent())))
       .toBe(text);
+    await page.close();
+  });
+});
+
+describe('how big and how long, where the reader looks', () => {
+  it('the Download section (where the nav and the hero lead) gives size, files and the time at 100 Mbit/s and 1 Gbit/s', async () => {
+    const total = recount(join(datasetDir, 'studies'));
+    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    for (const [locale, speeds] of [
+      ['en', ['100 Mbit/s', '1 Gbit/s']],
+      ['ru', ['100 Мбит/с', '1 Гбит/с']],
+    ] as const) {
+      await page.goto(`${site.url}/${locale}/`);
+      const line = page.locator('#downloads ~ p[data-download-size]').first();
+      expect(await line.getAttribute('data-download-size')).toBe(`${total.bytes} ${total.files}`);
+      const text = nbsp(flat(await line.innerText()));
+      expect(text).toContain(nbsp(formatSize(total, locale)));
+      const [slow, fast] = [100e6, 1e9].map((bps) => transferSeconds(total.bytes, bps));
+      const at = (seconds: number, speed: string) =>
+        nbsp(`${formatDuration(seconds, locale)} ${locale === 'en' ? 'at' : 'при'} ${speed}`);
+      expect(text).toContain(at(slow!, speeds[0]));
+      // The faster link is named too, unless the slower one already takes under a minute.
+      if (slow! >= 60) expect(text).toContain(at(fast!, speeds[1]));
+      else expect(text).not.toContain(speeds[1]);
+      // The nav's "Download" and the hero's button land there.
+      expect(await page.locator('header a[href$="#downloads"]').count()).toBeGreaterThan(0);
+      expect(await page.locator('main .actions a.button').first().getAttribute('href')).toBe(
+        '#downloads',
+      );
+    }
+    await page.close();
+  });
+
+  it("the subset kit gives the subset's size and download time", async () => {
+    const subset = studies.filter((s) => s.findings.subdural === true);
+    const size = {
+      files: subset.reduce((n, s) => n + s.size.files, 0),
+      bytes: subset.reduce((n, s) => n + s.size.bytes, 0),
+    };
+    const page = await browser.newPage();
+    for (const locale of ['en', 'ru'] as const) {
+      await page.goto(`${site.url}/${locale}/studies/?finding=subdural`);
+      await page.locator('[data-subset-kit] summary').click();
+      const line = page.locator('[data-subset-kit] [data-kit-size]');
+      const time = formatDuration(transferSeconds(size.bytes, 100e6), locale);
+      await expect
+        .poll(async () => nbsp(flat(await line.textContent())))
+        .toContain(nbsp(formatSubsetTotal(subset.length, size, locale)));
+      expect(nbsp(flat(await line.textContent()))).toContain(nbsp(time));
+    }
     await page.close();
   });
 });

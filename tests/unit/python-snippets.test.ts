@@ -4,7 +4,10 @@
  * (tests/site/python-snippets.test.ts runs the snippets of the built site against the sample.)
  */
 import { spawnSync } from 'node:child_process';
-import { describe, expect, it } from 'vitest';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
 import {
   pythonString,
   registrySnippet,
@@ -63,7 +66,7 @@ describe('the snippets with hostile data', () => {
   };
 
   it('registry: hostile names and ids stay data (one STUDIES list, the same strings)', () => {
-    const code = registrySnippet(layout, HOSTILE);
+    const code = registrySnippet(layout, HOSTILE, 'en');
     expect(code).toContain('header=2,');
     // Parse without running (pandas need not be here): the module's top-level statements and
     // the literal values of ID and STUDIES.
@@ -108,19 +111,22 @@ describe('the snippets with hostile data', () => {
   });
 
   it('registry without a filter keeps every study and lists no ids', () => {
-    const code = registrySnippet(layout, null);
+    const code = registrySnippet(layout, null, 'en');
     expect(code).not.toContain('STUDIES');
     expect(code).toContain('subset = registry.dropna(subset=[ID]).drop_duplicates(ID)');
   });
 
   it('series: the folders are literals, the windows are the site presets', () => {
-    const code = seriesSnippet({
-      kind: 'series',
-      series: [
-        { path: HOSTILE[4]!, sliceThickness: 5, imageCount: 32 },
-        { path: 'studies/a/b', sliceThickness: null, imageCount: 3 },
-      ],
-    });
+    const code = seriesSnippet(
+      {
+        kind: 'series',
+        series: [
+          { path: HOSTILE[4]!, sliceThickness: 5, imageCount: 32 },
+          { path: 'studies/a/b', sliceThickness: null, imageCount: 3 },
+        ],
+      },
+      'en',
+    );
     const out = runPython(
       'import ast, json, sys\n' +
         'tree = ast.parse(sys.stdin.read())\n' +
@@ -138,5 +144,102 @@ describe('the snippets with hostile data', () => {
     expect(code).toContain('# 1: 5 mm, 32 images');
     expect(code).toContain('# 2: 3 images');
     expect(code).toContain('center, width = WINDOWS["brain"]');
+  });
+});
+
+describe("the snippets in the page's language", () => {
+  const comments = (code: string) =>
+    code
+      .split('\n')
+      .map((line) => /#\s(.*)$/.exec(line)?.[1])
+      .filter((c): c is string => c !== undefined && !/^\d+:/.test(c.trim()));
+
+  it('Russian pages comment in Russian, English pages in English', () => {
+    const layout: RegistryLayout = {
+      file: 'dataset_registry.xlsx',
+      sheet: 'Лист1',
+      headerRow: 1,
+      idColumn: 'id',
+    };
+    const series = {
+      kind: 'series' as const,
+      series: [{ path: 'studies/a/b', sliceThickness: 2.5, imageCount: 3 }],
+    };
+    for (const code of [registrySnippet(layout, ['1.2'], 'ru'), seriesSnippet(series, 'ru')]) {
+      const said = comments(code);
+      expect(said.length).toBeGreaterThan(3);
+      for (const comment of said) expect(comment, comment).toMatch(/[а-яё]/i);
+    }
+    expect(seriesSnippet(series, 'ru')).toContain('# 1: 2,5 мм, 3 изображения');
+    for (const comment of comments(seriesSnippet(series, 'en'))) {
+      expect(comment, comment).not.toMatch(/[а-яё]/i);
+    }
+  });
+});
+
+const pydicom = findPython(['pydicom', 'numpy']);
+
+describe('the series snippet on a series that mixes image sizes', () => {
+  const work = mkdtempSync(join(tmpdir(), 'series-snippet-'));
+  afterAll(() => rmSync(work, { recursive: true, force: true }));
+
+  it('keeps the most common size, says what it left out, and stacks the rest in order', () => {
+    expect(pydicom, 'a python3 with pydicom and numpy').not.toBeNull();
+    // Five 8×8 axial slices, written out of order, and a 4×6 localizer in the same folder.
+    const make = [
+      'import numpy as np',
+      'from pathlib import Path',
+      'from pydicom.dataset import Dataset, FileMetaDataset',
+      'from pydicom.uid import ExplicitVRLittleEndian, generate_uid',
+      'CT = "1.2.840.10008.5.1.4.1.1.2"',
+      'def write(name, rows, cols, z):',
+      '    meta = FileMetaDataset()',
+      '    meta.MediaStorageSOPClassUID = CT',
+      '    meta.MediaStorageSOPInstanceUID = generate_uid()',
+      '    meta.TransferSyntaxUID = ExplicitVRLittleEndian',
+      '    ds = Dataset()',
+      '    ds.file_meta = meta',
+      '    ds.is_little_endian, ds.is_implicit_VR = True, False',
+      '    ds.SOPClassUID, ds.SOPInstanceUID = CT, meta.MediaStorageSOPInstanceUID',
+      '    ds.Rows, ds.Columns = rows, cols',
+      '    ds.BitsAllocated, ds.BitsStored, ds.HighBit, ds.PixelRepresentation = 16, 16, 15, 1',
+      '    ds.SamplesPerPixel, ds.PhotometricInterpretation = 1, "MONOCHROME2"',
+      '    ds.ImagePositionPatient = [0, 0, z]',
+      '    ds.ImageOrientationPatient = [1, 0, 0, 0, 1, 0]',
+      '    ds.RescaleSlope, ds.RescaleIntercept = 1, -1024',
+      '    ds.PixelData = np.full((rows, cols), 1024 + int(z), dtype=np.int16).tobytes()',
+      '    path = Path("studies/s/series") / name',
+      '    path.parent.mkdir(parents=True, exist_ok=True)',
+      '    ds.save_as(path, write_like_original=False)',
+      'for i, z in enumerate([3, 1, 4, 0, 2]):',
+      '    write(f"slice{i}.dcm", 8, 8, z)',
+      'write("localizer.dcm", 4, 6, 99)',
+    ].join('\n');
+    const made = spawnSync(pydicom!, ['-c', make], { cwd: work, encoding: 'utf8' });
+    expect(made.stderr).toBe('');
+    for (const locale of ['en', 'ru'] as const) {
+      const code = seriesSnippet(
+        {
+          kind: 'series',
+          series: [{ path: 'studies/s/series', sliceThickness: 1, imageCount: 6 }],
+        },
+        locale,
+      );
+      const run = spawnSync(pydicom!, ['-c', `${code}\nprint([float(s[0][0]) for s in hu])`], {
+        cwd: work,
+        encoding: 'utf8',
+      });
+      expect(run.stderr).toBe('');
+      expect(run.status).toBe(0);
+      const out = run.stdout.trim().split('\n');
+      expect(out[0]).toBe(
+        locale === 'en'
+          ? 'Left out, images of another size (images per rows, columns): 1 {(8, 8): 5, (4, 6): 1}'
+          : 'Не взято изображений другого размера (изображений по строкам, столбцам): 1 {(8, 8): 5, (4, 6): 1}',
+      );
+      expect(out[1]).toMatch(/\(5, 8, 8\)$/);
+      // In slice order, in HU: 1024 + z stored, -1024 intercept.
+      expect(out[2]).toBe('[0.0, 1.0, 2.0, 3.0, 4.0]');
+    }
   });
 });

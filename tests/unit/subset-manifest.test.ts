@@ -15,6 +15,7 @@ import {
   SUBSET_FILES,
   bashCommands,
   folderList,
+  manifestCsv,
   powershellCommands,
   type ManifestStudy,
 } from '../../src/domain/subset-manifest.ts';
@@ -38,29 +39,48 @@ function filesUnder(dir: string): string[] {
     .sort();
 }
 
+/** A study of FILES as the manifest lists it: each file's content is its own path. */
 const study = (folder: string): ManifestStudy => ({
   id: folder,
   path: `studies/${folder}`,
   seriesCount: 1,
-  size: { files: 1, bytes: 1 },
+  size: {
+    files: FILES[folder]!.length,
+    bytes: FILES[folder]!.reduce((sum, f) => sum + Buffer.byteLength(`studies/${folder}/${f}`), 0),
+  },
   sha256: null,
 });
+
+const CONTEXT = {
+  filter: 'all studies',
+  url: 'https://example.net/en/statistics/',
+  datasetVersion: '1.0.0',
+  builtAt: '2026-01-01T00:00:00.000Z',
+  registrySha256: null,
+};
+
+/** A full copy of FILES in `dir`, the kit's files saved in it; returns SHA256SUMS' entries. */
+function fullCopy(dir: string, subset: readonly ManifestStudy[]): Map<string, string> {
+  const sums = new Map<string, string>();
+  for (const folder of FOLDERS) {
+    for (const file of FILES[folder]!) {
+      const rel = `studies/${folder}/${file}`;
+      mkdirSync(join(dir, rel, '..'), { recursive: true });
+      writeFileSync(join(dir, rel), rel);
+      sums.set(rel, createHash('sha256').update(rel).digest('hex'));
+    }
+  }
+  writeFileSync(join(dir, SUBSET_FILES.folders), folderList(subset));
+  writeFileSync(join(dir, SUBSET_FILES.manifest), manifestCsv(subset, CONTEXT));
+  return sums;
+}
 
 describe('the bash script with awkward names', () => {
   it('copies exactly the listed folders and verifies them, escaped SHA256SUMS lines included', () => {
     const full = join(work, 'full');
-    const sums = new Map<string, string>();
-    for (const folder of FOLDERS) {
-      for (const file of FILES[folder]!) {
-        const rel = `studies/${folder}/${file}`;
-        mkdirSync(join(full, rel, '..'), { recursive: true });
-        writeFileSync(join(full, rel), rel);
-        sums.set(rel, createHash('sha256').update(rel).digest('hex'));
-      }
-    }
-    writeFileSync(join(full, 'SHA256SUMS'), sha256sumsText(sums));
     const subset = FOLDERS.filter((f) => f !== 'left out').map(study);
-    writeFileSync(join(full, SUBSET_FILES.folders), folderList(subset));
+    const sums = fullCopy(full, subset);
+    writeFileSync(join(full, 'SHA256SUMS'), sha256sumsText(sums));
     writeFileSync(join(full, SUBSET_FILES.bash), bashCommands(true));
     const dest = join(work, 'subset');
     const run = spawnSync('bash', [SUBSET_FILES.bash, dest], { cwd: full, encoding: 'utf8' });
@@ -117,6 +137,50 @@ describe('the repair kit of the "Your copy" page (the same builders over a list 
   });
 });
 
+describe('the bash script without checksums', () => {
+  const full = join(work, 'full-no-sums');
+  const dest = join(work, 'subset-no-sums');
+  const subset = FOLDERS.filter((f) => f !== 'left out').map(study);
+  const run = () => spawnSync('bash', [SUBSET_FILES.bash, dest], { cwd: full, encoding: 'utf8' });
+
+  it('says in its head that it checks counts and bytes, and promises no sha256sum', () => {
+    const script = bashCommands(false);
+    expect(script).not.toContain('sha256sum');
+    expect(script).not.toContain('SHA256SUMS.subset');
+    expect(script).toContain('publishes no checksums');
+    expect(script).toContain(`with ${SUBSET_FILES.folders} and ${SUBSET_FILES.manifest} saved`);
+  });
+
+  it("copies, and checks every study folder's file count and bytes against the manifest", () => {
+    fullCopy(full, subset);
+    writeFileSync(join(full, SUBSET_FILES.bash), bashCommands(false));
+    const first = run();
+    expect(first.stderr).toBe('');
+    expect(first.stdout).toBe('');
+    expect(first.status).toBe(0);
+    // Run twice: the same files, nothing nested, still passing.
+    const second = run();
+    expect(second.status).toBe(0);
+    const expected = subset.flatMap((s) => FILES[s.id]!.map((f) => `${s.path}/${f}`)).sort();
+    expect(filesUnder(dest)).toEqual(expected);
+
+    // A file lost and a file cut short in the copy: both folders are named, the run fails.
+    rmSync(join(dest, 'studies/plain/s/c.dcm'));
+    writeFileSync(join(dest, 'studies/odd\\folder/s1/a.dcm'), 'cut');
+    const copy = spawnSync('bash', ['-c', `sed -i '/^rsync/d' ${SUBSET_FILES.bash}`], {
+      cwd: full,
+    });
+    expect(copy.status).toBe(0);
+    const damaged = run();
+    expect(damaged.status).toBe(1);
+    expect(damaged.stdout).toContain(
+      'DIFFERS: studies/plain: files 0 (manifest 1), bytes 0 (manifest 21)',
+    );
+    expect(damaged.stdout).toContain('DIFFERS: studies/odd\\folder: files 2 (manifest 2), bytes');
+    expect(damaged.stdout.trim().split('\n')).toHaveLength(2);
+  });
+});
+
 describe('the PowerShell script (as text: no pwsh in Debian)', () => {
   for (const withChecksums of [true, false]) {
     const script = powershellCommands(withChecksums);
@@ -135,6 +199,9 @@ describe('the PowerShell script (as text: no pwsh in Debian)', () => {
           '..\\mosmeddata-subset',
           'Stop',
           SUBSET_FILES.folders,
+          SUBSET_FILES.manifest,
+          '#',
+          ',',
           '',
           ...(withChecksums ? ['SHA256SUMS', '  ', '\\', '\\\\(.)', 'n', 'r'] : []),
         ]),
@@ -154,4 +221,27 @@ describe('the PowerShell script (as text: no pwsh in Debian)', () => {
       expect(code).not.toMatch(/\s-Path \$/);
     });
   }
+
+  it('copies file by file, so a second run updates the copy instead of nesting a folder in it', () => {
+    const code = powershellCommands(false);
+    // Copy-Item of a folder onto one that exists puts it inside: never a folder, never -Recurse.
+    const copies = code.split('\n').filter((l) => l.includes('Copy-Item'));
+    expect(copies).toEqual([
+      '    Copy-Item -LiteralPath $file.FullName -Destination $target -Force',
+    ]);
+    // The files come from a recursive listing of each listed folder, each to its own path.
+    expect(code).toContain('Get-ChildItem -LiteralPath $folder -File -Recurse -Force');
+    expect(code).toContain('$target = Join-Path $Dest $file.FullName.Substring($root.Length + 1)');
+  });
+
+  it('checks file counts and bytes per study folder with or without checksums', () => {
+    for (const withChecksums of [true, false]) {
+      const code = powershellCommands(withChecksums);
+      expect(code).toContain(`Get-Content -LiteralPath '${SUBSET_FILES.manifest}'`);
+      expect(code).toContain('Measure-Object -Property Length -Sum');
+      expect(code).toContain('if ($failed -gt 0) { exit 1 }');
+      expect(code.includes('Get-FileHash')).toBe(withChecksums);
+      expect(code.includes('publishes no checksums')).toBe(!withChecksums);
+    }
+  });
 });

@@ -8,6 +8,7 @@ import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { ClassSplit, Stats, Summary } from '../../domain/stats.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
+import { formatNumber } from '../../domain/number-format.ts';
 import type { ChartSeries } from './common.ts';
 import type { SvgNode } from './svg-tree.ts';
 
@@ -49,11 +50,20 @@ export interface ChartContext {
 }
 
 /**
- * Numbers as tables and captions show them: at most two decimals, "—" for none.
- * @example fmt(38.25) // '38.25'
+ * A figure as a table cell: at most two decimals, "—" for none; a number stays a number, so a
+ * CSV download writes it plainly and a page writes it in its language (`cellText`).
+ * @example fmt(38.254) // 38.25
  */
-export function fmt(value: number | null): string {
-  return value === null ? '—' : String(Math.round(value * 100) / 100);
+export function fmt(value: number | null): Cell {
+  return value === null ? '—' : Math.round(value * 100) / 100;
+}
+
+/**
+ * A table cell as a page shows it: numbers in the page's language ("38,25").
+ * @example cellText(38.25, 'ru') // '38,25'
+ */
+export function cellText(cell: Cell, locale: Locale): string {
+  return typeof cell === 'number' ? formatNumber(locale, cell) : cell;
 }
 
 export const CLASS_KEYS = [
@@ -106,7 +116,15 @@ export function chartKit(stats: Stats, ctx: ChartContext) {
       SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
     sexSeriesOf: (keys: readonly SexKey[]) => keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!),
     findingName: (id: (typeof FINDING_IDS)[number]) => t(`finding.${id}`),
-    keyLabel: (key: string | null) => key ?? t('stats.notSpecified'),
+    /** A figure in a caption, in the page's language. */
+    num: (value: number | null) => cellText(fmt(value), ctx.locale),
+    /** A category's key as a label: numeric keys ("2.5") in the page's language. */
+    keyLabel: (key: string | null) =>
+      key === null
+        ? t('stats.notSpecified')
+        : String(Number(key)) === key
+          ? formatNumber(ctx.locale, Number(key))
+          : key,
     binLabel: (from: number, to: number, integer = true) =>
       integer ? `${from}–${to - 1}` : `${from}–${to}`,
     summaryHead: (['n', 'min', 'q1', 'median', 'q3', 'max'] as const).map((k) =>

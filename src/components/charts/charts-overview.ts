@@ -5,7 +5,6 @@ import { barChart } from './bar-chart.ts';
 import {
   CLASS_KEYS,
   SEX_KEYS,
-  fmt,
   type ChartDefinition,
   type ChartKit,
   type Cell,
@@ -15,14 +14,14 @@ import { histogram } from './histogram.ts';
 type AgeGroup = Stats['age']['bins'][number] | Stats['age']['unknown'];
 
 /** The age histograms' caption, with the summary of ages and the count of unknown ones. */
-function ageCaption({ t, stats }: ChartKit, split: BrowserKey): string {
+function ageCaption({ t, stats, num }: ChartKit, split: BrowserKey): string {
   const age = stats.age;
   return t('stats.chart.age.caption', {
     bin: age.binYears,
     split: t(split),
-    min: fmt(age.summary.min),
-    median: fmt(age.summary.median),
-    max: fmt(age.summary.max),
+    min: num(age.summary.min),
+    median: num(age.summary.median),
+    max: num(age.summary.max),
     // The noun agrees with the last number ("макс. 91 год", "макс. 100 лет").
     count: age.summary.max ?? 0,
     unknown: age.unknown.total,

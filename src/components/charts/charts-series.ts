@@ -1,6 +1,6 @@
 /** The statistics page's charts of series: how many per study, how many images per series. */
 import { barChart } from './bar-chart.ts';
-import { fmt, type ChartDefinition } from './chart-kit.ts';
+import type { ChartDefinition } from './chart-kit.ts';
 import { histogram } from './histogram.ts';
 
 export const SERIES_CHARTS = [
@@ -29,15 +29,15 @@ export const SERIES_CHARTS = [
   {
     id: 'images-per-series',
     section: 'series',
-    build: ({ t, stats, width, binLabel }) => {
+    build: ({ t, stats, width, binLabel, num }) => {
       const images = stats.imagesPerSeries;
       return {
         title: t('stats.chart.imagesPerSeries'),
         caption: t('stats.chart.imagesPerSeries.caption', {
           bin: images.binImages,
-          min: fmt(images.summary.min),
-          median: fmt(images.summary.median),
-          max: fmt(images.summary.max),
+          min: num(images.summary.min),
+          median: num(images.summary.median),
+          max: num(images.summary.max),
         }),
         svg: histogram(
           {

@@ -4,23 +4,58 @@
  */
 import { fill } from '../../i18n/fill.ts';
 import type { Translate } from '../../i18n/index.ts';
-import type { Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
 import { localePath } from '../../site/routes.ts';
 import { handleLabel, parseHandle } from '../../domain/handle.ts';
 import { runSearch, studyUrlOfHandle, type FilterChoice, type Found } from './search-engine.ts';
+import { withoutUidWords } from '../../site/search-index.ts';
 
 /** Appends an excerpt's text and <mark> highlights to `target`, nothing else. */
 export function appendExcerpt(target: HTMLElement, excerpt: string): void {
   const doc = new DOMParser().parseFromString(excerpt, 'text/html');
   for (const node of doc.body.childNodes) {
+    const text = withoutUidWords(node.textContent ?? '');
+    if (!text) continue;
     if (node.nodeName === 'MARK') {
       const mark = document.createElement('mark');
-      mark.textContent = node.textContent;
+      mark.textContent = text;
       target.append(mark);
     } else {
-      target.append(document.createTextNode(node.textContent ?? ''));
+      target.append(document.createTextNode(text));
     }
   }
+}
+
+/** The plural categories of the page's language with a number that selects each. */
+const SAMPLES = [0, 1, 2, 3, 5, 11, 21, 0.5, 1.5];
+
+/**
+ * A counted noun's template per plural category (`{"one":"{n} result","other":"{n} results"}`),
+ * as JSON for a data-* attribute: the browser picks the form with Intl.PluralRules, so the search
+ * bundle carries no word catalog.
+ */
+export function pluralTemplates(
+  t: Translate,
+  locale: Locale,
+  key: 'search.results' | 'search.studies' | 'search.pages',
+): string {
+  const rules = new Intl.PluralRules(LOCALE_TAGS[locale].intl);
+  const forms: Record<string, string> = {};
+  for (const category of rules.resolvedOptions().pluralCategories) {
+    const sample = SAMPLES.find((n) => rules.select(n) === category);
+    if (sample !== undefined) forms[category] = t(key, { count: sample, n: '{n}' });
+  }
+  return JSON.stringify(forms);
+}
+
+/**
+ * `n` with its noun, from pluralTemplates' JSON.
+ * @example counted('{"one":"{n} study","other":"{n} studies"}', 1, 'en') // '1 study'
+ */
+export function counted(templates: string | undefined, n: number, lang: string): string {
+  const forms = JSON.parse(templates ?? '{}') as Record<string, string>;
+  const form = forms[new Intl.PluralRules(lang).select(n)] ?? forms['other'] ?? '{n}';
+  return fill(form, { n: new Intl.NumberFormat(lang).format(n) });
 }
 
 /**
@@ -34,6 +69,10 @@ export function searchTextAttributes(
   return {
     'data-loading': t('search.loading'),
     'data-count': t('search.count'),
+    'data-results': pluralTemplates(t, locale, 'search.results'),
+    'data-studies': pluralTemplates(t, locale, 'search.studies'),
+    'data-pages': pluralTemplates(t, locale, 'search.pages'),
+    'data-lang': LOCALE_TAGS[locale].intl,
     'data-none': t('search.none'),
     'data-unavailable': t('search.unavailable'),
     'data-more': t('search.more'),
@@ -54,6 +93,12 @@ export function searchTextAttributes(
 interface Texts {
   loading?: string;
   count?: string;
+  /** Plural templates of the count's nouns (see pluralTemplates). */
+  results?: string;
+  studies?: string;
+  pages?: string;
+  /** The page's language tag (Intl), for plural forms and numbers. */
+  lang?: string;
   none?: string;
   unavailable?: string;
   more?: string;
@@ -147,9 +192,9 @@ export function makeRunner(
             : found.handle
               ? fill(texts.handle ?? '', { handle: handleLabel(found.handle) })
               : fill(texts.count ?? '', {
-                  count: total,
-                  studies: found.studies,
-                  pages: found.pages,
+                  results: counted(texts.results, total, texts.lang ?? 'en'),
+                  studies: counted(texts.studies, found.studies, texts.lang ?? 'en'),
+                  pages: counted(texts.pages, found.pages, texts.lang ?? 'en'),
                 }),
           shown < total ? fill(texts.shown ?? '', { shown, count: total }) : '',
         ]

@@ -2,7 +2,8 @@
  * Display helpers for study values: numbers in the page's locale, missing values as a
  * localized "not stated", facet values as their labels.
  */
-import { LOCALE_TAGS, type FindingId, type Locale, type Sex } from '../../domain/labels.ts';
+import type { FindingId, Locale, Sex } from '../../domain/labels.ts';
+import { formatNumber as formatLocaleNumber } from '../../domain/number-format.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
@@ -13,10 +14,7 @@ import type { ClassKey } from '../../domain/field-table.ts';
  * @example formatNumber('ru', 0.625) // '0,625'
  */
 export function formatNumber(locale: Locale, value: number | null): string | null {
-  if (value === null) return null;
-  return new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 4 }).format(
-    value,
-  );
+  return value === null ? null : formatLocaleNumber(locale, value);
 }
 
 /** Label makers for one locale; every missing value reads "not stated", never blank. */

@@ -1,17 +1,13 @@
 /**
  * The README's declared overview ("Обзор данных") checked against the figures computed from
  * the studies, rendered from the overview model's rows: the comparison for quality.json, a
- * warning per figure that differs, and a note wherever some patients' sex is not specified
- * (in the README, in the data, or both).
+ * warning per figure that differs, and a note per study whose patient's sex neither the
+ * registry nor DICOM states. (The README's own unstated sex, 459 + 338 of 800, is a note of the
+ * overview table: src/site/overview-rows.ts.)
  */
 import { findingsText } from '../../domain/findings-catalog.ts';
-import {
-  overviewChecks,
-  overviewRows,
-  type OverviewKey,
-  type OverviewSide,
-} from '../../domain/overview-model.ts';
-import type { Overview, QualityFinding } from '../../domain/schemas.ts';
+import { overviewChecks, overviewRows } from '../../domain/overview-model.ts';
+import type { Overview, QualityFinding, Study } from '../../domain/schemas.ts';
 import { finding } from './finding.ts';
 
 const show = (n: number | null) => (n === null ? '—' : String(n));
@@ -42,22 +38,24 @@ export function checkOverview(declared: Overview, computed: Overview): OverviewC
       );
     }
   }
-  const value = (key: OverviewKey, side: OverviewSide) =>
-    rows.find((r) => r.key === key)![side] as number;
-  for (const side of ['declared', 'computed'] as const) {
-    const unstated = value('sexUnknown', side);
-    if (unstated <= 0) continue;
-    const [male, female] = [value('male', side), value('female', side)];
-    findings.push(
-      finding('overview-sex-not-specified', {
-        source: findingsText(`overview.side.${side}`),
-        male,
-        female,
-        sum: male + female,
-        total: value('patients', side),
-        unstated,
-      }),
-    );
-  }
   return { overview: overviewChecks(rows), findings };
+}
+
+/**
+ * One note per study without a stated sex, located by study and registry row: the quality page
+ * counts studies, and shows nothing when every study has one.
+ * @example unstatedSexFindings([{ id: '1.2', sex: null, registryRow: 5 }])[0].study // '1.2'
+ */
+export function unstatedSexFindings(
+  studies: readonly Pick<Study, 'id' | 'sex' | 'registryRow'>[],
+): QualityFinding[] {
+  return studies
+    .filter((s) => s.sex === null)
+    .map((s) =>
+      finding(
+        'overview-sex-not-specified',
+        {},
+        { study: s.id, ...(s.registryRow === null ? {} : { row: s.registryRow }) },
+      ),
+    );
 }

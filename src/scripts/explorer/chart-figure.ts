@@ -4,7 +4,8 @@
  */
 import chartCss from '../../components/charts/chart.css?raw';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import type { ChartSpec } from '../../components/charts/chart-kit.ts';
+import { cellText, type ChartSpec } from '../../components/charts/chart-kit.ts';
+import type { Locale } from '../../domain/labels.ts';
 import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
 import { toDom } from '../../components/charts/svg-tree.ts';
 
@@ -30,6 +31,7 @@ export function updateFigure(
   figure: HTMLElement,
   spec: ChartSpec,
   download: (text: string, type: string) => string,
+  locale: Locale,
 ): void {
   must(figure, '[data-chart-svg]').replaceChildren(toDom(spec.svg, document));
   must(figure, '[data-chart-caption]').textContent = spec.caption;
@@ -42,7 +44,9 @@ export function updateFigure(
     ...spec.table.rows.map((row) => {
       const tr = document.createElement('tr');
       tr.append(
-        ...row.map((c, i) => (i === 0 ? cell('th', String(c), 'row') : cell('td', String(c)))),
+        ...row.map((c, i) =>
+          i === 0 ? cell('th', cellText(c, locale), 'row') : cell('td', cellText(c, locale)),
+        ),
       );
       return tr;
     }),

@@ -106,7 +106,7 @@ function render(ex: Explorer, given: FacetState): void {
   for (const url of ex.urls.splice(0)) URL.revokeObjectURL(url);
   for (const spec of specs) {
     const figure = document.querySelector<HTMLElement>(`[data-chart="${spec.id}"]`);
-    if (figure) updateFigure(figure, spec, (text, type) => objectUrl(ex, text, type));
+    if (figure) updateFigure(figure, spec, (text, type) => objectUrl(ex, text, type), ex.locale);
   }
   showOptionCounts(ex, state);
   must(ex.root, '[data-explorer-count]').textContent = t('explorer.count', {
@@ -140,7 +140,7 @@ function render(ex: Explorer, given: FacetState): void {
       : subsetRegistryCsv(ex.registryCsv, ids);
   must<HTMLAnchorElement>(ex.root, '[data-explorer-csv]').href = objectUrl(ex, csv, 'text/csv');
   updateSubsetKit(must(ex.root, '[data-subset-kit]'), subset.map(toManifestStudy), query);
-  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '');
+  showLoadCode(ex.root, ex.source.registryLayout, subset, query !== '', ex.locale);
 }
 
 /** Renders, reporting a failure in the status line instead of leaving the page half-updated. */

@@ -41,4 +41,13 @@ describe('download time', () => {
       'Время скачивания на полной скорости канала: 2 ч 12 мин при 100 Мбит/с, 14 мин при 1 Гбит/с.',
     );
   });
+
+  it('stops at the first speed that takes under a minute', () => {
+    expect(nbsp(formatDownloadTimes(23.2e6, 'en'))).toBe(
+      'Download time at full link speed: under a minute at 100 Mbit/s.',
+    );
+    expect(nbsp(formatDownloadTimes(3e9, 'ru'))).toBe(
+      'Время скачивания на полной скорости канала: 4 мин при 100 Мбит/с, меньше минуты при 1 Гбит/с.',
+    );
+  });
 });

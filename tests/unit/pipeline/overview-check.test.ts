@@ -1,17 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import { DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
-import { checkOverview } from '../../../src/pipeline/quality/overview-check.ts';
+import {
+  checkOverview,
+  unstatedSexFindings,
+} from '../../../src/pipeline/quality/overview-check.ts';
 
 describe('checkOverview', () => {
-  it('explains the README sex split (459 + 338 = 797: 3 not specified) even when all match', () => {
+  it("adds no note of its own when the figures match: the README's unstated sex is the table's", () => {
     const { overview, findings } = checkOverview(DECLARED_OVERVIEW, DECLARED_OVERVIEW);
     expect(overview.every((c) => c.match)).toBe(true);
-    expect(findings).toHaveLength(2);
-    expect(findings.every((f) => f.severity === 'info')).toBe(true);
-    expect(findings[0]!.message.en).toContain(
-      '459 male + 338 female = 797 of 800 patients — 3 not specified',
-    );
-    expect(findings[0]!.message.ru).toContain('пол 3 не указан');
+    expect(findings).toEqual([]);
   });
 
   it('reports each mismatch with both figures and the difference', () => {
@@ -42,25 +40,35 @@ describe('checkOverview', () => {
     expect(mismatches[2]!.message.ru).toBe(
       'Мужчины, чел.: в README заявлено 459, по данным 17 (-442)',
     );
-    // The computed split adds up, so only the README's gap is explained.
-    expect(findings.filter((f) => f.code === 'overview-sex-not-specified')).toHaveLength(1);
+    expect(findings.filter((f) => f.code === 'overview-sex-not-specified')).toHaveLength(0);
   });
 
-  it("explains the data's own unstated sex as well, and records the comparison without notes", () => {
-    const computed = {
-      ...DECLARED_OVERVIEW,
-      studies: 40,
-      patients: 40,
-      male: 23,
-      female: 16,
-      sexUnknown: 1,
-    };
-    const { overview, findings } = checkOverview(DECLARED_OVERVIEW, computed);
-    const sex = findings.filter((f) => f.code === 'overview-sex-not-specified');
-    expect(sex.map((f) => f.message.en)).toEqual([
-      'In the README: 459 male + 338 female = 797 of 800 patients — 3 not specified',
-      'In the data: 23 male + 16 female = 39 of 40 patients — 1 not specified',
-    ]);
+  it('records the comparison without notes', () => {
+    const { overview } = checkOverview(DECLARED_OVERVIEW, { ...DECLARED_OVERVIEW, studies: 40 });
     expect(Object.keys(overview[0]!)).toEqual(['key', 'declared', 'computed', 'match']);
+  });
+});
+
+describe('unstatedSexFindings', () => {
+  it('notes each study without a stated sex, by study and row: the count is of studies', () => {
+    const studies = [
+      { id: '1.1', sex: 'M' as const, registryRow: 2 },
+      { id: '1.2', sex: null, registryRow: 3 },
+      { id: '1.3', sex: null, registryRow: 4 },
+      { id: '1.4', sex: null, registryRow: null },
+      { id: '1.5', sex: 'F' as const, registryRow: 6 },
+    ];
+    const findings = unstatedSexFindings(studies);
+    expect(findings.map((f) => [f.study, f.row])).toEqual([
+      ['1.2', 3],
+      ['1.3', 4],
+      ['1.4', undefined],
+    ]);
+    expect(findings.every((f) => f.code === 'overview-sex-not-specified')).toBe(true);
+    expect(findings[0]!.message.en).toBe("Neither the registry nor DICOM states the patient's sex");
+  });
+
+  it('notes nothing when every study states a sex', () => {
+    expect(unstatedSexFindings([{ id: '1.1', sex: 'F', registryRow: 2 }])).toEqual([]);
   });
 });

@@ -184,7 +184,7 @@ describe('attribution', () => {
 
 describe('home key figures', () => {
   it('explains the README sex split: 3 not specified', () => {
-    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, DECLARED_OVERVIEW));
+    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, DECLARED_OVERVIEW), 'en');
     const sex = rows.find((r) => r.id === 'sex')!;
     expect(sex.declared).toBe('459 / 338 (+3)');
     expect(sex.notes[0]).toEqual([
@@ -201,7 +201,7 @@ describe('home key figures', () => {
       withPathology: 399,
       withoutPathology: 400,
     };
-    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, computed));
+    const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, computed), 'en');
     expect(rows.find((r) => r.id === 'age')!.match).toBe(false);
     expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain('home.note.differs');
     expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain(
