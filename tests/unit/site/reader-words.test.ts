@@ -24,7 +24,7 @@ const value = (locale: 'ru' | 'en', key: string) =>
 describe('reader-facing words', () => {
   it('name no build option: a reader cannot rebuild the site', () => {
     const options = [...USAGE.matchAll(/^\s+(--[a-z-]+)/gm)].map((m) => m[1]!);
-    expect(options).toContain('--checksums');
+    expect(options).toContain('--no-checksums');
     for (const locale of ['ru', 'en'] as const) {
       for (const [key, text] of strings(locale)) {
         for (const option of options) expect(text, `${locale} ${key}`).not.toContain(option);
