@@ -8,6 +8,7 @@ import { classifyFile } from './header.ts';
 import { NeedMoreBytes, NotDicom, PIXEL_DATA, parseDicomBytes } from '../dicom/parse.ts';
 import { isEncapsulated } from '../dicom/transfer-syntax.ts';
 import type { HeaderOutcome } from '../types.ts';
+import { errorText } from '../error-text.ts';
 
 export const FIRST_PREFIX_BYTES = 16 * 1024;
 
@@ -110,10 +111,4 @@ function checkFragments(fd: number, size: number, offset: number): HeaderOutcome
     problem: 'truncated',
     detail: 'encapsulated Pixel Data ends before its sequence delimiter',
   };
-}
-
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Keep only the first line: a finding names the reason, not a stack.
-  return text.split('\n')[0]!.slice(0, 200);
 }

@@ -25,6 +25,7 @@ import {
 import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut } from './window.ts';
+import { errorText } from '../error-text.ts';
 
 export interface RenderSlice {
   path: string;
@@ -125,8 +126,7 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     if (error instanceof UnsupportedTransferSyntax) {
       return { status: 'unsupported', transferSyntax: error.transferSyntax, file: current.rel };
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    return { status: 'failed', detail: detail.split('\n')[0]!.slice(0, 200), file: current.rel };
+    return { status: 'failed', detail: errorText(error), file: current.rel };
   }
 }
 
