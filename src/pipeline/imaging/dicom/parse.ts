@@ -9,6 +9,7 @@ import {
   EXPLICIT_LITTLE_ENDIAN,
   IMPLICIT_LITTLE_ENDIAN,
 } from './transfer-syntax.ts';
+import { MAX_DICOM_FILE_BYTES, TooLarge, megabytes } from './limits.ts';
 
 export const PIXEL_DATA = 'x7fe00010';
 
@@ -22,7 +23,7 @@ export class NeedMoreBytes extends Error {
 /** Thrown when the bytes are certainly not DICOM. */
 export class NotDicom extends Error {}
 
-const VRS = new Set(
+export const VRS = new Set(
   'AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(
     ' ',
   ),
@@ -79,7 +80,20 @@ export function parseDicomBytes(
   const options: import('dicom-parser').ParseDicomOptions = {
     inflater: (arr: Uint8Array, position: number) => {
       if (isPrefix) throw new NeedMoreBytes('deflated data set: the whole file is needed');
-      const inflated = inflateRawSync(arr.subarray(position));
+      let inflated: Buffer;
+      try {
+        // Capped: a deflate bomb in the data set must not take the memory of the machine.
+        inflated = inflateRawSync(arr.subarray(position), {
+          maxOutputLength: MAX_DICOM_FILE_BYTES,
+        });
+      } catch (error) {
+        if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+          throw new TooLarge(
+            `the deflated data set inflates past ${megabytes(MAX_DICOM_FILE_BYTES)} (a deflate bomb)`,
+          );
+        }
+        throw error;
+      }
       const full = new Uint8Array(position + inflated.length);
       full.set(arr.subarray(0, position), 0);
       full.set(inflated, position);
@@ -93,7 +107,7 @@ export function parseDicomBytes(
     dataSet = dicomParser.parseDicom(bytes, options);
   } catch (error) {
     const cause = unwrap(error);
-    if (cause instanceof NeedMoreBytes) throw cause;
+    if (cause instanceof NeedMoreBytes || cause instanceof TooLarge) throw cause;
     if (isPrefix) throw new NeedMoreBytes();
     throw cause instanceof Error ? cause : new Error(String(cause));
   }
