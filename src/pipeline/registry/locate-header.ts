@@ -126,7 +126,9 @@ export interface NoRegistry {
  * windows-1251 gives Cyrillic.
  */
 export function looksLikeCp1251(text: string): boolean {
-  if (!/[\u00c0-\u00ff]{3}/.test(text) || /[^\u0000-\u00ff]/.test(text)) return false;
+  // Only Latin-1 characters, three accented ones in a row: bytes ≥ 0xC0 are Cyrillic in 1251.
+  if (!/[\u00c0-\u00ff]{3}/.test(text) || /[^\u0020-\u00ff]/.test(text.replace(/\s/g, ' ')))
+    return false;
   const decoded = new TextDecoder('windows-1251').decode(Buffer.from(text, 'latin1'));
   return /[\u0410-\u044f]{3}/.test(decoded);
 }

@@ -216,6 +216,8 @@ export async function readRegistry(path: string, file: string): Promise<Registry
  */
 function notZipReason(bytes: Buffer): string {
   const head = bytes.subarray(0, 4096);
+  // Binary (control bytes other than whitespace) is not text.
+  // eslint-disable-next-line no-control-regex
   const text = /[\x00-\x08]/.test(head.toString('latin1'))
     ? null
     : new TextDecoder('utf-8', { fatal: false }).decode(head);

@@ -71,7 +71,7 @@ export async function decodeSamples(
         frame = await decodeWithWasm(codec, bytes);
       }
     } catch (error) {
-      throw new Error(codecFailure(codec, error));
+      throw new Error(codecFailure(codec, error), { cause: error });
     }
   }
   if (frame.width !== columns || frame.height !== rows) {
