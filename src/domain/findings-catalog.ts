@@ -119,7 +119,7 @@ export const FINDING_CATALOG = {
     params: ['syntax'],
   },
   'dicom-decode-failed': { severity: 'error', stage: 'imaging', params: ['detail'] },
-  'dicom-slice-dropped': { severity: 'error', stage: 'imaging', params: ['detail'] },
+  'dicom-slice-dropped': { severity: 'warning', stage: 'imaging', params: ['detail'] },
 
   'checksum-file-vanished': { severity: 'error', stage: 'checksums', params: ['file'] },
   'checksum-file-changed': { severity: 'error', stage: 'checksums', params: ['file'] },

@@ -74,8 +74,7 @@ function centralDirectory(bytes: Buffer): ZipEntry[] | string {
   return entries;
 }
 
-const MB = (n: number) =>
-  n < 1024 * 1024 ? `${n} bytes` : `${Math.round(n / 1024 / 1024)} MB`;
+const MB = (n: number) => (n < 1024 * 1024 ? `${n} bytes` : `${Math.round(n / 1024 / 1024)} MB`);
 
 /**
  * Characters XML 1.0 does not allow (C0 controls other than tab, LF, CR; U+FFFE/U+FFFF).
