@@ -16,7 +16,22 @@ async function main(args: BuildArgs): Promise<number> {
   const { realDeps } = await import('./lib/real-deps.ts');
   const { createProgressDisplay } = await import('./lib/progress-display.ts');
   const { formatSummary } = await import('./lib/summary.ts');
+  const { onInterrupt } = await import('./lib/interrupt-exit.ts');
   const display = createProgressDisplay(process.stderr);
+  let stage = 'start';
+  const stopOnInterrupt = onInterrupt({
+    root: ROOT,
+    out: args.out,
+    stage: () => stage,
+    before: () => display.stop(),
+  });
+  const hooks = {
+    ...display,
+    onStage: (event: Parameters<typeof display.onStage>[0]) => {
+      if (event.phase === 'start') stage = event.stage;
+      display.onStage(event);
+    },
+  };
   try {
     const result = await buildSite(
       {
@@ -29,14 +44,16 @@ async function main(args: BuildArgs): Promise<number> {
         seed: args.seed,
         sourceDateEpoch: args.sourceDateEpoch,
         force: args.force,
+        strict: args.strict,
         checksums: args.checksums,
         previous: args.previous,
         site: args.site,
         base: args.base,
       },
       realDeps,
-      display,
+      hooks,
     );
+    stopOnInterrupt();
     display.stop();
     process.stdout.write(
       `${formatSummary({
@@ -50,6 +67,7 @@ async function main(args: BuildArgs): Promise<number> {
     );
     return args.strict && result.quality.counts.error > 0 ? 1 : 0;
   } catch (error) {
+    stopOnInterrupt();
     display.stop();
     if (error instanceof DatasetError) {
       process.stderr.write(`Error: ${error.message}\n`);

@@ -14,6 +14,7 @@ import type { OnProgress } from '../../src/pipeline/progress.ts';
 import { ensureSample, type GenerateSample } from './sample-cache.ts';
 import { readStamp, siteStamp, STAMP_FILE } from './site-stamp.ts';
 import type { SiteAddress } from '../../astro.config.ts';
+import { cleanStaleStaging, stagingDir } from './staging.ts';
 
 export interface SiteBuildOptions {
   /** Dataset folder, or null for the embedded sample. */
@@ -33,6 +34,11 @@ export interface SiteBuildOptions {
   sourceDateEpoch?: number | undefined;
   /** Render the site even when its stamp says the output is up to date. */
   force?: boolean;
+  /**
+   * `--strict`: with any error finding, the site is not built and `--out` is left as it was
+   * (decided before the swap, so `--out` is replaced only by a build that succeeds).
+   */
+  strict?: boolean;
   /** The site's origin (`--site`); undefined: absolute URLs are left out. */
   site?: string | undefined;
   /** The base path the site is served under (`--base`), `/` by default. */
@@ -53,6 +59,7 @@ export interface SiteBuildDeps extends PipelineStages {
     outDir: string,
     generatedDir: string,
     address: SiteAddress,
+    log?: (line: string) => void,
   ) => Promise<void>;
   pagefindIndex: (siteDir: string) => Promise<unknown>;
   linkTree: (source: string, target: string) => Promise<number>;
@@ -75,6 +82,8 @@ export interface SiteBuildHooks {
 export interface SiteBuildResult {
   datasetDir: string;
   synthetic: boolean;
+  /** False when `--strict` found errors and left `--out` as it was. */
+  published: boolean;
   quality: QualityFile;
   timings: { stage: string; ms: number }[];
 }
@@ -144,6 +153,11 @@ export async function buildSite(
   };
 
   if (options.previous) await checkPreviousDir(options.previous);
+  if (options.out !== null) {
+    // Folders of builds that died: removed, or the previous output put back (staging.ts).
+    for (const line of await cleanStaleStaging(options.out, options.root)) hooks.log?.(line);
+  }
+
   let datasetDir = options.dataset;
   let synthetic = datasetDir === null;
   if (datasetDir === null) {
@@ -188,6 +202,13 @@ export async function buildSite(
   );
   timings.push(...pipeline.timings);
 
+  const errors = pipeline.quality.counts.error;
+  if (options.out !== null && options.strict && errors > 0) {
+    hooks.log?.(
+      `--strict: ${errors} error finding(s); the site was not built and ${options.out} was left as it was`,
+    );
+    return { datasetDir, synthetic, published: false, quality: pipeline.quality, timings };
+  }
   if (options.out !== null) {
     const out = options.out;
     const images = imageUrls(pipeline.studies);
@@ -203,12 +224,14 @@ export async function buildSite(
       : null;
     if (stamp !== null && !options.force && (await readStamp(out)) === stamp) {
       hooks.log?.(`Site is up to date (nothing changed since the last build): ${out}`);
-      return { datasetDir, synthetic, quality: pipeline.quality, timings };
+      return { datasetDir, synthetic, published: true, quality: pipeline.quality, timings };
     }
-    const staged = `${out}.tmp-${process.pid}`;
+    const staged = stagingDir(out);
     await rm(staged, { recursive: true, force: true });
     try {
-      await timed('astro', () => deps.astroBuild(options.root, staged, options.generated, address));
+      await timed('astro', () =>
+        deps.astroBuild(options.root, staged, options.generated, address, hooks.log),
+      );
       await timed('copy', async () => {
         await deps.linkTree(join(options.generated, 'data'), join(staged, 'data'));
         const missing = await deps.linkFiles(options.generated, staged, images);
@@ -227,5 +250,11 @@ export async function buildSite(
       throw error;
     }
   }
-  return { datasetDir, synthetic, quality: pipeline.quality, timings };
+  return {
+    datasetDir,
+    synthetic,
+    published: options.out !== null,
+    quality: pipeline.quality,
+    timings,
+  };
 }

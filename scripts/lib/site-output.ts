@@ -5,41 +5,73 @@
  */
 import { readFileSync } from 'node:fs';
 import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join, resolve, sep } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
 import { siteConfig, type SiteAddress } from '../../astro.config.ts';
+import { acquireLock } from './build-lock.ts';
+import { uninterruptible } from './interrupt.ts';
+import { astroWorkDir, moveDir, previousDir } from './staging.ts';
+
+/** Whether Astro may phone home: never (set before Astro loads its telemetry). */
+export function disableAstroTelemetry(env: NodeJS.ProcessEnv = process.env): void {
+  env['ASTRO_TELEMETRY_DISABLED'] = '1';
+}
 
 /**
  * Renders the site with the project's configuration (astro.config.ts `siteConfig`) for the
  * site's address (`--site`, `--base`), reading data from `generatedDir` (the `@generated`
  * alias), into `outDir`.
+ *
+ * Astro renders into a work folder of this build's own inside the project
+ * (`.cache/astro-work/<pid>/dist`): given an `outDir` outside the working directory, Astro
+ * would put its server build into the project's shared `.astro/` and rename files out of it,
+ * which fails across file systems (EXDEV) and collides with a second build. The result is then
+ * moved to `outDir` (copied where it is on another file system). The project's `.astro/`
+ * (types, content store) is still shared, so the Astro stage holds a lock per checkout.
  */
 export async function astroBuild(
   root: string,
   outDir: string,
   generatedDir: string,
   address: SiteAddress = {},
+  log: (line: string) => void = () => {},
 ) {
+  disableAstroTelemetry();
   const config = siteConfig(address);
-  await build({
-    ...config,
-    // The configuration is complete here; loading astro.config.ts too would merge its
-    // address-less default (and a second sitemap integration) into it.
-    configFile: false,
-    root,
-    outDir,
-    logLevel: 'warn',
-    vite: {
-      ...config.vite,
-      resolve: { alias: { '@generated': generatedDir } },
-      // For build-time endpoints that read generated files from disk (src/site/generated-dir.ts).
-      define: {
-        __GENERATED_DIR__: JSON.stringify(resolve(generatedDir)),
-        __DATASET_FACTS__: datasetFactsDefine(generatedDir),
+  const work = astroWorkDir(root);
+  const workOut = join(work, 'dist');
+  await rm(work, { recursive: true, force: true });
+  const release = await acquireLock(join(root, '.cache/astro.lock'), log);
+  const cwd = process.cwd();
+  const moveCwd = !resolve(workOut).startsWith(cwd + sep);
+  try {
+    // Astro keeps its server build inside outDir only when outDir is under the cwd.
+    if (moveCwd) process.chdir(root);
+    await build({
+      ...config,
+      // The configuration is complete here; loading astro.config.ts too would merge its
+      // address-less default (and a second sitemap integration) into it.
+      configFile: false,
+      root,
+      outDir: workOut,
+      logLevel: 'warn',
+      vite: {
+        ...config.vite,
+        resolve: { alias: { '@generated': generatedDir } },
+        // For build-time endpoints that read generated files from disk (src/site/generated-dir.ts).
+        define: {
+          __GENERATED_DIR__: JSON.stringify(resolve(generatedDir)),
+          __DATASET_FACTS__: datasetFactsDefine(generatedDir),
+        },
       },
-    },
-  });
+    });
+  } finally {
+    if (moveCwd) process.chdir(cwd);
+    await release();
+  }
+  await moveDir(workOut, outDir);
+  await rm(work, { recursive: true, force: true });
 }
 
 /**
@@ -137,20 +169,25 @@ export async function linkFiles(
 
 /**
  * Replaces `out` by the finished `staged` folder: the old output is moved aside, the new one
- * renamed into place, the old one deleted. `out` is never a half-written folder.
+ * renamed into place, the old one deleted. `out` is never a half-written folder. Ctrl-C waits
+ * until both renames are done; a build killed between them leaves `<out>.old-<pid>`, which the
+ * next build puts back (staging.ts cleanStaleStaging). `staged` must be on the file system of
+ * `out` (it is made next to it), so both renames stay renames.
  */
 export async function replaceDir(staged: string, out: string): Promise<void> {
-  const old = `${out}.old-${process.pid}`;
-  const exists = await stat(out).then(
-    () => true,
-    () => false,
-  );
-  if (exists) await rename(out, old);
-  try {
-    await rename(staged, out);
-  } catch (error) {
-    if (exists) await rename(old, out);
-    throw error;
-  }
-  if (exists) await rm(old, { recursive: true, force: true });
+  const old = previousDir(out);
+  await uninterruptible(async () => {
+    const exists = await stat(out).then(
+      () => true,
+      () => false,
+    );
+    if (exists) await rename(out, old);
+    try {
+      await rename(staged, out);
+    } catch (error) {
+      if (exists) await rename(old, out);
+      throw error;
+    }
+  });
+  await rm(old, { recursive: true, force: true });
 }

@@ -6,7 +6,7 @@
  * The commands never contain a dataset string: folder names (untrusted) live only in the list
  * file, which rsync and PowerShell read line by line, so no name can inject shell syntax.
  */
-import { csvFormatRows } from 'd3';
+import { safeCsvRows } from './csv-safe.ts';
 import type { Size } from './size.ts';
 
 export interface ManifestStudy {
@@ -49,6 +49,18 @@ export function filterInWords(params: URLSearchParams): string {
   return [...byName].map(([name, values]) => `${name}: ${values.join(', ')}`).join('; ');
 }
 
+/**
+ * Whether a path names one folder right under `studies/`: a path such as `studies/..` (from a
+ * hostile registry) would make rsync copy the whole dataset, and a line break would add lines
+ * to the folder list. The kit leaves such studies out.
+ * @example isStudyPath('studies/1.2.3') // true
+ * @example isStudyPath('studies/..') // false
+ */
+export function isStudyPath(path: string): boolean {
+  const match = /^studies\/([^/\0\r\n]+)$/.exec(path);
+  return match !== null && match[1] !== '.' && match[1] !== '..';
+}
+
 /** The manifest: `#` comment lines (filter, version, build date, registry hash), then CSV. */
 export function manifestCsv(studies: readonly ManifestStudy[], context: ManifestContext): string {
   const oneLine = (s: string) => s.replace(/[\r\n]+/g, ' ');
@@ -63,16 +75,18 @@ export function manifestCsv(studies: readonly ManifestStudy[], context: Manifest
   ];
   const rows = [
     ['study_id', 'folder', 'series_count', 'file_count', 'bytes', 'sha256'],
-    ...studies.map((s) => [
-      s.id,
-      s.path,
-      String(s.seriesCount),
-      String(s.size.files),
-      String(s.size.bytes),
-      s.sha256 ?? '',
-    ]),
+    ...studies
+      .filter((s) => isStudyPath(s.path))
+      .map((s) => [
+        s.id,
+        s.path,
+        String(s.seriesCount),
+        String(s.size.files),
+        String(s.size.bytes),
+        s.sha256 ?? '',
+      ]),
   ];
-  return `${head.join('\n')}\n${csvFormatRows(rows)}\n`;
+  return `${head.join('\n')}\n${safeCsvRows(rows)}`;
 }
 
 /**
@@ -93,7 +107,10 @@ export const SUBSET_LIST: CopyList = {
 
 /** One study folder per line (dataset-relative), the input of `rsync --files-from`. */
 export function folderList(studies: readonly ManifestStudy[]): string {
-  return studies.map((s) => `${s.path}\n`).join('');
+  return studies
+    .filter((s) => isStudyPath(s.path))
+    .map((s) => `${s.path}\n`)
+    .join('');
 }
 
 /** The files a script reads besides itself, as its head comment names them. */

@@ -2,7 +2,7 @@
  * The downloadable forms of a chart: its data table as CSV and its SVG as a standalone file
  * (with the chart styles embedded so it looks the same outside the site).
  */
-import { csvFormatRows } from 'd3';
+import { safeCsvRows } from '../../domain/csv-safe.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { ChartSpec } from './chart-kit.ts';
 import { withBase } from '../../site/base.ts';
@@ -16,9 +16,12 @@ export function chartFileHref(locale: Locale, id: string, ext: 'csv' | 'svg'): s
   return withBase(`data/stats-${locale}-${id}.${ext}`);
 }
 
-/** The chart's data table as CSV (header row first), quoted where needed by d3-dsv. */
+/**
+ * The chart's data table as CSV (header row first), quoted where needed by d3-dsv, cells a
+ * spreadsheet would run made inert (category labels come from the registry).
+ */
 export function chartCsv(spec: Pick<ChartSpec, 'table'>): string {
-  return csvFormatRows([spec.table.head, ...spec.table.rows.map((r) => r.map(String))]) + '\n';
+  return safeCsvRows([spec.table.head, ...spec.table.rows.map((r) => r.map(String))]);
 }
 
 /** Outside a page nothing sets the text colour or background: give the file its own. */

@@ -4,7 +4,8 @@
  * file is not available, the same columns (REGISTRY_CSV_COLUMNS) are written from the studies,
  * each field read from its study key (the field table's `study`).
  */
-import { csvFormat, csvFormatRows, csvParseRows } from 'd3';
+import { csvParseRows } from 'd3';
+import { safeCsvCell, safeCsvRecords, safeCsvRows } from '../../domain/csv-safe.ts';
 import {
   FIELD,
   FIELDS,
@@ -29,8 +30,14 @@ export function subsetRegistryCsv(csv: string, ids: ReadonlySet<string>): string
   const bom = csv.startsWith('\ufeff') ? '\ufeff' : '';
   const [header = [], ...rows] = csvParseRows(csv.slice(bom.length));
   const idColumn = header.indexOf(FIELD.studyUid.csv);
-  const kept = rows.filter((row) => idColumn >= 0 && ids.has(row[idColumn] ?? ''));
-  return bom + csvFormatRows([header, ...kept]) + '\n';
+  // registry.csv holds ids made inert for spreadsheets (`'=…`): match those too.
+  const inert = new Set([...ids].map(safeCsvCell));
+  const kept = rows.filter((row) => {
+    const id = row[idColumn] ?? '';
+    return idColumn >= 0 && (ids.has(id) || inert.has(id));
+  });
+  // Written through the same guard, whatever file it was given.
+  return bom + safeCsvRows([header, ...kept]);
 }
 
 /**
@@ -50,5 +57,5 @@ export function registryCsvFromStudies(studies: readonly ExplorerStudy[]): strin
     [STUDY_SIZE_COLUMNS.files]: String(s.size.files),
     [STUDY_SIZE_COLUMNS.bytes]: String(s.size.bytes),
   }));
-  return csvFormat(rows, [...REGISTRY_CSV_COLUMNS]) + '\n';
+  return safeCsvRecords(rows, REGISTRY_CSV_COLUMNS);
 }

@@ -19,6 +19,7 @@ export const FILE_PROBLEM_CODES = {
   'not-ct': 'dicom-not-ct',
   localizer: 'dicom-localizer',
   'secondary-capture': 'dicom-secondary-capture',
+  'too-large': 'dicom-too-large',
 } as const satisfies Record<FileProblemCode, FindingCode>;
 
 /** Why a series shows a placeholder instead of thumbnails (Series.reason). */

@@ -75,7 +75,11 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     });
     const thumbnails = publishThumbnails(plan.studies, renders, options.thumbsDir);
     const studies = imagingStudies(plan.studies, renders, thumbnails);
-    const findings = [...plan.findings, ...renderFindings(plan.studies, renders)];
+    const findings = [
+      ...listing.findings,
+      ...plan.findings,
+      ...renderFindings(plan.studies, renders),
+    ];
     let checksums: ImagingChecksums | null = null;
     if (options.checksums) {
       const result = await computeChecksums(datasetDir, listing.files, cache, getPool, progress);

@@ -9,7 +9,8 @@ export type FileProblemCode =
   | 'no-pixel-data'
   | 'not-ct'
   | 'localizer'
-  | 'secondary-capture';
+  | 'secondary-capture'
+  | 'too-large';
 
 /** The allow-listed facts of one CT image file (see allow-list.ts). */
 export interface ImageHeader {

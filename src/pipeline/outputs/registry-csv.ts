@@ -3,7 +3,6 @@
  * the field table, numbers with a dot, booleans as 1/0, empty for unknown: the handle, the
  * registry's fields, then the study folder's size (REGISTRY_CSV_COLUMNS).
  */
-import { csvFormat } from 'd3';
 import { rowHandle } from '../../domain/handle.ts';
 import {
   FIELDS,
@@ -13,6 +12,7 @@ import {
   csvCell,
 } from '../../domain/field-table.ts';
 import type { RegistryRow } from '../registry/read-registry.ts';
+import { safeCsvRecords } from '../../domain/csv-safe.ts';
 
 export { REGISTRY_CSV_COLUMNS };
 
@@ -22,7 +22,10 @@ export interface RowExtras {
   bytes: number;
 }
 
-/** The registry rows as CSV text (RFC 4180 quoting by d3-dsv), ending with a newline. */
+/**
+ * The registry rows as CSV text (RFC 4180 quoting by d3-dsv), ending with a newline; cells a
+ * spreadsheet would run as formulas are made inert (src/domain/csv-safe.ts).
+ */
 export function registryCsv(
   rows: readonly RegistryRow[],
   extras: ReadonlyMap<number, RowExtras> = new Map(),
@@ -36,5 +39,5 @@ export function registryCsv(
       [STUDY_SIZE_COLUMNS.bytes]: csvCell(extra?.bytes ?? null),
     };
   });
-  return `${csvFormat(records, [...REGISTRY_CSV_COLUMNS])}\n`;
+  return safeCsvRecords(records, REGISTRY_CSV_COLUMNS);
 }

@@ -7,7 +7,8 @@ import type { Cell, Workbook, Worksheet } from 'exceljs';
 import { FIELD, FIELDS, type FieldId } from '../../domain/field-table.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
-import { headerKey, plainCell, toText } from './normalize.ts';
+import { headerKey, toText } from './normalize.ts';
+import { safeCell, safeText } from './read-cell.ts';
 
 /** How many rows from the top of each sheet are searched for the header. */
 const HEADER_SEARCH_ROWS = 30;
@@ -57,18 +58,18 @@ function headerText(cell: Cell): string | null {
   if (cell.isMerged && cell.master !== cell) {
     const master = cell.master;
     if (master.row === cell.row) return null;
-    return toText(plainCell(master));
+    return toText(safeCell(master));
   }
-  return toText(plainCell(cell));
+  return toText(safeCell(cell));
 }
 
 function headerCells(sheet: Worksheet, rowNumber: number): HeaderCell[] {
   const cells: HeaderCell[] = [];
-  const row = sheet.getRow(rowNumber);
-  for (let column = 1; column <= row.cellCount; column += 1) {
-    const header = headerText(row.getCell(column));
+  // Only the cells the file holds: a styled cell in column XFD must not make us walk 16,384.
+  sheet.getRow(rowNumber).eachCell({ includeEmpty: false }, (cell, column) => {
+    const header = headerText(cell);
     if (header !== null) cells.push({ column, header, field: fieldForHeader(header) });
-  }
+  });
   return cells;
 }
 
@@ -87,25 +88,99 @@ function headerBottom(sheet: Worksheet, headerRow: number, headers: HeaderCell[]
   return bottom;
 }
 
+/** A sheet's name as findings show it (workbook text is untrusted like any cell). */
+export function sheetName(sheet: Worksheet): string {
+  return safeText(sheet.name, 100).text;
+}
+
+interface Candidate {
+  sheet: Worksheet;
+  row: number;
+  headers: HeaderCell[];
+  score: number;
+}
+
+/** The best header row of one sheet, or null when none names two registry columns. */
+function sheetCandidate(sheet: Worksheet): Candidate | null {
+  let best: Candidate | null = null;
+  const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
+  for (let row = 1; row <= last; row += 1) {
+    const headers = headerCells(sheet, row);
+    const score = new Set(headers.flatMap((h) => (h.field ? [h.field] : []))).size;
+    if (score >= MIN_HEADER_MATCHES && (best === null || score > best.score)) {
+      best = { sheet, row, headers, score };
+    }
+  }
+  return best;
+}
+
+/** No sheet to read: why, as findings (hidden or mis-encoded registries are named). */
+export interface NoRegistry {
+  sheet: null;
+  findings: QualityFinding[];
+}
+
 /**
- * Locates the registry in a workbook, or returns null when no sheet has a header row naming
- * at least two registry columns. Findings cover unknown, duplicated and missing columns.
+ * Text written in windows-1251 but read as Latin-1 (`Ïàòîëîãèÿ`): what a registry exported
+ * with the wrong encoding looks like inside a workbook. True when re-reading its bytes as
+ * windows-1251 gives Cyrillic.
  */
-export function locateRegistry(workbook: Workbook, file: string): RegistryLayout | null {
-  let best: { sheet: Worksheet; row: number; headers: HeaderCell[]; score: number } | null = null;
+export function looksLikeCp1251(text: string): boolean {
+  // Only Latin-1 characters, three accented ones in a row: bytes ≥ 0xC0 are Cyrillic in 1251.
+  if (!/[\u00c0-\u00ff]{3}/.test(text) || /[^\u0020-\u00ff]/.test(text.replace(/\s/g, ' ')))
+    return false;
+  const decoded = new TextDecoder('windows-1251').decode(Buffer.from(text, 'latin1'));
+  return /[\u0410-\u044f]{3}/.test(decoded);
+}
+
+function misEncodedSheet(workbook: Workbook): string | null {
   for (const sheet of workbook.worksheets) {
     const last = Math.min(sheet.rowCount, HEADER_SEARCH_ROWS);
     for (let row = 1; row <= last; row += 1) {
-      const headers = headerCells(sheet, row);
-      const score = new Set(headers.flatMap((h) => (h.field ? [h.field] : []))).size;
-      if (score >= MIN_HEADER_MATCHES && (best === null || score > best.score)) {
-        best = { sheet, row, headers, score };
-      }
+      if (headerCells(sheet, row).some((h) => looksLikeCp1251(h.header))) return sheetName(sheet);
     }
   }
-  if (best === null) return null;
+  return null;
+}
 
-  const findings: QualityFinding[] = [];
+/**
+ * Locates the registry in a workbook: the visible sheet whose header row names the most
+ * registry columns (at least two). A hidden sheet is never read, even when it looks like the
+ * registry; it and every other sheet that could be the registry get a finding. Findings also
+ * cover unknown, duplicated and missing columns.
+ */
+export function locateRegistry(workbook: Workbook, file: string): RegistryLayout | NoRegistry {
+  const candidates = workbook.worksheets.flatMap((sheet) => sheetCandidate(sheet) ?? []);
+  const visible = candidates.filter((c) => c.sheet.state === 'visible' || !c.sheet.state);
+  const best = visible.reduce<Candidate | null>(
+    (a, c) => (a === null || c.score > a.score ? c : a),
+    null,
+  );
+  const others: QualityFinding[] = candidates
+    .filter((c) => c !== best)
+    .map((c) =>
+      visible.includes(c)
+        ? finding(
+            'registry-competing-sheet',
+            { sheet: sheetName(c.sheet), chosen: best ? sheetName(best.sheet) : '' },
+            { file, row: c.row },
+          )
+        : finding('registry-hidden-sheet', { sheet: sheetName(c.sheet) }, { file, row: c.row }),
+    );
+  if (best === null) {
+    const encoded = others.length === 0 ? misEncodedSheet(workbook) : null;
+    return {
+      sheet: null,
+      findings: [
+        ...others,
+        encoded !== null
+          ? finding('registry-wrong-encoding', { sheet: encoded }, { file })
+          : finding('registry-no-header', {}, { file }),
+      ],
+    };
+  }
+
+  const findings: QualityFinding[] = [...others];
   const columns = new Map<FieldId, number>();
   const where = (column: string) => ({ file, row: best.row, column });
   for (const h of best.headers) {
@@ -113,7 +188,7 @@ export function locateRegistry(workbook: Workbook, file: string): RegistryLayout
       findings.push(
         finding(
           'registry-unknown-column',
-          { header: h.header, sheet: best.sheet.name },
+          { header: h.header, sheet: sheetName(best.sheet) },
           where(h.header),
         ),
       );

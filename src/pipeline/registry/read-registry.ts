@@ -5,14 +5,22 @@
  */
 import { createHash } from 'node:crypto';
 import { readFile } from 'node:fs/promises';
-import ExcelJS from 'exceljs';
+import ExcelJS, { type Row } from 'exceljs';
 import { FIELD, type FieldId } from '../../domain/field-table.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
 import { EXPECTED, emptyValues, parseField, type RegistryValues } from './fields.ts';
-import { locateRegistry } from './locate-header.ts';
-import { plainCell } from './normalize.ts';
-import { studyFolderFromPath } from './study-folder.ts';
+import { locateRegistry, sheetName, type RegistryLayout } from './locate-header.ts';
+import { cellFinding } from './cell-findings.ts';
+import { readCell } from './read-cell.ts';
+import { isSafeFolder, studyFolderFromPath } from './study-folder.ts';
+import { preparePackage } from './xlsx-package.ts';
+
+/**
+ * Rows read at most: a real registry has thousands. A row at 1,048,576 (Excel's last) is read
+ * as the one row it is, never by walking the rows above it.
+ */
+export const MAX_REGISTRY_ROWS = 100_000;
 
 export interface RegistryRow {
   /** 1-based row number in the sheet. */
@@ -46,42 +54,77 @@ export async function readRegistry(path: string, file: string): Promise<Registry
   const bytes = await readFile(path);
   const sha256 = createHash('sha256').update(bytes).digest('hex');
   const empty = { file, sha256, sheet: null, headerRow: null, headers: {}, rows: [], dataRows: 0 };
+  const prepared = await preparePackage(bytes);
+  if (!prepared.ok) {
+    const reason = prepared.kind === 'not-zip' ? notZipReason(bytes) : prepared.reason;
+    return {
+      ...empty,
+      findings: [
+        prepared.kind === 'bomb'
+          ? finding('registry-too-large', { reason }, { file })
+          : finding('registry-unreadable', { reason }, { file }),
+      ],
+    };
+  }
+  const cleaned = prepared.cleaned.map((c) =>
+    finding('registry-forbidden-characters', { part: c.part, count: c.removed }, { file }),
+  );
   const workbook = new ExcelJS.Workbook();
   try {
     // exceljs types expect its own Buffer alias; a Node Buffer is what it reads.
-    await workbook.xlsx.load(bytes as unknown as ArrayBuffer);
+    await workbook.xlsx.load(prepared.bytes as unknown as ArrayBuffer);
   } catch (error) {
     const reason = error instanceof Error ? error.message : String(error);
     return {
       ...empty,
-      findings: [finding('registry-unreadable', { reason }, { file })],
+      findings: [
+        ...cleaned,
+        finding('registry-unreadable', { reason: reason.slice(0, 300) }, { file }),
+      ],
     };
   }
   const layout = locateRegistry(workbook, file);
-  if (layout === null) {
-    return {
-      ...empty,
-      findings: [finding('registry-no-header', {}, { file })],
-    };
-  }
+  if (layout.sheet === null) return { ...empty, findings: [...cleaned, ...layout.findings] };
 
-  const { sheet, columns, headers } = layout;
-  const findings = [...layout.findings];
+  const { sheet, columns, headers } = layout as RegistryLayout;
+  const findings = [...cleaned, ...layout.findings];
   const rows: RegistryRow[] = [];
   const headerAt = new Map(headers.map((h) => [h.column, h.header]));
   const firstRowOf = new Map<string, number>();
   let dataRows = 0;
 
-  for (let r = layout.firstDataRow; r <= sheet.rowCount; r += 1) {
-    const sheetRow = sheet.getRow(r);
+  // Only the rows the file holds, in order (exceljs keeps them in a sparse array).
+  const sheetRows: Row[] = [];
+  sheet.eachRow({ includeEmpty: false }, (row, r) => {
+    if (r >= layout.firstDataRow) sheetRows.push(row);
+  });
+  for (const sheetRow of sheetRows) {
+    const r = sheetRow.number;
+    const cells = headers.map((h) => ({
+      column: h.column,
+      read: readCell(sheetRow.getCell(h.column)),
+    }));
     // A row with nothing in any header column is spacing or a footnote, not a study.
-    const used = headers.some((h) => plainCell(sheetRow.getCell(h.column)) !== null);
+    const used = cells.some((c) => c.read.value !== null || c.read.issue !== null);
     if (!used) continue;
     dataRows += 1;
+    if (dataRows > MAX_REGISTRY_ROWS) {
+      findings.push(
+        finding('registry-too-many-rows', { limit: MAX_REGISTRY_ROWS }, { file, row: r }),
+      );
+      dataRows -= 1;
+      break;
+    }
+    const readAt = new Map(cells.map((c) => [c.column, c.read]));
+    for (const c of cells) {
+      if (c.read.issue === null) continue;
+      const column = headerAt.get(c.column) ?? '';
+      findings.push(cellFinding(c.read.issue, { file, row: r, column }));
+    }
 
     const values = emptyValues();
     for (const [field, column] of columns) {
-      const parsed = parseField(field, plainCell(sheetRow.getCell(column)));
+      const parsed = parseField(field, readAt.get(column)?.value ?? null);
       const header = headerAt.get(column) ?? FIELD[field].header;
       if (parsed.ok) {
         (values as unknown as Record<string, unknown>)[field] = parsed.value;
@@ -89,14 +132,40 @@ export async function readRegistry(path: string, file: string): Promise<Registry
         findings.push(
           finding(
             'registry-unreadable-value',
-            { raw: parsed.raw, expected: EXPECTED[FIELD[field].kind] },
+            { raw: parsed.raw.slice(0, 200), expected: EXPECTED[FIELD[field].kind] },
             { file, row: r, column: header },
           ),
         );
       }
     }
 
-    const folder = studyFolderFromPath(values.path) ?? values.studyUid;
+    if (values.path !== null && !isSafeFolder(studyFolderFromPath(values.path))) {
+      findings.push(
+        finding(
+          'registry-path-outside-studies',
+          { path: values.path.slice(0, 200) },
+          { file, row: r, column: headerAt.get(columns.get('path') ?? -1) ?? FIELD.path.header },
+        ),
+      );
+      values.path = null;
+    }
+    const byUid = values.path === null ? values.studyUid : null;
+    if (byUid !== null && !isSafeFolder(byUid)) {
+      // Without a path the study id names the folder: it must not leave studies/ either.
+      findings.push(
+        finding(
+          'registry-path-outside-studies',
+          { path: byUid.slice(0, 200) },
+          {
+            file,
+            row: r,
+            column: headerAt.get(columns.get('studyUid') ?? -1) ?? FIELD.studyUid.header,
+          },
+        ),
+      );
+    }
+    const folder =
+      studyFolderFromPath(values.path) ?? (byUid !== null && isSafeFolder(byUid) ? byUid : null);
     if (folder === null) {
       findings.push(
         finding('registry-row-without-study', {}, { file, row: r, column: FIELD.studyUid.header }),
@@ -132,11 +201,27 @@ export async function readRegistry(path: string, file: string): Promise<Registry
   return {
     file,
     sha256,
-    sheet: sheet.name,
+    sheet: sheetName(sheet),
     headerRow: layout.headerRow,
     headers: fieldHeaders,
     rows,
     dataRows,
     findings,
   };
+}
+
+/**
+ * Why a file that is not a zip cannot be the workbook, in words: a CSV or text export saved
+ * with an .xlsx name is the usual case, and its encoding is worth naming.
+ */
+function notZipReason(bytes: Buffer): string {
+  const head = bytes.subarray(0, 4096);
+  // Binary (control bytes other than whitespace) is not text.
+  // eslint-disable-next-line no-control-regex
+  const text = /[\x00-\x08]/.test(head.toString('latin1'))
+    ? null
+    : new TextDecoder('utf-8', { fatal: false }).decode(head);
+  if (text === null) return 'not an .xlsx workbook (not a zip package)';
+  const utf8 = !text.includes('\ufffd');
+  return `not an .xlsx workbook but text (${utf8 ? 'UTF-8' : 'probably windows-1251'}): save the registry as .xlsx`;
 }

@@ -21,3 +21,15 @@ export function studyFolderFromPath(path: string | null): string | null {
   if (studies >= 0 && studies < parts.length - 1) return parts[studies + 1]!;
   return parts[parts.length - 1]!;
 }
+
+/**
+ * Whether a name can be a study folder right under `studies/`: not empty, not `.` or `..`,
+ * without a separator or NUL. A registry path `studies/..` would otherwise name the dataset
+ * itself (and the subset kit would copy all of it).
+ * @example isSafeFolder('1.2.3') // true
+ * @example isSafeFolder('..') // false
+ */
+export function isSafeFolder(name: string | null): boolean {
+  if (name === null) return false;
+  return name !== '' && name !== '.' && name !== '..' && !/[\\/\0]/.test(name);
+}

@@ -211,4 +211,19 @@ describe('sprite layout', () => {
     expect(safeName('series #1/../x')).toMatch(/^series__1_.._x-[0-9a-f]{8}$/);
     expect(safeName('..')).not.toBe('..');
   });
+  it('gives every study its own thumbnail folder, even where names make the same safe name or differ only in case', () => {
+    const lookalike = safeName('a b'); // 'a_b-<hash>': a folder may be called that too
+    const folders = ['Study', 'study', 'a b', lookalike];
+    const scans = folders.map((f) => image(`studies/${f}/x/1.dcm`));
+    const { studies } = planStudies(scans, folders, testRef);
+    const thumbs = studies.map((s) => s.thumbFolder.toLowerCase());
+    expect(new Set(thumbs).size).toBe(folders.length);
+    // Two series of one study that differ only in case get their own sprite files too.
+    const series = planStudies(
+      [image('studies/s/A/1.dcm'), image('studies/s/a/1.dcm')],
+      ['s'],
+      testRef,
+    ).studies[0]!.series.map((x) => x.spriteBase.toLowerCase());
+    expect(new Set(series).size).toBe(2);
+  });
 });

@@ -12,6 +12,7 @@ import {
 } from '../../../scripts/lib/build-site.ts';
 import { linkFiles, linkTree, replaceDir } from '../../../scripts/lib/site-output.ts';
 import { fakeImaging } from './fake-imaging.ts';
+import { finding } from '../../../src/pipeline/quality/finding.ts';
 import { tempDir, writeWorkbook } from '../../support/xlsx.ts';
 
 /** A tiny dataset like the sample generator writes: registry + one folder per study. */
@@ -84,6 +85,29 @@ async function options(extra: Partial<SiteBuildOptions> = {}): Promise<SiteBuild
 }
 
 describe('buildSite', () => {
+  it('--strict decides before the swap: with an error finding, --out is left as it was', async () => {
+    const opts = await options();
+    await buildSite(opts, fakeDeps().deps);
+    const withError = fakeDeps();
+    const scan = withError.deps.scanImaging;
+    withError.deps.scanImaging = async (o) => {
+      const result = await scan(o);
+      const error = finding('dicom-empty', { detail: 'zero bytes' }, { file: 'studies/s0/x.dcm' });
+      return { ...result, findings: [...result.findings, error] };
+    };
+    const lines: string[] = [];
+    const result = await buildSite({ ...opts, strict: true, force: true }, withError.deps, {
+      log: (l) => lines.push(l),
+    });
+    expect(result.published).toBe(false);
+    expect(result.quality.counts.error).toBeGreaterThan(0);
+    expect(withError.calls.astro).toBe(0);
+    expect(await readFile(join(opts.out!, 'ru/index.html'), 'utf8')).toContain('build 1');
+    expect(lines.join('\n')).toContain('was left as it was');
+    // Without --strict the same data is published.
+    expect((await buildSite({ ...opts, force: true }, withError.deps)).published).toBe(true);
+  });
+
   it('generates the sample once into .cache/sample/<version>-<seed>-<n>/ and reuses it', async () => {
     const opts = await options();
     const { deps, calls } = fakeDeps();

@@ -24,7 +24,7 @@ import type { RenderResult } from '../render/render.ts';
 import type { HeaderOutcome } from '../types.ts';
 import { pruneSprites, spritesCacheDir } from './sprites.ts';
 
-export const IMAGING_CACHE_VERSION = 'imaging-3';
+export const IMAGING_CACHE_VERSION = 'imaging-4';
 
 /** The cache's database file in `cacheDir`. */
 export const CACHE_DB = 'imaging-cache.sqlite';

@@ -6,6 +6,7 @@
  */
 import type { DataSet } from 'dicom-parser';
 import { EXPLICIT_LITTLE_ENDIAN } from './transfer-syntax.ts';
+import { TooLarge } from './limits.ts';
 import { PIXEL_DATA, hasPreamble, sniffRawTransferSyntax, unwrapParseError } from './sniff.ts';
 
 /** The part of dicom-parser that parses a file. */
@@ -61,7 +62,7 @@ export function parseDicomWith(
     dataSet = parser.parseDicom(bytes, options);
   } catch (error) {
     const cause = unwrapParseError(error);
-    if (cause instanceof NeedMoreBytes) throw cause;
+    if (cause instanceof NeedMoreBytes || cause instanceof TooLarge) throw cause;
     if (isPrefix) throw new NeedMoreBytes();
     throw cause instanceof Error ? cause : new Error(String(cause));
   }

@@ -4,6 +4,7 @@
  */
 import { inflateRawSync } from 'node:zlib';
 import { dicomParser } from './dicom-parser.ts';
+import { MAX_DICOM_FILE_BYTES, TooLarge, megabytes } from './limits.ts';
 import { parseDicomWith, type ParsedFile } from './parse-bytes.ts';
 
 export { NotDicom, PIXEL_DATA, sniffRawTransferSyntax } from './sniff.ts';
@@ -18,5 +19,19 @@ export function parseDicomBytes(
   fileSize: number,
   untilPixelData: boolean,
 ): ParsedFile {
-  return parseDicomWith(dicomParser, inflateRawSync, bytes, fileSize, untilPixelData);
+  return parseDicomWith(dicomParser, inflateCapped, bytes, fileSize, untilPixelData);
+}
+
+/** Inflates a deflated data set, capped: a deflate bomb must not take the machine's memory. */
+function inflateCapped(deflated: Uint8Array): Uint8Array {
+  try {
+    return inflateRawSync(deflated, { maxOutputLength: MAX_DICOM_FILE_BYTES });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ERR_BUFFER_TOO_LARGE') {
+      throw new TooLarge(
+        `the deflated data set inflates past ${megabytes(MAX_DICOM_FILE_BYTES)} (a deflate bomb)`,
+      );
+    }
+    throw error;
+  }
 }

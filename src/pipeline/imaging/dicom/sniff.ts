@@ -14,7 +14,7 @@ export const PIXEL_DATA = 'x7fe00010';
 /** Thrown when the bytes are certainly not DICOM. */
 export class NotDicom extends Error {}
 
-const VRS = new Set(
+export const VRS = new Set(
   'AE AS AT CS DA DS DT FL FD IS LO LT OB OD OF OL OV OW PN SH SL SQ SS ST SV TM UC UI UL UN UR US UT UV'.split(
     ' ',
   ),

@@ -6,6 +6,7 @@ import { ALLOWED_ATTRIBUTES, type AllowedKeyword, type AllowedValues } from './a
 import { decoderFor } from '../dicom/charset.ts';
 import type { DataSet } from '../dicom/dicom-parser.ts';
 import { PIXEL_DATA, type ParsedFile } from '../dicom/parse.ts';
+import { MAX_PIXELS } from '../dicom/limits.ts';
 import { isEncapsulated } from '../dicom/transfer-syntax.ts';
 import type { HeaderOutcome, ImageHeader } from '../types.ts';
 
@@ -159,6 +160,12 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
   const rows = num(values, 'Rows');
   const columns = num(values, 'Columns');
   if (!rows || !columns) return { problem: 'unreadable', detail: 'Rows or Columns missing' };
+  if (rows * columns > MAX_PIXELS) {
+    return {
+      problem: 'too-large',
+      detail: `a ${columns}×${rows} image (limit ${Math.sqrt(MAX_PIXELS)}×${Math.sqrt(MAX_PIXELS)})`,
+    };
+  }
   const samplesPerPixel = num(values, 'SamplesPerPixel') ?? 1;
   const photometric = text(values, 'PhotometricInterpretation') ?? 'MONOCHROME2';
   if (samplesPerPixel !== 1 || !photometric.startsWith('MONOCHROME')) {

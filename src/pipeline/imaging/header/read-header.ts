@@ -8,12 +8,21 @@ import { classifyFile } from './header.ts';
 import { NeedMoreBytes, NotDicom, PIXEL_DATA, parseDicomBytes } from '../dicom/parse.ts';
 import { isEncapsulated } from '../dicom/transfer-syntax.ts';
 import type { HeaderOutcome } from '../types.ts';
+import { errorText } from '../error-text.ts';
+import { MAX_DICOM_FILE_BYTES, TooLarge, megabytes } from '../dicom/limits.ts';
+import { syntaxMismatch } from '../dicom/syntax-check.ts';
 
 export const FIRST_PREFIX_BYTES = 16 * 1024;
 
 /** Reads a file's header (see module doc); never throws for bad content. */
 export function readFileHeader(path: string, size: number): HeaderOutcome {
   if (size === 0) return { problem: 'empty', detail: 'zero bytes' };
+  if (size > MAX_DICOM_FILE_BYTES) {
+    return {
+      problem: 'too-large',
+      detail: `${megabytes(size)} file (limit ${megabytes(MAX_DICOM_FILE_BYTES)})`,
+    };
+  }
   let fd: number;
   try {
     fd = openSync(path, 'r');
@@ -48,6 +57,14 @@ function readOpenFile(fd: number, size: number): HeaderOutcome {
         const problem = checkFragments(fd, size, pixel.dataOffset);
         if (problem) return problem;
       }
+      if (
+        !('header' in outcome) &&
+        ['truncated', 'no-pixel-data', 'unreadable'].includes(outcome.problem)
+      ) {
+        // A data set in another transfer syntax than it declares reads as cut off or empty.
+        const mismatch = syntaxMismatch(bytes);
+        if (mismatch !== null) return { problem: 'unreadable', detail: mismatch };
+      }
       return outcome;
     } catch (error) {
       if (error instanceof NeedMoreBytes && length < size) {
@@ -55,6 +72,11 @@ function readOpenFile(fd: number, size: number): HeaderOutcome {
         continue;
       }
       if (error instanceof NotDicom) return { problem: 'not-dicom', detail: error.message };
+      if (error instanceof TooLarge) return { problem: 'too-large', detail: error.message };
+      // A data set written in another transfer syntax than it declares fails like a cut-off
+      // file; say what it is.
+      const mismatch = syntaxMismatch(bytes);
+      if (mismatch !== null) return { problem: 'unreadable', detail: mismatch };
       const detail = errorText(error);
       return /overrun|past end|beyond|eof|end of|unexpected end|out of range|offset|greater than or equal to 'byteArray' length/i.test(
         detail,
@@ -110,10 +132,4 @@ function checkFragments(fd: number, size: number, offset: number): HeaderOutcome
     problem: 'truncated',
     detail: 'encapsulated Pixel Data ends before its sequence delimiter',
   };
-}
-
-function errorText(error: unknown): string {
-  const text = error instanceof Error ? error.message : String(error);
-  // Keep only the first line: a finding names the reason, not a stack.
-  return text.split('\n')[0]!.slice(0, 200);
 }

@@ -4,6 +4,7 @@ import type { OnProgress } from '../../progress.ts';
 import type { CachedFile, ImagingCache } from '../cache/cache.ts';
 import type { WorkerPool } from '../workers/pool.ts';
 import type { FileScan, FileStat, HeaderOutcome } from '../types.ts';
+import { errorText } from '../error-text.ts';
 
 /** Files per header task: large enough to amortise messaging, small enough to balance load. */
 const HEADER_BATCH = 64;
@@ -51,7 +52,7 @@ export async function scanHeaders(
               ([outcome]) => outcome!,
               (error: unknown): HeaderOutcome => ({
                 problem: 'unreadable',
-                detail: `reader crashed: ${error instanceof Error ? error.message : String(error)}`,
+                detail: `reader crashed: ${errorText(error)}`,
               }),
             ),
           ),

@@ -5,7 +5,11 @@
  * are passed in, so the build (pixels.ts) and the study page's viewer decode the same way.
  */
 import type { DataSet, Element } from 'dicom-parser';
-import { describeTransferSyntax, transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
+import {
+  describeTransferSyntax,
+  transferSyntaxInfo,
+  type PixelCodec,
+} from '../dicom/transfer-syntax.ts';
 import { PIXEL_DATA } from '../dicom/sniff.ts';
 import type { ImageHeader } from '../types.ts';
 import { decodeRle } from './rle.ts';
@@ -62,22 +66,52 @@ export async function decodeFrame(
     };
   } else {
     const bytes = encapsulatedFrame(dataSet, pixel, fragments);
-    if (info.codec === 'rle') {
-      frame = {
-        width: columns,
-        height: rows,
-        samples: decodeRle(bytes, rows, columns, bitsAllocated),
-      };
-    } else if (info.codec === 'jpeg-lossless') {
-      frame = await codecs.jpegLossless(bytes, bitsAllocated);
-    } else {
-      frame = await codecs.wasm(info.codec, bytes);
+    const codec = info.codec;
+    try {
+      if (codec === 'rle') {
+        frame = {
+          width: columns,
+          height: rows,
+          samples: decodeRle(bytes, rows, columns, bitsAllocated),
+        };
+      } else if (codec === 'jpeg-lossless') {
+        frame = await codecs.jpegLossless(bytes, bitsAllocated);
+      } else {
+        frame = await codecs.wasm(codec, bytes);
+      }
+    } catch (error) {
+      throw new Error(codecFailure(codec, error), { cause: error });
     }
   }
   if (frame.width !== columns || frame.height !== rows) {
     throw new Error(`decoded ${frame.width}×${frame.height}, header says ${columns}×${rows}`);
   }
   return frame;
+}
+
+/** The codec of each syntax by its name and library, for messages. */
+const CODEC_NAMES: Record<Exclude<PixelCodec, 'native'>, string> = {
+  rle: 'RLE Lossless',
+  'jpeg-lossless': 'JPEG Lossless (jpeg-lossless-decoder-js)',
+  'jpeg-ls': 'JPEG-LS (CharLS)',
+  'jpeg-2000': 'JPEG 2000 (OpenJPEG)',
+  'jpeg-baseline': 'JPEG baseline (libjpeg-turbo)',
+};
+
+/**
+ * A codec failure in words: the codec, and the problem (WASM decoders throw bare numbers).
+ * @example codecFailure('jpeg-ls', 7) // 'JPEG-LS (CharLS) could not decode the frame: error code 7 (the codestream is damaged or not JPEG-LS)'
+ */
+export function codecFailure(codec: Exclude<PixelCodec, 'native'>, error: unknown): string {
+  const name = CODEC_NAMES[codec];
+  const kind = name.replace(/ \(.*\)$/, '');
+  const problem =
+    typeof error === 'number'
+      ? `error code ${error} (the codestream is damaged or not ${kind})`
+      : error instanceof Error
+        ? error.message
+        : String(error) || 'no reason given';
+  return `${name} could not decode the frame: ${problem}`;
 }
 
 function readNative(

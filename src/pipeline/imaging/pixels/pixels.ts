@@ -11,7 +11,7 @@ import { storedToHu } from './hu.ts';
 import type { ImageHeader } from '../types.ts';
 
 export type { DecodedFrame } from './frame.ts';
-export { UnsupportedTransferSyntax } from './frame.ts';
+export { UnsupportedTransferSyntax, codecFailure } from './frame.ts';
 export { storedToHu } from './hu.ts';
 
 /** A slice in HU, row by row. */

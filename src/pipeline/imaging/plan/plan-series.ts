@@ -59,10 +59,11 @@ export function planSeries(
       ),
     );
   }
+  // Distinct ignoring case too: a case-insensitive disk or server would give two one file.
   let base = safeName(group.folder.replace(/\//g, '_'));
-  for (let n = 2; usedBases.has(base); n++)
+  for (let n = 2; usedBases.has(base.toLowerCase()); n++)
     base = `${safeName(group.folder.replace(/\//g, '_'))}-${n}`;
-  usedBases.add(base);
+  usedBases.add(base.toLowerCase());
   const ordering = orderSlices(group.files, studyFolder);
   findings.push(...ordering.findings);
   return {

@@ -17,3 +17,22 @@ export function safeName(name: string): string {
     .replace(/^[.]/, '_')
     .slice(0, 96)}-${hash}`;
 }
+
+/**
+ * A safe name for each of `names`, distinct from every other even where two names make the same
+ * safe name or differ only in case (a case-insensitive disk or server would give them one
+ * folder): the later one (in sorted order) gets `-2`, `-3`.
+ * @example uniqueSafeNames(['Study', 'study']) // Map { 'Study' => 'Study', 'study' => 'study-2' }
+ */
+export function uniqueSafeNames(names: readonly string[]): Map<string, string> {
+  const taken = new Set<string>();
+  const result = new Map<string, string>();
+  for (const name of [...names].sort()) {
+    const base = safeName(name);
+    let chosen = base;
+    for (let n = 2; taken.has(chosen.toLowerCase()); n += 1) chosen = `${base}-${n}`;
+    taken.add(chosen.toLowerCase());
+    result.set(name, chosen);
+  }
+  return result;
+}

@@ -8,7 +8,7 @@ import { finding } from '../../quality/finding.ts';
 import { FILE_PROBLEM_CODES } from '../findings.ts';
 import type { FileScan, ImageHeader } from '../types.ts';
 import { planSeries, seriesGroups, seriesInSeveralFolders } from './plan-series.ts';
-import { safeName } from './safe-name.ts';
+import { uniqueSafeNames } from './safe-name.ts';
 import type { ImageFile, Plan, StudyEntry, StudyPlan } from './types.ts';
 
 /** Most frequent non-null value, ties broken by sort order; null when there is none. */
@@ -30,10 +30,11 @@ export function planStudies(
   refOf: (uid: string) => string,
 ): Plan {
   const { byStudy, findings } = imagesByStudy(scans, studyFolders);
+  const thumbFolders = uniqueSafeNames([...byStudy.keys()]);
   const studies = [...byStudy]
     .sort((a, b) => (a[0] < b[0] ? -1 : 1))
     .map(([folder, entries]) => {
-      const planned = planStudy(folder, entries, refOf);
+      const planned = planStudy(folder, thumbFolders.get(folder)!, entries, refOf);
       findings.push(...planned.findings);
       return planned.study;
     });
@@ -82,6 +83,7 @@ function imagesByStudy(
 /** One study folder's plan: its UID, its series in folder order, the patient's sex and age. */
 function planStudy(
   studyFolder: string,
+  thumbFolder: string,
   entries: StudyEntry[],
   refOf: (uid: string) => string,
 ): { study: StudyPlan; findings: QualityFinding[] } {
@@ -89,7 +91,7 @@ function planStudy(
     return {
       study: {
         folder: studyFolder,
-        thumbFolder: safeName(studyFolder),
+        thumbFolder,
         studyUid: null,
         studyUidRef: null,
         patientSex: null,
@@ -120,7 +122,7 @@ function planStudy(
   return {
     study: {
       folder: studyFolder,
-      thumbFolder: safeName(studyFolder),
+      thumbFolder,
       studyUid,
       studyUidRef: studyUid === null || studyUid === studyFolder ? studyUid : refOf(studyUid),
       patientSex: firstWith((h) => h.patientSex),

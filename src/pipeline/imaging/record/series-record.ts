@@ -70,29 +70,32 @@ export function seriesRecord(series: SeriesPlan, result: RenderResult, sprites: 
   };
 }
 
-/** The findings of series that did not render, in plan order. */
+/** The findings of series that did not render, or rendered without some slices, in plan order. */
 export function renderFindings(
   studies: readonly StudyPlan[],
   renders: ReadonlyMap<SeriesPlan, SeriesRender>,
 ): QualityFinding[] {
   return studies.flatMap((study) =>
-    study.series.flatMap((series) => {
-      const problem = renderFinding(study.folder, renders.get(series)!.result);
-      return problem ? [problem] : [];
-    }),
+    study.series.flatMap((series) => renderFinding(study.folder, renders.get(series)!.result)),
   );
 }
 
-function renderFinding(study: string, result: RenderResult): QualityFinding | null {
-  if (result.status === 'ok') return null;
-  if (result.status === 'unsupported') {
-    return finding(
-      'dicom-unsupported-transfer-syntax',
-      { syntax: describeTransferSyntax(result.transferSyntax) },
-      { file: result.file, study, column: 'TransferSyntaxUID' },
+function renderFinding(study: string, result: RenderResult): QualityFinding[] {
+  if (result.status === 'ok') {
+    return (result.dropped ?? []).map((d) =>
+      finding('dicom-slice-dropped', { detail: d.detail }, { file: d.file, study }),
     );
   }
-  return finding('dicom-decode-failed', { detail: result.detail }, { file: result.file, study });
+  if (result.status === 'unsupported') {
+    return [
+      finding(
+        'dicom-unsupported-transfer-syntax',
+        { syntax: describeTransferSyntax(result.transferSyntax) },
+        { file: result.file, study, column: 'TransferSyntaxUID' },
+      ),
+    ];
+  }
+  return [finding('dicom-decode-failed', { detail: result.detail }, { file: result.file, study })];
 }
 
 /** Median of the non-null values, to 3 decimals; null when there is none. */

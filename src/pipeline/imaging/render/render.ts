@@ -25,6 +25,7 @@ import {
 import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut } from './window.ts';
+import { errorText } from '../error-text.ts';
 
 export interface RenderSlice {
   path: string;
@@ -45,8 +46,14 @@ export interface RenderJob {
   outPrefix: string;
 }
 
+/** A slice left out of its series' images because it did not decode. */
+export interface DroppedSlice {
+  file: string;
+  detail: string;
+}
+
 export type RenderResult =
-  | { status: 'ok' }
+  | { status: 'ok'; dropped?: DroppedSlice[] }
   | { status: 'unsupported'; transferSyntax: string; file: string }
   | { status: 'failed'; detail: string; file: string };
 
@@ -103,30 +110,59 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   }
   const sheets = new Sheets(job.tile, job.columns, job.tiles.length);
   const details = job.detail ? new Sheets(job.detail, job.columns, job.tiles.length) : null;
+  // A slice that does not decode is dropped (its tile stays blank, a finding names it); the
+  // rest of the series is still shown. Only an unsupported syntax stops the series.
+  const dropped: DroppedSlice[] = [];
+  const decode = async (slice: RenderSlice): Promise<DecodedFrame | null> => {
+    try {
+      return await decodeSamples(readFileSync(slice.path), slice.header);
+    } catch (error) {
+      if (error instanceof UnsupportedTransferSyntax) throw error;
+      if (!dropped.some((d) => d.file === slice.rel)) {
+        dropped.push({ file: slice.rel, detail: errorText(error) });
+      }
+      return null;
+    }
+  };
   let current: RenderSlice = job.cover;
   try {
+    let firstGood: RenderSlice | null = null;
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
-      const frame = await decodeSamples(readFileSync(slice.path), slice.header);
+      const frame = await decode(slice);
+      if (frame === null) continue;
+      firstGood ??= slice;
       const sizes = details ? [details.tile, job.tile] : [job.tile];
       const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
       if (details) details.put(index, first!);
       sheets.put(index, (second ?? first)!);
     }
+    if (firstGood === null) {
+      const [first] = dropped;
+      return {
+        status: 'failed',
+        detail: first?.detail ?? 'no slice decoded',
+        file: first?.file ?? current.rel,
+      };
+    }
     current = job.cover;
-    const cover = await decodeSamples(readFileSync(job.cover.path), job.cover.header);
+    let coverSlice = job.cover;
+    let cover = await decode(coverSlice);
+    if (cover === null) {
+      coverSlice = firstGood;
+      cover = (await decode(coverSlice))!;
+    }
     const { width: cw, height: ch } = job.coverSize;
-    const [coverTiles] = await windowedTiles(cover, job.cover.header, [job.coverSize], ['brain']);
+    const [coverTiles] = await windowedTiles(cover, coverSlice.header, [job.coverSize], ['brain']);
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
     await sheets.write((id) => spritePath(job.outPrefix, id));
     if (details) await details.write((id) => detailPath(job.outPrefix, id));
-    return { status: 'ok' };
+    return dropped.length ? { status: 'ok', dropped } : { status: 'ok' };
   } catch (error) {
     if (error instanceof UnsupportedTransferSyntax) {
       return { status: 'unsupported', transferSyntax: error.transferSyntax, file: current.rel };
     }
-    const detail = error instanceof Error ? error.message : String(error);
-    return { status: 'failed', detail: detail.split('\n')[0]!.slice(0, 200), file: current.rel };
+    return { status: 'failed', detail: errorText(error), file: current.rel };
   }
 }
 

@@ -21,6 +21,7 @@ import {
   pickSlices,
   tileSize,
 } from './sprite-layout.ts';
+import { errorText } from '../error-text.ts';
 
 /** What the stage needs besides the plan. */
 export interface ThumbnailContext {
@@ -123,7 +124,7 @@ export async function renderThumbnails(
           result = await getPool().run({ kind: 'render', job: work.job });
         } catch (error) {
           // The worker died (not a verdict on the data): report it, and leave it uncached.
-          const detail = `renderer crashed: ${error instanceof Error ? error.message : String(error)}`;
+          const detail = `renderer crashed: ${errorText(error)}`;
           results.set(work, { status: 'failed', detail, file: work.series.files[0]!.rel });
           progress({ stage: 'thumbnails', done: ++done, total: works.length });
           return;
