@@ -58,7 +58,7 @@ async function open(viewport: { width: number; height: number }) {
   const root = page.locator('[data-gallery]').first();
   const sprites = JSON.parse((await root.getAttribute('data-sprites')) ?? '[]') as Sprite[];
   const dialog = root.locator('dialog[data-dialog]');
-  const large = dialog.locator('[data-viewer]');
+  const large = dialog.locator('[data-tile-viewer]');
   const image = () => large.evaluate((el) => getComputedStyle(el).backgroundImage);
   return { page, root, sprites, dialog, large, image, requests, close: () => context.close() };
 }
@@ -113,7 +113,7 @@ describe('enlarged slice of a 512×512 series', () => {
     ];
     for (const screen of screens) {
       const g = await open(screen);
-      const inline = (await g.root.locator('[data-viewer]').first().boundingBox())!;
+      const inline = (await g.root.locator('[data-tile-viewer]').first().boundingBox())!;
       await g.root.locator('[data-enlarge]').click();
       const enlarged = (await g.large.boundingBox())!;
       const where = `${screen.width}×${screen.height}: ${enlarged.width} vs ${inline.width}`;
@@ -126,7 +126,7 @@ describe('enlarged slice of a 512×512 series', () => {
 
   it('inline, shows the detail sheet once the reader turns to the gallery (not on load)', async () => {
     const g = await open({ width: 1280, height: 900 });
-    const inline = g.root.locator('[data-viewer]').first();
+    const inline = g.root.locator('[data-tile-viewer]').first();
     const inlineImage = () => inline.evaluate((el) => getComputedStyle(el).backgroundImage);
     // Drawn at 416 px from 128 px tiles, but nothing larger is fetched as the page loads.
     expect((await inline.boundingBox())!.width).toBeGreaterThan(g.sprites[0]!.tileWidth * 1.5);

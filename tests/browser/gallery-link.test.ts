@@ -50,7 +50,9 @@ it('each home example opens its study at that slice and window', async () => {
     ).toBe('true');
     const sprites = JSON.parse((await gallery.getAttribute('data-sprites'))!) as Sprite[];
     const sprite = sprites.find((s) => s.preset === preset)!;
-    const tile = Number(await gallery.locator('[data-viewer]').first().getAttribute('data-tile'));
+    const tile = Number(
+      await gallery.locator('[data-tile-viewer]').first().getAttribute('data-tile'),
+    );
     expect(sprite.slices[tile]! + 1).toBe(slice);
     expect(await gallery.locator('[data-position]').first().textContent()).toContain(
       `Slice ${slice} of`,

@@ -87,7 +87,7 @@ describe('study page gallery', () => {
     const root = page.locator('[data-gallery]').first();
     const sprites = JSON.parse((await root.getAttribute('data-sprites')) ?? '[]') as Sprite[];
     const total = Number(await root.getAttribute('data-total'));
-    const viewer = root.locator('[data-viewer]').first();
+    const viewer = root.locator('[data-tile-viewer]').first();
     const position = root.locator('[data-position]').first();
     const style = () =>
       viewer.evaluate((el) => {

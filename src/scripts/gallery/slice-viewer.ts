@@ -48,7 +48,7 @@ export function startGallery(root: HTMLElement): void {
   const seriesLabel = root.dataset['seriesLabel'] ?? '';
   const positionTemplate = root.dataset['positionTemplate'] ?? '{n} / {total}';
   const labelTemplate = root.dataset['labelTemplate'] ?? '{series} {preset} {n} / {total}';
-  const viewers = [...root.querySelectorAll<HTMLElement>('[data-viewer]')];
+  const viewers = [...root.querySelectorAll<HTMLElement>('[data-tile-viewer]')];
   const positions = [...root.querySelectorAll<HTMLElement>('[data-position]')];
   const presetButtons = [...root.querySelectorAll<HTMLButtonElement>('button[data-preset]')];
   const dialog = root.querySelector<HTMLDialogElement>('dialog[data-dialog]');
@@ -72,7 +72,7 @@ export function startGallery(root: HTMLElement): void {
   const loaded = new Set<string>();
   function sheetFor(viewer: HTMLElement, of: Sprite): string {
     if (!of.detail) return of.url;
-    if (viewer.hasAttribute('data-viewer-large')) return of.detail.url;
+    if (viewer.hasAttribute('data-tile-viewer-large')) return of.detail.url;
     const sharp = inUse && drawnLarger(viewer.clientWidth, devicePixelRatio, of.tileWidth);
     if (!sharp) return of.url;
     if (loaded.has(of.detail.url)) return of.detail.url;
@@ -106,7 +106,7 @@ export function startGallery(root: HTMLElement): void {
     });
     for (const viewer of viewers) {
       // The enlarged view shows the larger tiles, fetched only once it is open.
-      const large = viewer.hasAttribute('data-viewer-large');
+      const large = viewer.hasAttribute('data-tile-viewer-large');
       if (large && !dialog?.open) continue;
       const url = sheetFor(viewer, sprite);
       viewer.style.aspectRatio = `${sprite.tileWidth} / ${sprite.tileHeight}`;
@@ -220,7 +220,7 @@ export function startGallery(root: HTMLElement): void {
     root.querySelector('[data-enlarge]')?.addEventListener('click', () => {
       dialog.showModal();
       render();
-      dialog.querySelector<HTMLElement>('[data-viewer]')?.focus();
+      dialog.querySelector<HTMLElement>('[data-tile-viewer]')?.focus();
     });
     dialog.querySelector('[data-close]')?.addEventListener('click', () => dialog.close());
     // A click on the backdrop (outside the dialog's box) closes it too.
