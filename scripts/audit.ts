@@ -3,8 +3,8 @@
  * report, not a test.
  * Serves a built site on loopback (gzip, like a typical static host), runs Lighthouse with its
  * default mobile preset in Debian's Chromium on every page type in both languages (home,
- * statistics, two studies index pages, datasheet, about, quality, cite, license, search, your copy, a
- * study; page types not built yet are skipped), and writes scores, bytes transferred and
+ * statistics, two studies index pages, datasheet, about, quality, cite, license, search, your
+ * copy, changes, a study; page types not built yet are skipped), and writes scores, bytes transferred and
  * JavaScript bytes per page to `<out>/report.json` plus a table.
  *
  * If the site folder does not exist, it is built first with `scripts/build.ts --out <dir>`.
@@ -58,6 +58,7 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['license', `${locale}/license/`],
       ['search', `${locale}/search/`],
       ['your copy', `${locale}/your-copy/`],
+      ['changes', `${locale}/changes/`],
     ];
     const studiesDir = join(siteDir, locale, 'studies');
     if (existsSync(studiesDir)) {
