@@ -47,7 +47,7 @@ describe('npm run build', () => {
     expect(noRegistry.err).toContain(`No registry in ${empty}`);
   });
 
-  it('with --strict, builds the site anyway and exits 1 when the data has errors', async () => {
+  it('with --strict, exits 1 when the data has errors, with its report written and --out left as it was', async () => {
     const dataset = await tempDir('cli-dataset-');
     const row = FIELDS.map((c) =>
       c.id === 'studyUid' ? 'x1' : c.id === 'path' ? 'studies/x1' : 0,
@@ -68,6 +68,8 @@ describe('npm run build', () => {
     expect(stdout).toContain('registry-folder-missing');
     expect(stdout).toContain('--strict: ');
     expect(code).toBe(1);
-    expect(existsSync(join(out, 'data', 'quality.json'))).toBe(true);
+    // The findings are written for the publisher to read; the site is not replaced (none here).
+    expect(existsSync(join(work, 'generated', 'data', 'quality.json'))).toBe(true);
+    expect(existsSync(out)).toBe(false);
   });
 });

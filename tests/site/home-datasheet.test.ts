@@ -9,6 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { studiesFileSchema } from '../../src/domain/schemas.ts';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { readGalleryLink } from '../../src/components/gallery/gallery-link.ts';
 
 const siteDir = inject('siteDir');
 const basePath = inject('basePath');
@@ -43,7 +44,10 @@ describe.each(['ru', 'en'])('home page (%s), without JavaScript', (locale) => {
     for (const e of examples) {
       const study = byId.get(e.study)!;
       expect(study.findings[e.finding as (typeof FINDING_IDS)[number]], e.finding).toBe(true);
-      expect(e.href).toBe(`${basePath}${locale}/studies/${study.slug}/`);
+      // The study page, opened at the tile's series, slice and window (gallery-link.ts).
+      const [path, target] = e.href.replaceAll('&amp;', '&').split('?');
+      expect(path).toBe(`${basePath}${locale}/studies/${study.slug}/`);
+      expect(readGalleryLink(`?${target!.split('#')[0]}`)).not.toBeNull();
       expect(existsSync(join(siteDir, `${locale}/studies/${study.slug}/index.html`))).toBe(true);
       const tag = e.img![0];
       expect(tag).toMatch(/ width="\d+"/);
