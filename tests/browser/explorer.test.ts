@@ -240,6 +240,13 @@ describe('the statistics explorer', () => {
     const page = await strictPage();
     await page.setViewportSize({ width: 390, height: 844 });
     await openExplorer(page);
+    const position = () =>
+      page.locator('.explorer-bar').evaluate((bar) => getComputedStyle(bar).position);
+    // Untouched, the bar stays in its place: it would cover the options of the first screen.
+    expect(await position()).toBe('static');
+    // Once the reader uses the form, it stays in view.
+    await page.locator('[data-explorer-form] input[name="finding"]').first().check();
+    expect(await position()).toBe('sticky');
     const bar = page.locator('[data-explorer-count]');
     for (const legend of ['Findings', 'Manufacturer', 'Tube voltage']) {
       await page
