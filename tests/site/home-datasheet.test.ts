@@ -45,7 +45,7 @@ describe.each(['ru', 'en'])('home page (%s), without JavaScript', (locale) => {
       const study = byId.get(e.study)!;
       expect(study.findings[e.finding as (typeof FINDING_IDS)[number]], e.finding).toBe(true);
       // The study page, opened at the tile's series, slice and window (gallery-link.ts).
-      const [path, target] = e.href.replaceAll('&amp;', '&').split('?');
+      const [path, target] = e.href!.replaceAll('&amp;', '&').split('?');
       expect(path).toBe(`${basePath}${locale}/studies/${study.slug}/`);
       expect(readGalleryLink(`?${target!.split('#')[0]}`)).not.toBeNull();
       expect(existsSync(join(siteDir, `${locale}/studies/${study.slug}/index.html`))).toBe(true);

@@ -6,7 +6,12 @@
  * status line.
  */
 import { storedToHu } from '../../pipeline/imaging/pixels/hu.ts';
-import { applyLut, applyWindow, windowLut } from '../../pipeline/imaging/render/window.ts';
+import {
+  applyLut,
+  applyWindow,
+  windowLut,
+  windowTableKey,
+} from '../../pipeline/imaging/render/window.ts';
 import { fill } from '../../i18n/fill.ts';
 import { tileForKey } from '../gallery/slice-viewer.ts';
 import { loadStudy, type LoadedSeries } from './load-series.ts';
@@ -220,15 +225,7 @@ class Viewer {
     const { center, width } = this.window;
     let grey: Uint8Array;
     if (header.bitsStored <= 16) {
-      const key = [
-        header.bitsStored,
-        header.pixelRepresentation,
-        header.rescaleSlope,
-        header.rescaleIntercept,
-        center,
-        width,
-        invert,
-      ].join();
+      const key = windowTableKey(header, center, width, invert);
       if (this.lut?.key !== key)
         this.lut = { key, table: windowLut(header, center, width, invert) };
       grey = applyLut(frame.samples, this.lut.table);

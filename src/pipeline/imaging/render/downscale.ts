@@ -8,7 +8,7 @@
  */
 import { storedToHu } from '../pixels/hu.ts';
 import type { ImageHeader } from '../types.ts';
-import { applyWindow } from './window.ts';
+import { applyWindow, windowTableKey } from './window.ts';
 
 type StoredHeader = Pick<
   ImageHeader,
@@ -148,15 +148,7 @@ export function biasedWindowTable(
   width: number,
   invert: boolean,
 ): Uint8Array {
-  const key = [
-    header.bitsStored,
-    header.pixelRepresentation,
-    header.rescaleSlope,
-    header.rescaleIntercept,
-    center,
-    width,
-    invert,
-  ].join();
+  const key = windowTableKey(header, center, width, invert);
   let table = tables.get(key);
   if (table) return table;
   const bias = biasOf(header);

@@ -24,7 +24,7 @@ import {
 } from '../pixels/pixels.ts';
 import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
-import { applyLut, applyWindow, windowLut } from './window.ts';
+import { applyLut, applyWindow, windowLut, windowTableKey } from './window.ts';
 import { errorText } from '../error-text.ts';
 
 export interface RenderSlice {
@@ -224,14 +224,7 @@ function windowed8(
   if (header.bitsStored > 16)
     return applyWindow(storedToHu(samples, header), center, width, invert);
   // Tables depend only on these values, shared by (nearly) every slice of a dataset.
-  const key = [
-    header.bitsStored,
-    header.pixelRepresentation,
-    header.rescaleSlope,
-    header.rescaleIntercept,
-    preset,
-    invert,
-  ].join();
+  const key = windowTableKey(header, center, width, invert);
   let lut = luts.get(key);
   if (!lut) {
     lut = windowLut(header, center, width, invert);

@@ -29,6 +29,29 @@ export function windowLut(
   return applyWindow(storedToHu(every, header), center, width, invert);
 }
 
+/**
+ * What a window table depends on, as a cache key: every slice that agrees on these shares one
+ * table (the build's renders, the thumbnails' biased tables and the study page's viewer).
+ * @example windowTableKey({ bitsStored: 12, pixelRepresentation: 1, rescaleSlope: 1, rescaleIntercept: -1024 }, 40, 80, false) // '12,1,1,-1024,40,80,false'
+ */
+export function windowTableKey(
+  header: LutHeader,
+  center: number,
+  width: number,
+  invert: boolean,
+): string {
+  const { bitsStored, pixelRepresentation, rescaleSlope, rescaleIntercept } = header;
+  return [
+    bitsStored,
+    pixelRepresentation,
+    rescaleSlope,
+    rescaleIntercept,
+    center,
+    width,
+    invert,
+  ].join();
+}
+
 /** Applies a window table to stored samples. */
 export function applyLut(samples: ArrayLike<number>, lut: Uint8Array): Uint8Array {
   const mask = lut.length - 1;
