@@ -5,7 +5,7 @@ import mdx from '@astrojs/mdx';
 import sitemap from '@astrojs/sitemap';
 import { contentSecurityPolicy } from './src/site/csp.ts';
 import { normalizeBase } from './src/site/base.ts';
-import { DEFAULT_LOCALE, LOCALES } from './src/domain/labels.ts';
+import { DEFAULT_LOCALE, LOCALES } from './src/i18n/locales.ts';
 import { isHandlePath } from './src/site/routes.ts';
 
 export interface SiteAddress {

@@ -34,7 +34,7 @@ import { serve } from './audit/serve-gzip.ts';
 import { CHROMIUM_FLAGS, CHROMIUM_PATH } from './lib/chromium.ts';
 import { parseOptions, runCommand, UsageError } from './lib/cli.ts';
 import { isHandleShaped } from '../src/domain/handle.ts';
-import { LOCALES } from '../src/domain/labels.ts';
+import { LOCALES } from '../src/i18n/locales.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 

@@ -6,7 +6,7 @@ import { mkdtemp, readdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { WINDOW_PRESET_IDS } from '../../src/domain/labels.ts';
+import { WINDOW_PRESET_IDS } from '../../src/domain/window-presets.ts';
 import { openCache } from '../../src/pipeline/imaging/cache/cache.ts';
 import { spritesCacheDir } from '../../src/pipeline/imaging/cache/sprites.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';

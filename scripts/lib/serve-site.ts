@@ -7,7 +7,7 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sirv from 'sirv';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { normalizeBase, stripBase } from '../../src/site/base.ts';
 
 /**

@@ -2,7 +2,7 @@
  * The attribution CC BY-NC-ND 3.0 and the README require when the dataset is shared: authors,
  * their organisation, the copyright holder, the permanent link and the licence link.
  */
-import type { Locale } from './labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { FACTS, personName } from './facts.ts';
 
 export const ATTRIBUTION_FORMATS = ['text', 'html', 'markdown'] as const;

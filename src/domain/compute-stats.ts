@@ -4,7 +4,7 @@
  */
 import { median, quantile } from 'd3';
 import { classOf } from './field-table.ts';
-import { FINDING_IDS, type FindingId } from './labels.ts';
+import { FINDING_IDS, type FindingId } from './field-values.ts';
 import { computeOverview } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
 import { sumSizes } from './size.ts';

@@ -7,7 +7,7 @@
  * strings: `datasheet.q.<id>` (question), `datasheet.a.<id>` (answer), `readme.section.<id>`.
  */
 import { localized } from '../i18n/index.ts';
-import type { Localized } from './labels.ts';
+import type { Localized } from '../i18n/locales.ts';
 import { FACTS, personName } from './facts.ts';
 import { README_INTRO } from './known-skews.ts';
 

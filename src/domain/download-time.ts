@@ -5,7 +5,7 @@
  * Shown with the dataset's size in the home page's Download section and with a subset's in the
  * subset kit. Runs in the browser too (the kit): no zod.
  */
-import { LOCALE_TAGS, type Locale } from './labels.ts';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
 import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** The link speeds a time is given for, in bits per second. */

@@ -13,7 +13,7 @@ import {
   type FacetCounts,
   type FacetState,
 } from './facets.ts';
-import { FINDING_IDS, type FindingId } from './labels.ts';
+import { FINDING_IDS, type FindingId } from './field-values.ts';
 
 const anyOf = (facet: CategoricalFacetId) =>
   FIELD[facet].facet as Extract<FacetSpec, { kind: 'anyOf' }>;

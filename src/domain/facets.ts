@@ -8,7 +8,7 @@
  * means studies with both. `UNKNOWN` selects studies whose value is not stated.
  */
 import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
-import { FINDING_IDS, SEXES, type FindingId } from './labels.ts';
+import { FINDING_IDS, SEXES, type FindingId } from './field-values.ts';
 import type { Study } from './schemas.ts';
 
 /** The option value that stands for "not stated" in every categorical facet. */

@@ -12,7 +12,7 @@
  */
 import { localized, useTranslations } from '../i18n/index.ts';
 import { datasetFactsSchema, type DatasetFacts, type Person } from './facts-schema.ts';
-import { LOCALES, type Locale, type Localized } from './labels.ts';
+import { LOCALES, type Locale, type Localized } from '../i18n/locales.ts';
 import { DECLARED_OVERVIEW } from './overview.ts';
 
 export type { DatasetFacts, Person } from './facts-schema.ts';

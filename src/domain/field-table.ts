@@ -16,7 +16,7 @@
  *   class its URL values (`CLASS_URL_VALUES`);
  * - `label`: the i18n keys that name the field (the statistics' word and the studies filter's).
  */
-import { FINDING_IDS, type FindingId } from './labels.ts';
+import { FINDING_IDS, type FindingId } from './field-values.ts';
 
 /** How a field's values are written in the registry, read, and typed. */
 export type ValueKind = 'text' | 'boolean' | 'number' | 'age' | 'sex';

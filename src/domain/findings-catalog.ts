@@ -9,7 +9,7 @@
 import ru from '../i18n/ru/findings.json' with { type: 'json' };
 import en from '../i18n/en/findings.json' with { type: 'json' };
 import { fill } from '../i18n/fill.ts';
-import { LOCALES, type Locale, type Localized } from './labels.ts';
+import { LOCALES, type Locale, type Localized } from '../i18n/locales.ts';
 
 /** Most severe first: the order of the report. */
 export const SEVERITIES = ['error', 'warning', 'info'] as const;

@@ -3,7 +3,7 @@
  * that is safe inside <script type="application/ld+json">.
  */
 import { useTranslations } from '../i18n/index.ts';
-import type { Locale } from './labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { FACTS, PAPER } from './facts.ts';
 import { FIELDS } from './field-table.ts';
 import { formatCitation } from './citation/format.ts';

@@ -5,7 +5,7 @@
  * Their words are UI strings (`skews.*`).
  */
 import { localized, type Translate } from '../i18n/index.ts';
-import type { Localized } from './labels.ts';
+import type { Localized } from '../i18n/locales.ts';
 import type { CategoryCount, Stats } from './stats.ts';
 import { FACTS } from './facts.ts';
 

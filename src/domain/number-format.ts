@@ -3,7 +3,7 @@
  * and grouped thousands in Russian, "2,5"; decimal point in English, "2.5"), at most four
  * decimals. Machine-readable downloads (CSV, JSON) keep plain numbers. Runs in the browser too.
  */
-import { LOCALE_TAGS, type Locale } from './labels.ts';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
 
 const formatters = new Map<Locale, Intl.NumberFormat>();
 

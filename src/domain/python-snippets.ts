@@ -11,13 +11,8 @@
  * the page's language (download.json's `download.py.*`); the words a snippet prints are ours
  * too, as literals.
  */
-import {
-  LOCALE_TAGS,
-  WINDOW_PRESETS,
-  WINDOW_PRESET_IDS,
-  type Locale,
-  type WindowPresetId,
-} from './labels.ts';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
+import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from './window-presets.ts';
 import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** Where the build found the registry (see schemas.ts `registryLayout`). */

@@ -5,7 +5,8 @@
  */
 import { z } from 'zod';
 import { FINDING_CODES, SEVERITIES } from './findings-catalog.ts';
-import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
+import { FINDING_IDS } from './field-values.ts';
+import { WINDOW_PRESET_IDS, type WindowPresetId } from './window-presets.ts';
 
 /** Files and their bytes on disk (see size.ts). */
 export const sizeSchema = z.object({

@@ -5,7 +5,7 @@
  * uses Intl (NumberFormat with units); the counted nouns are plural UI strings (`size.files`,
  * `size.studies`).
  */
-import { LOCALE_TAGS, type Locale } from './labels.ts';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
 import { useBrowserTranslations } from '../i18n/browser.ts';
 
 /** No zod here: the explorer's browser bundle sums sizes (schema: `sizeSchema` in schemas.ts). */

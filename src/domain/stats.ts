@@ -7,7 +7,7 @@
  * the counts of every distribution add up to the number of studies (or series) it covers.
  */
 import { z } from 'zod';
-import { FINDING_IDS } from './labels.ts';
+import { FINDING_IDS } from './field-values.ts';
 import { overviewSchema, sizeSchema } from './schemas.ts';
 
 const count = z.number().int().nonnegative();

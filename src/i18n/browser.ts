@@ -4,7 +4,7 @@
  * (`BROWSER_CATALOG`), so their bundles do not carry every page's words. A key outside these
  * areas fails `npm run check` here.
  */
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from './locales.ts';
 import { BROWSER_CATALOG } from './catalog.ts';
 import { translations, type KeyOf, type PluralKeyOf, type TranslateOf } from './translator.ts';
 

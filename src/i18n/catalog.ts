@@ -6,7 +6,7 @@
  * `import.meta.glob` does not in Node). A new file pair is two imports and one entry here;
  * tests/site/i18n-keys.test.ts names any JSON file of the folder that is missing.
  */
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from './locales.ts';
 import ruAbout from './ru/about.json' with { type: 'json' };
 import enAbout from './en/about.json' with { type: 'json' };
 import ruChanges from './ru/changes.json' with { type: 'json' };

@@ -11,7 +11,7 @@
  * @example useTranslations('ru')('gallery.sheetAlt', { count: 21, series: 'S', preset: 'P' })
  * // 'S: лист миниатюр в окне «P», 21 срез по порядку'
  */
-import { LOCALES, type Locale, type Localized } from '../domain/labels.ts';
+import { LOCALES, type Locale, type Localized } from './locales.ts';
 import { CATALOG } from './catalog.ts';
 import {
   translations,

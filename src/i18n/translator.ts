@@ -9,7 +9,7 @@
  * formatted number). A key may have forms in one language only (English "{count} kernels"
  * where Russian writes "фильтров реконструкции {count}"): the caller passes `count` either way.
  */
-import { LOCALE_TAGS, type Locale } from '../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from './locales.ts';
 import { fill, type Vars } from './fill.ts';
 
 export type { Vars } from './fill.ts';

@@ -1,6 +1,6 @@
 /** `/citation-ru.bib`, `/citation-en.bib`: the dataset (in that language) and the paper. */
 import type { APIRoute } from 'astro';
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { localeParams } from '../site/routes.ts';
 import { formatCitation } from '../domain/citation/format.ts';
 import { datasetItem, paperItem } from '../domain/citation/items.ts';

@@ -6,7 +6,7 @@
  * visible as studies, each with a finding.
  */
 import { folderHandle, rowHandle } from '../domain/handle.ts';
-import { FINDING_IDS } from '../domain/labels.ts';
+import { FINDING_IDS } from '../domain/field-values.ts';
 import { FIELD, FINDING_FIELDS, type FieldId } from '../domain/field-table.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
 import { ZERO_SIZE, type Size } from '../domain/size.ts';

@@ -4,7 +4,7 @@
  * Coordinates are millimetres in the patient's frame relative to the head's centre:
  * x towards the patient's left, y towards the back (posterior), z towards the vertex (DICOM LPS).
  */
-import type { FindingId } from '../domain/labels.ts';
+import type { FindingId } from '../domain/field-values.ts';
 
 export type Side = 'R' | 'L';
 

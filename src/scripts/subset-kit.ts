@@ -13,7 +13,7 @@ import {
   type ManifestStudy,
 } from '../domain/subset-manifest.ts';
 import { formatDownloadTimes } from '../domain/download-time.ts';
-import { LOCALES, type Locale } from '../domain/labels.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { formatSubsetTotal, sumSizes } from '../domain/size.ts';
 
 const urls = new WeakMap<HTMLElement, string[]>();

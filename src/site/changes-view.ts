@@ -4,7 +4,7 @@
  */
 import { FIELDS } from '../domain/field-table.ts';
 import { findingsWord } from '../domain/findings-catalog.ts';
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../i18n/index.ts';
 
 /** A registry.csv column's name: a finding by its label, any other column by `changes.column.*`. */

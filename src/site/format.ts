@@ -2,7 +2,7 @@
  * Locale-aware formatting of dates for the pages (UTC, so the output does not depend on the
  * machine's time zone).
  */
-import { LOCALE_TAGS, type Locale } from '../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
 
 /**
  * @example formatDate('2023-10-12', 'ru') // '12.10.2023'

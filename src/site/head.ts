@@ -2,7 +2,7 @@
  * Per-page head metadata: canonical URL, hreflang alternates and OpenGraph locale, computed
  * from the page path so every page gets the same, correct set.
  */
-import { LOCALES } from '../domain/labels.ts';
+import { LOCALES } from '../i18n/locales.ts';
 import { withBase } from './base.ts';
 import { absoluteLink } from './canonical.ts';
 import { isLocaleHome, switchLocale } from './routes.ts';

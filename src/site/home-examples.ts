@@ -4,8 +4,9 @@
  * at build time (src/pages/home-examples/[finding].webp.ts). Pure: the choice depends only on
  * the studies, so the same data always gives the same examples.
  */
-import type { FindingId, WindowPresetId } from '../domain/labels.ts';
-import { FINDING_IDS } from '../domain/labels.ts';
+import type { FindingId } from '../domain/field-values.ts';
+import type { WindowPresetId } from '../domain/window-presets.ts';
+import { FINDING_IDS } from '../domain/field-values.ts';
 import type { Study } from '../domain/schemas.ts';
 import type { GalleryTarget } from '../components/gallery/gallery-link.ts';
 

@@ -2,7 +2,7 @@
  * The site's main navigation, in one place: the header renders it, tests walk it. Paths are
  * locale-relative (see localePath); `downloads` is a section of the home page.
  */
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import type { UiKey } from '../i18n/index.ts';
 import { localePath } from './routes.ts';
 

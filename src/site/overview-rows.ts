@@ -11,7 +11,7 @@ import {
   type OverviewRow,
   type OverviewSide,
 } from '../domain/overview-model.ts';
-import type { Locale } from '../domain/labels.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { showNumber } from '../domain/number-format.ts';
 
 /** A note as [UI string key, variables], rendered by the page in its language. */

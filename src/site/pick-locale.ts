@@ -3,7 +3,7 @@
  * the first that is Russian or English wins; anything else gets the default (Russian, the
  * dataset's own language).
  */
-import { DEFAULT_LOCALE, LOCALES, type Locale } from '../domain/labels.ts';
+import { DEFAULT_LOCALE, LOCALES, type Locale } from '../i18n/locales.ts';
 
 /**
  * @example pickLocale(['de-DE', 'en-US', 'ru']) // 'en'

@@ -4,7 +4,7 @@
  * path comes from `./base.ts`.
  */
 import { isHandleShaped } from '../domain/handle.ts';
-import { LOCALES, type Locale } from '../domain/labels.ts';
+import { LOCALES, type Locale } from '../i18n/locales.ts';
 import { BASE, stripBase, withBase } from './base.ts';
 
 /**

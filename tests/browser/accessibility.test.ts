@@ -17,7 +17,7 @@ import {
   searchPageFor,
 } from '../support/gates/page-states.ts';
 import { representatives, sitePages } from '../support/gates/site-pages.ts';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 
 const siteDir = inject('siteDir');
 const datasetDir = inject('datasetDir');

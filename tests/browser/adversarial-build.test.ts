@@ -18,7 +18,7 @@ import { gunzipSync } from 'node:zlib';
 import sharp from 'sharp';
 import type { Browser, BrowserContext } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import {
   qualityFileSchema,
   studiesFileSchema,

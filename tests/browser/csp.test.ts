@@ -8,7 +8,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { pageCspProblems } from '../support/gates/csp-check.ts';
 import { elementsOf } from '../support/gates/html.ts';

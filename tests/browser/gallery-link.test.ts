@@ -5,7 +5,7 @@
  */
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { WINDOW_PRESETS } from '../../src/domain/labels.ts';
+import { WINDOW_PRESETS } from '../../src/domain/window-presets.ts';
 import type { Sprite } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 

@@ -9,7 +9,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser } from 'playwright-core';
-import { LOCALES, type Locale } from '../../src/domain/labels.ts';
+import { LOCALES, type Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { readSiteStudies } from '../support/site-studies.ts';

@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import type { IndexStudy } from '../../src/components/studies/index-study.ts';
 import { INDEX_PAGE_SIZE } from '../../src/components/studies/index-pages.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';

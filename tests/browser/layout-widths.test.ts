@@ -7,7 +7,7 @@
  */
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { builtStudySlugs } from '../support/site-studies.ts';
 

@@ -7,7 +7,7 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import en from '../../src/i18n/en/stats.json' with { type: 'json' };
-import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import type { Study } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';

@@ -7,7 +7,7 @@ import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvFormat, csvParse } from 'd3';
 import type { Page } from 'playwright-core';
-import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
 import type { Stats } from '../../src/domain/stats.ts';
 

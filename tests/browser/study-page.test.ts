@@ -10,7 +10,7 @@ import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
-import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import type { Sprite } from '../../src/domain/schemas.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import {

@@ -8,7 +8,7 @@ import { join } from 'node:path';
 import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { studiesFileSchema } from '../../src/domain/schemas.ts';
-import { FINDING_IDS } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import { readGalleryLink } from '../../src/components/gallery/gallery-link.ts';
 
 const siteDir = inject('siteDir');

@@ -29,8 +29,8 @@ import {
   REGISTRY_CSV_COLUMNS,
   type RegistryValues,
 } from '../../src/domain/field-table.ts';
-import { FINDING_IDS } from '../../src/domain/labels.ts';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../src/domain/field-values.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { joinStudies } from '../../src/pipeline/join.ts';
 import { registryCsv } from '../../src/pipeline/outputs/registry-csv.ts';

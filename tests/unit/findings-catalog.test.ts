@@ -13,7 +13,7 @@ import {
   FINDINGS_WORDS,
   findingWord,
 } from '../../src/domain/findings-catalog.ts';
-import { LOCALES } from '../../src/domain/labels.ts';
+import { LOCALES } from '../../src/i18n/locales.ts';
 import { qualityFindingSchema } from '../../src/domain/schemas.ts';
 import { finding, sortFindings } from '../../src/pipeline/quality/finding.ts';
 

@@ -3,7 +3,7 @@
  * an unused one), and the same calls throw at run time, so neither check can pass vacuously.
  */
 import { describe, expect, it } from 'vitest';
-import type { FindingId } from '../../src/domain/labels.ts';
+import type { FindingId } from '../../src/domain/field-values.ts';
 import { useBrowserTranslations } from '../../src/i18n/browser.ts';
 import { oneOf, useTranslations } from '../../src/i18n/index.ts';
 

@@ -14,7 +14,7 @@ import {
   seriesSnippet,
   type RegistryLayout,
 } from '../../src/domain/python-snippets.ts';
-import { WINDOW_PRESETS } from '../../src/domain/labels.ts';
+import { WINDOW_PRESETS } from '../../src/domain/window-presets.ts';
 import { findPython } from '../../scripts/lib/system-tools.ts';
 
 const python = findPython(['json', 'ast']);

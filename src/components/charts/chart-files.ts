@@ -3,7 +3,7 @@
  * (with the chart styles embedded so it looks the same outside the site).
  */
 import { safeCsvRows } from '../../domain/csv-safe.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { ChartSpec } from './chart-kit.ts';
 import { withBase } from '../../site/base.ts';
 import { toSvgString } from './svg-tree.ts';

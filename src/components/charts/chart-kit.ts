@@ -4,7 +4,8 @@
  * gets — the statistics, the translator, and the series, labels and cells that several charts
  * share, made once per `buildCharts` call.
  */
-import { FINDING_IDS, type Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import { FINDING_IDS } from '../../domain/field-values.ts';
 import type { Source } from '../../domain/schemas.ts';
 import type { ClassSplit, Stats, Summary } from '../../domain/stats.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';

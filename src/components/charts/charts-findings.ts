@@ -1,5 +1,5 @@
 /** The statistics page's charts of findings: how often, in which combinations, at what age. */
-import { FINDING_IDS } from '../../domain/labels.ts';
+import { FINDING_IDS } from '../../domain/field-values.ts';
 import { barChart } from './bar-chart.ts';
 import { boxPlot } from './box-plot.ts';
 import type { ChartDefinition } from './chart-kit.ts';

@@ -2,7 +2,7 @@
  * The build-time charts of the whole dataset, per locale, computed once per build and shared
  * by the statistics page and the chart file endpoints.
  */
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { source, stats } from '../../site/data.ts';
 import type { ChartSpec } from './chart-kit.ts';
 import { buildCharts } from './chart-specs.ts';

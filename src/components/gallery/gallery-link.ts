@@ -4,7 +4,7 @@
  * page works without the query (it is static); the gallery script reads it. One place for the
  * format, written by the pages and read in the browser.
  */
-import { WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/labels.ts';
+import { WINDOW_PRESET_IDS, type WindowPresetId } from '../../domain/window-presets.ts';
 
 export interface GalleryTarget {
   /** 1-based series number on the study page. */

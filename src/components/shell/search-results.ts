@@ -4,7 +4,7 @@
  */
 import { fill } from '../../i18n/fill.ts';
 import type { Translate } from '../../i18n/index.ts';
-import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { localePath } from '../../site/routes.ts';
 import { handleLabel, parseHandle } from '../../domain/handle.ts';
 import { runSearch, studyUrlOfHandle, type FilterChoice, type Found } from './search-engine.ts';

@@ -10,7 +10,7 @@ import {
   type FacetOption,
   type FacetStudy,
 } from '../../domain/facets.ts';
-import { FINDING_IDS, type FindingId } from '../../domain/labels.ts';
+import { FINDING_IDS, type FindingId } from '../../domain/field-values.ts';
 
 export interface FilterOptions {
   categorical: Record<CategoricalFacetId, FacetOption[]>;

@@ -2,7 +2,8 @@
  * Display helpers for study values: numbers in the page's locale, missing values as a
  * localized "not stated", facet values as their labels.
  */
-import type { FindingId, Locale, Sex } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
+import type { FindingId, Sex } from '../../domain/field-values.ts';
 import { formatNumber as formatLocaleNumber } from '../../domain/number-format.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';

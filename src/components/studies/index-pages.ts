@@ -4,7 +4,7 @@
  * stays small enough to load fast on a phone. With JavaScript, filters and sorting work on
  * every study at once (the browser renders those rows from `/data/studies-index.json`).
  */
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { localePath } from '../../site/routes.ts';
 
 /** Rows per page: about 110 KB of HTML, a phone's few screens of table. */

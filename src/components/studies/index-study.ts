@@ -7,7 +7,7 @@
 import { UNKNOWN, facetValues, type FacetStudy } from '../../domain/facets.ts';
 import { urlValue } from '../../domain/facet-url.ts';
 import { classOf } from '../../domain/field-table.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { Study } from '../../domain/schemas.ts';
 import { handleLabel } from '../../domain/handle.ts';
 import type { Size } from '../../domain/size.ts';

@@ -11,7 +11,7 @@ import '@citation-js/plugin-csl';
 import gostCsl from '../csl/gost-r-7-0-100-2018.csl?raw';
 import ruLocale from '../csl/locales-ru-RU.xml?raw';
 import { useTranslations } from '../../i18n/index.ts';
-import { LOCALES } from '../labels.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import type { CslItem } from './items.ts';
 
 export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'csl-json'] as const;

@@ -3,7 +3,7 @@
  * dataset (in the reader's language) and the data paper (English original).
  */
 import { useTranslations } from '../../i18n/index.ts';
-import { LOCALE_TAGS, type Locale } from '../labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { FACTS, PAPER } from '../facts.ts';
 
 export interface CslName {

@@ -3,7 +3,7 @@
  * `.svg` (the image, styles embedded).
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
-import { LOCALES } from '../../domain/labels.ts';
+import { LOCALES } from '../../i18n/locales.ts';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
 import type { ChartSpec } from '../../components/charts/chart-kit.ts';
 import { siteCharts } from '../../components/charts/site-charts.ts';

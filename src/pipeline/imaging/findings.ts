@@ -5,7 +5,7 @@
  * names, sizes, UIDs of the anonymised dataset), never values of non-allow-listed attributes.
  */
 import { findingMessage, findingsText, type FindingCode } from '../../domain/findings-catalog.ts';
-import type { Localized } from '../../domain/labels.ts';
+import type { Localized } from '../../i18n/locales.ts';
 import { describeTransferSyntax } from './dicom/transfer-syntax.ts';
 import type { FileProblemCode } from './types.ts';
 

@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import { SEED_FACTS } from '../../domain/facts.ts';
 import type { DatasetFile } from '../../domain/dataset-file.ts';
 import { findingsText } from '../../domain/findings-catalog.ts';
-import { LOCALES, type Locale } from '../../domain/labels.ts';
+import { LOCALES, type Locale } from '../../i18n/locales.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';
 import { readReadme, type ReadmeReading } from './read-readme.ts';

@@ -6,7 +6,7 @@
  */
 import { factsSummary, type DatasetFacts } from '../../domain/facts.ts';
 import { findingsText } from '../../domain/findings-catalog.ts';
-import type { Locale, Localized } from '../../domain/labels.ts';
+import type { Locale, Localized } from '../../i18n/locales.ts';
 import { OVERVIEW_KEYS } from '../../domain/overview-model.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { finding } from '../quality/finding.ts';

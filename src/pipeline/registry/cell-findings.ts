@@ -1,5 +1,5 @@
 /** A registry cell's issue (read-cell.ts) as the finding that names it. */
-import type { Localized } from '../../domain/labels.ts';
+import type { Localized } from '../../i18n/locales.ts';
 import type { QualityFinding } from '../../domain/schemas.ts';
 import { findingsText } from '../../domain/findings-catalog.ts';
 import { finding } from '../quality/finding.ts';

@@ -5,7 +5,7 @@
 import chartCss from '../../components/charts/chart.css?raw';
 import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
 import { cellText, type ChartSpec } from '../../components/charts/chart-kit.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
 import { toDom } from '../../components/charts/svg-tree.ts';
 

@@ -13,7 +13,7 @@ import {
 } from '../../components/explorer/registry-csv.ts';
 import { checkAgeRange, facetCounts, matches, type FacetState } from '../../domain/facets.ts';
 import { optionCount, stateFromParams, stateToParams } from '../../domain/facet-url.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { Source } from '../../domain/schemas.ts';
 // compute-stats, not stats.ts: the same function without the schema library in the bundle.
 import { computeStats } from '../../domain/compute-stats.ts';

@@ -4,7 +4,7 @@
  * its first study; hidden when the subset is empty. Text only (textContent).
  */
 import { registrySnippet, seriesSnippet } from '../../domain/python-snippets.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import type { Source } from '../../domain/schemas.ts';
 
 export function showLoadCode(

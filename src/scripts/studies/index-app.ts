@@ -14,7 +14,7 @@ import {
   type FacetState,
 } from '../../domain/facets.ts';
 import { optionCount, stateFromParams, stateToParams } from '../../domain/facet-url.ts';
-import type { Locale } from '../../domain/labels.ts';
+import type { Locale } from '../../i18n/locales.ts';
 import { formatSubsetTotal, sumSizes } from '../../domain/size.ts';
 import {
   INDEX_COLUMNS,

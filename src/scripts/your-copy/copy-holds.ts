@@ -6,7 +6,8 @@
  */
 import type { ExplorerStudy } from '../../components/explorer/explorer-data.ts';
 import { computeStats } from '../../domain/compute-stats.ts';
-import { FINDING_IDS, LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
+import { FINDING_IDS } from '../../domain/field-values.ts';
 import type { Stats } from '../../domain/stats.ts';
 import { useCopyTranslations } from '../../i18n/copy.ts';
 

@@ -5,7 +5,7 @@
  */
 import type { CopyReport } from '../../domain/copy-check.ts';
 import type { CopyIndex } from '../../domain/copy-lists.ts';
-import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { bashCommands, powershellCommands, type CopyList } from '../../domain/subset-manifest.ts';
 import { useCopyTranslations } from '../../i18n/copy.ts';
 

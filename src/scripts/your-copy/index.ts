@@ -15,7 +15,7 @@ import {
   type CopyFile,
 } from '../../domain/copy-check.ts';
 import type { CopyIndex, CopyStudyList } from '../../domain/copy-lists.ts';
-import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { useCopyTranslations } from '../../i18n/copy.ts';
 import { renderHolds } from './copy-holds.ts';
 import { renderResult } from './copy-result.ts';

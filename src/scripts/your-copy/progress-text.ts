@@ -1,6 +1,6 @@
 /** The progress line of a check: files, bytes, speed and time left, in the page's language. */
 import { formatBytes } from '../../domain/size.ts';
-import { LOCALE_TAGS, type Locale } from '../../domain/labels.ts';
+import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { useCopyTranslations } from '../../i18n/copy.ts';
 
 export interface Progress {

@@ -10,7 +10,7 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { LOCALES } from '../../../src/domain/labels.ts';
+import { LOCALES } from '../../../src/i18n/locales.ts';
 import { normalizeBase, stripBase } from '../../../src/site/base.ts';
 import { elementsOf, type HtmlElement } from './html.ts';
 import { listFiles, urlPathOf, type SitePage } from './site-pages.ts';

@@ -6,7 +6,7 @@
 import { readdir } from 'node:fs/promises';
 import { join, relative, resolve, sep } from 'node:path';
 import { isHandleShaped } from '../../../src/domain/handle.ts';
-import { LOCALES, type Locale } from '../../../src/domain/labels.ts';
+import { LOCALES, type Locale } from '../../../src/i18n/locales.ts';
 
 export const PAGES_DIR = resolve(import.meta.dirname, '../../../src/pages');
 

@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { WINDOW_PRESETS, WINDOW_PRESET_IDS } from '../../../src/domain/labels.ts';
+import { WINDOW_PRESETS, WINDOW_PRESET_IDS } from '../../../src/domain/window-presets.ts';
 import {
   UnsupportedTransferSyntax,
   decodeHu,

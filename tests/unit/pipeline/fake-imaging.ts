@@ -1,5 +1,5 @@
 /** A stand-in imaging stage for orchestrator tests: series derived from folder names. */
-import { WINDOW_PRESET_IDS } from '../../../src/domain/labels.ts';
+import { WINDOW_PRESET_IDS } from '../../../src/domain/window-presets.ts';
 import type { Series } from '../../../src/domain/schemas.ts';
 import type { ImagingStudy, ScanImaging } from '../../../src/pipeline/stages.ts';
 

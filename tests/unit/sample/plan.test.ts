@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINDING_IDS } from '../../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../../src/domain/field-values.ts';
 import { computeOverview, DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
 import { FIELDS } from '../../../src/domain/field-table.ts';
 import type { Study } from '../../../src/domain/schemas.ts';

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FINDING_IDS, type FindingId } from '../../../src/domain/labels.ts';
+import { FINDING_IDS, type FindingId } from '../../../src/domain/field-values.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 import { EXAMPLE_PRESET, pickExamples } from '../../../src/site/home-examples.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';

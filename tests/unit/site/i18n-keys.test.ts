@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_LOCALE, LOCALE_TAGS, LOCALES } from '../../../src/domain/labels.ts';
+import { DEFAULT_LOCALE, LOCALE_TAGS, LOCALES } from '../../../src/i18n/locales.ts';
 import { CATALOG } from '../../../src/i18n/catalog.ts';
 
 const I18N = resolve(import.meta.dirname, '../../../src/i18n');

@@ -4,7 +4,7 @@
  * 1 study", "Найдено: 3 результата — 2 исследования").
  */
 import { describe, expect, it } from 'vitest';
-import { LOCALE_TAGS } from '../../../src/domain/labels.ts';
+import { LOCALE_TAGS } from '../../../src/i18n/locales.ts';
 import { counted, pluralTemplates } from '../../../src/components/shell/search-results.ts';
 import { fill } from '../../../src/i18n/fill.ts';
 import { useTranslations } from '../../../src/i18n/index.ts';

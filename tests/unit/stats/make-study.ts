@@ -1,5 +1,5 @@
 /** Builds small StatsStudy records for unit tests: every field explicit, overridable. */
-import { FINDING_IDS, type FindingId } from '../../../src/domain/labels.ts';
+import { FINDING_IDS, type FindingId } from '../../../src/domain/field-values.ts';
 import type { StatsStudy } from '../../../src/domain/compute-stats.ts';
 
 export function makeStudy(

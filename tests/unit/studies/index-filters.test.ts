@@ -20,7 +20,7 @@ import {
   pageItems,
 } from '../../../src/components/studies/index-pages.ts';
 import { filterOptions } from '../../../src/components/studies/filter-options.ts';
-import { FINDING_IDS } from '../../../src/domain/labels.ts';
+import { FINDING_IDS } from '../../../src/domain/field-values.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 
 const base = fixtureStudies(1)[0]!;

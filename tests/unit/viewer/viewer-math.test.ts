@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { WINDOW_PRESETS } from '../../../src/domain/labels.ts';
+import { WINDOW_PRESETS } from '../../../src/domain/window-presets.ts';
 import en from '../../../src/i18n/en/viewer.json' with { type: 'json' };
 import ru from '../../../src/i18n/ru/viewer.json' with { type: 'json' };
 import {

@@ -5,7 +5,7 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
+import { WINDOW_PRESET_IDS } from '../../../domain/window-presets.ts';
 import type { Sprite } from '../../../domain/schemas.ts';
 import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';

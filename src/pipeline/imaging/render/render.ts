@@ -6,7 +6,11 @@
  */
 import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
-import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from '../../../domain/labels.ts';
+import {
+  WINDOW_PRESETS,
+  WINDOW_PRESET_IDS,
+  type WindowPresetId,
+} from '../../../domain/window-presets.ts';
 import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import {
   biasedShrink,

@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { WINDOW_PRESET_IDS } from '../../../domain/labels.ts';
+import { WINDOW_PRESET_IDS } from '../../../domain/window-presets.ts';
 import type { OnProgress } from '../../progress.ts';
 import { IMAGING_CACHE_VERSION, hashKey, type ImagingCache } from '../cache/cache.ts';
 import { spritesCacheDir } from '../cache/sprites.ts';
