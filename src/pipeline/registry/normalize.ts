@@ -3,6 +3,7 @@
  * to plain values, and plain values to the typed fields of the registry. Pure functions; a
  * value that cannot be read gives `{ ok: false }` and the caller turns it into a finding.
  */
+import { parseDicomAge } from '../../domain/dicom-age.ts';
 
 /** A successfully read value (`null` = empty) or a value that could not be read. */
 export type Parsed<T> = { ok: true; value: T | null } | { ok: false; raw: string };
@@ -140,12 +141,12 @@ export function parseNumber(value: Plain): Parsed<number> {
 /** Oldest plausible age; anything above is a typo, not a patient. */
 const MAX_AGE = 130;
 const YEAR_WORDS = /^(?:y|yr|yrs|year|years|г|год|года|лет|л)?\.?$/;
-const DICOM_AGE = /^(\d{3})([dwmy])$/;
 
 /**
- * An age in whole years: `57`, `57.0`, `057Y` (DICOM AS), `57 лет`, `57 years`.
- * DICOM ages in days, weeks or months are converted to completed years.
+ * An age in whole years (`57`, `57.0`, `57 лет`, `57 years`) or a DICOM age string, read as
+ * the image headers read it (`057Y`; `018M` is 1.5 years), so the join compares like with like.
  * @example parseAge('057Y') // { ok: true, value: 57 }
+ * @example parseAge('018M') // { ok: true, value: 1.5 }
  * @example parseAge('57 лет') // { ok: true, value: 57 }
  */
 export function parseAge(value: Plain): Parsed<number> {
@@ -154,19 +155,16 @@ export function parseAge(value: Plain): Parsed<number> {
   if (text === null) return { ok: true, value: null };
   if (value instanceof Date || typeof value === 'boolean') return { ok: false, raw: text };
   const lower = text.toLowerCase().replace(/\s+/g, ' ');
-  const dicom = DICOM_AGE.exec(lower);
-  if (dicom) {
-    const n = Number(dicom[1]);
-    const perYear = { d: 365.25, w: 52.1775, m: 12, y: 1 }[dicom[2] as 'd' | 'w' | 'm' | 'y'];
-    return checkAge(Math.floor(n / perYear), text);
-  }
+  const dicom = parseDicomAge(lower);
+  if (dicom !== null) return checkAge(dicom, text, { fractions: true });
   const match = /^(\d+(?:[.,]\d+)?)\s*(.*)$/.exec(lower);
   if (!match || !YEAR_WORDS.test(match[2]!)) return { ok: false, raw: text };
   return checkAge(Number(match[1]!.replace(',', '.')), text);
 }
 
-function checkAge(age: number, raw: string): Parsed<number> {
-  if (!Number.isFinite(age) || age < 0 || age > MAX_AGE || !Number.isInteger(age)) {
+/** A plausible age; only a DICOM age string may give a fraction of a year. */
+function checkAge(age: number, raw: string, { fractions = false } = {}): Parsed<number> {
+  if (!Number.isFinite(age) || age < 0 || age > MAX_AGE || (!fractions && !Number.isInteger(age))) {
     return { ok: false, raw };
   }
   return { ok: true, value: age };

@@ -5,7 +5,7 @@ import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { ALLOWED_ATTRIBUTES } from '../../../src/pipeline/imaging/header/allow-list.ts';
 import { decoderFor } from '../../../src/pipeline/imaging/dicom/charset.ts';
-import { parseAgeString } from '../../../src/pipeline/imaging/header/header.ts';
+import { parseDicomAge } from '../../../src/domain/dicom-age.ts';
 import {
   FIRST_PREFIX_BYTES,
   readFileHeader,
@@ -247,10 +247,10 @@ it('keeps one explicit allow-list covering the attributes the README and docs/im
 });
 
 it('parses DICOM ages', () => {
-  expect(parseAgeString('057Y')).toBe(57);
-  expect(parseAgeString('018M')).toBe(1.5);
-  expect(parseAgeString('garbage')).toBeNull();
-  expect(parseAgeString(null)).toBeNull();
+  expect(parseDicomAge('057Y')).toBe(57);
+  expect(parseDicomAge('018M')).toBe(1.5);
+  expect(parseDicomAge('garbage')).toBeNull();
+  expect(parseDicomAge(null)).toBeNull();
 });
 
 it('names every transfer syntax it knows', () => {

@@ -71,6 +71,8 @@ describe('parseAge', () => {
     ['21 год', 21],
     ['57,0', 57],
     ['024M', 2],
+    ['018M', 1.5],
+    ['006M', 0.5],
     [null, null],
   ])('%j → %j', (input, expected) => {
     expect(parseAge(input)).toEqual(value(expected));

@@ -2,6 +2,7 @@
  * From a parsed data set to the allow-listed header of a CT image, or the reason the file is
  * not one. Only tags of ALLOWED_ATTRIBUTES are ever read here.
  */
+import { parseDicomAge } from '../../../domain/dicom-age.ts';
 import { ALLOWED_ATTRIBUTES, type AllowedKeyword, type AllowedValues } from './allow-list.ts';
 import { decoderFor } from '../dicom/charset.ts';
 import type { DataSet } from '../dicom/dicom-parser.ts';
@@ -100,23 +101,6 @@ function nums(values: AllowedValues, key: AllowedKeyword, count: number): number
   const list = values[key];
   if (!list || list.length < count || list.some((v) => typeof v !== 'number')) return null;
   return (list as number[]).slice(0, count);
-}
-
-/**
- * Patient's age from an AS value (`057Y`, `006M`, `003W`, `010D`) in years.
- *
- * @example
- * parseAgeString('057Y') // 57
- * parseAgeString('018M') // 1.5
- */
-export function parseAgeString(value: string | null): number | null {
-  const match = /^(\d{1,3})\s*([DWMY])?$/i.exec((value ?? '').trim());
-  if (!match) return null;
-  const n = Number(match[1]);
-  const unit = (match[2] ?? 'Y').toUpperCase();
-  const years =
-    unit === 'Y' ? n : unit === 'M' ? n / 12 : unit === 'W' ? (n * 7) / 365.25 : n / 365.25;
-  return Math.round(years * 100) / 100;
 }
 
 /**
@@ -221,7 +205,7 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
     rescaleSlope: num(values, 'RescaleSlope') ?? 1,
     rescaleIntercept: num(values, 'RescaleIntercept') ?? 0,
     patientSex: sex === 'M' || sex === 'F' ? sex : null,
-    patientAge: parseAgeString(text(values, 'PatientAge')),
+    patientAge: parseDicomAge(text(values, 'PatientAge')),
   };
   return { header };
 }
