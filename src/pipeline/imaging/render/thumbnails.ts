@@ -6,7 +6,7 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { WINDOW_PRESET_IDS } from '../../../domain/window-presets.ts';
+import { WINDOW_PRESETS, WINDOW_PRESET_IDS } from '../../../domain/window-presets.ts';
 import type { OnProgress } from '../../progress.ts';
 import { IMAGING_CACHE_VERSION, hashKey, type ImagingCache } from '../cache/cache.ts';
 import { spritesCacheDir } from '../cache/sprites.ts';
@@ -65,6 +65,8 @@ function planRender(series: SeriesPlan, datasetDir: string, cacheDir: string): S
     coverSize,
     coverIndex,
     columns: SPRITE_COLUMNS,
+    // The windows the worker renders with: a changed centre or width is a new render.
+    windows: WINDOW_PRESETS,
   });
   const slice = (i: number) => ({
     path: join(datasetDir, files[i]!.rel),
