@@ -4,7 +4,7 @@
  */
 import { median, quantile } from 'd3';
 import { classOf } from './field-table.ts';
-import { FINDING_IDS, type FindingId } from './field-values.ts';
+import { FINDING_IDS, UNKNOWN, type FindingId } from './field-values.ts';
 import { computeOverview } from './overview.ts';
 import type { Series, Study } from './schemas.ts';
 import { sumSizes } from './size.ts';
@@ -44,7 +44,7 @@ export function classKey(study: Pick<StatsStudy, 'pathology'>): keyof ClassSplit
 
 /** @example sexKey({ sex: null }) // 'unknown' */
 export function sexKey(study: Pick<StatsStudy, 'sex'>): keyof SexSplit {
-  return study.sex ?? 'unknown';
+  return study.sex ?? UNKNOWN;
 }
 
 /**

@@ -8,11 +8,8 @@
  * means studies with both. `UNKNOWN` selects studies whose value is not stated.
  */
 import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
-import { FINDING_IDS, SEXES, type FindingId } from './field-values.ts';
+import { FINDING_IDS, SEX_KEYS, UNKNOWN, type FindingId } from './field-values.ts';
 import type { Study } from './schemas.ts';
-
-/** The option value that stands for "not stated" in every categorical facet. */
-export const UNKNOWN = 'unknown';
 
 /**
  * Categorical facets, by field id, in the order the pages offer them and the URL lists them;
@@ -53,8 +50,8 @@ export type FacetState = Record<CategoricalFacetId, string[]> & {
  * selecting nothing.
  */
 export const CLOSED_VALUES: Partial<Record<CategoricalFacetId, readonly string[]>> = {
-  pathology: [...CLASS_KEYS, UNKNOWN],
-  sex: [...SEXES, UNKNOWN],
+  pathology: CLASS_KEYS,
+  sex: SEX_KEYS,
 };
 
 /** The state that matches every study. */

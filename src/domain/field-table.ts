@@ -16,7 +16,7 @@
  *   class its URL values (`CLASS_URL_VALUES`);
  * - `label`: the i18n keys that name the field (the statistics' word and the studies filter's).
  */
-import { FINDING_IDS, type FindingId } from './field-values.ts';
+import { FINDING_IDS, UNKNOWN, type FindingId } from './field-values.ts';
 
 /** How a field's values are written in the registry, read, and typed. */
 export type ValueKind = 'text' | 'boolean' | 'number' | 'age' | 'sex';
@@ -43,21 +43,24 @@ export type FacetSpec =
   | { kind: 'allOf'; param: string }
   | { kind: 'range'; min: string; max: string };
 
-/** The class of a study, as the statistics count it: with signs of hemorrhage, without. */
-export const CLASS_KEYS = ['with', 'without'] as const;
+/**
+ * The class of a study, as the statistics count it and the filters offer it: with signs of
+ * hemorrhage, without, not stated (`UNKNOWN`).
+ */
+export const CLASS_KEYS = ['with', 'without', UNKNOWN] as const;
 export type ClassKey = (typeof CLASS_KEYS)[number];
 
 /**
  * The class of a `pathology` value (`unknown` when the registry does not state it).
  * @example classOf(true) // 'with'
  */
-export function classOf(pathology: boolean | null): ClassKey | 'unknown' {
-  return pathology === true ? 'with' : pathology === false ? 'without' : 'unknown';
+export function classOf(pathology: boolean | null): ClassKey {
+  return pathology === true ? 'with' : pathology === false ? 'without' : UNKNOWN;
 }
 
 /** The class as the URL (`class=`), the studies index's sort values and old links spell it. */
 export const CLASS_URL_VALUES = { with: 'pathology', without: 'normal' } as const satisfies Record<
-  ClassKey,
+  Exclude<ClassKey, typeof UNKNOWN>,
   string
 >;
 

@@ -19,3 +19,13 @@ export type FindingId = (typeof FINDING_IDS)[number];
 
 export const SEXES = ['M', 'F'] as const;
 export type Sex = (typeof SEXES)[number];
+
+/**
+ * "Not stated": the one spelling of a missing class or sex, as a filter's option value, a
+ * statistics' count key and the last part of its i18n key.
+ */
+export const UNKNOWN = 'unknown';
+
+/** A study's sex as counted and filtered: M, F or not stated. */
+export const SEX_KEYS = [...SEXES, UNKNOWN] as const;
+export type SexKey = (typeof SEX_KEYS)[number];

@@ -5,9 +5,10 @@
  * share, made once per `buildCharts` call.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import { FINDING_IDS } from '../../domain/field-values.ts';
+import { CLASS_KEYS, type ClassKey } from '../../domain/field-table.ts';
+import { FINDING_IDS, SEX_KEYS, UNKNOWN, type SexKey } from '../../domain/field-values.ts';
 import type { Source } from '../../domain/schemas.ts';
-import type { ClassSplit, Stats, Summary } from '../../domain/stats.ts';
+import type { ClassSplit, SexSplit, Stats, Summary } from '../../domain/stats.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { formatNumber } from '../../domain/number-format.ts';
 import type { ChartSeries } from './common.ts';
@@ -67,20 +68,17 @@ export function cellText(cell: Cell, locale: Locale): string {
   return typeof cell === 'number' ? formatNumber(locale, cell) : cell;
 }
 
-export const CLASS_KEYS = [
-  'with',
-  'without',
-  'unknown',
-] as const satisfies readonly (keyof ClassSplit)[];
-export type ClassKey = (typeof CLASS_KEYS)[number];
-const CLASS_CLASSNAMES = {
+// Keyed by the statistics' splits: a class or sex they do not count fails the type check.
+const CLASS_CLASSNAMES: Record<keyof ClassSplit, string> = {
   with: 'chart-s-with',
   without: 'chart-s-without',
   unknown: 'chart-s-unknown',
 };
-export const SEX_KEYS = ['M', 'F', 'unknown'] as const;
-export type SexKey = (typeof SEX_KEYS)[number];
-const SEX_CLASSNAMES = { M: 'chart-s-male', F: 'chart-s-female', unknown: 'chart-s-unknown' };
+const SEX_CLASSNAMES: Record<keyof SexSplit, string> = {
+  M: 'chart-s-male',
+  F: 'chart-s-female',
+  unknown: 'chart-s-unknown',
+};
 
 export type ChartKit = ReturnType<typeof chartKit>;
 
@@ -110,11 +108,11 @@ export function chartKit(stats: Stats, ctx: ChartContext) {
     // or a bar for nothing is noise. Tables and CSVs keep all columns, zeros included, so the
     // downloads of any subset have the same columns.
     drawnClasses: (splits: readonly ClassSplit[]) =>
-      CLASS_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
+      CLASS_KEYS.filter((k) => k !== UNKNOWN || splits.some((s) => s[k] > 0)),
     classSeriesOf: (keys: readonly ClassKey[]) =>
       keys.map((k) => classSeries[CLASS_KEYS.indexOf(k)]!),
     drawnSexes: (splits: readonly Record<SexKey, number>[]) =>
-      SEX_KEYS.filter((k) => k !== 'unknown' || splits.some((s) => s[k] > 0)),
+      SEX_KEYS.filter((k) => k !== UNKNOWN || splits.some((s) => s[k] > 0)),
     sexSeriesOf: (keys: readonly SexKey[]) => keys.map((k) => sexSeries[SEX_KEYS.indexOf(k)]!),
     findingName: (id: (typeof FINDING_IDS)[number]) => t(`finding.${id}`),
     /** A figure in a caption, in the page's language. */

@@ -2,7 +2,8 @@
 import type { CategoryCount, Stats } from '../../domain/stats.ts';
 import type { BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
-import { CLASS_KEYS, type ChartDefinition } from './chart-kit.ts';
+import { CLASS_KEYS } from '../../domain/field-table.ts';
+import type { ChartDefinition } from './chart-kit.ts';
 import { histogram } from './histogram.ts';
 
 /** A categorical parameter as bars by class, and its counts as a table. */

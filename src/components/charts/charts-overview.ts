@@ -2,13 +2,9 @@
 import type { Stats } from '../../domain/stats.ts';
 import type { BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
-import {
-  CLASS_KEYS,
-  SEX_KEYS,
-  type ChartDefinition,
-  type ChartKit,
-  type Cell,
-} from './chart-kit.ts';
+import { CLASS_KEYS } from '../../domain/field-table.ts';
+import { SEX_KEYS } from '../../domain/field-values.ts';
+import type { ChartDefinition, ChartKit, Cell } from './chart-kit.ts';
 import { histogram } from './histogram.ts';
 
 type AgeGroup = Stats['age']['bins'][number] | Stats['age']['unknown'];

@@ -3,11 +3,10 @@
  * localized "not stated", facet values as their labels.
  */
 import type { Locale } from '../../i18n/locales.ts';
-import type { FindingId, Sex } from '../../domain/field-values.ts';
+import { UNKNOWN, type FindingId, type SexKey } from '../../domain/field-values.ts';
 import { formatNumber as formatLocaleNumber } from '../../domain/number-format.ts';
 import type { Series, Study } from '../../domain/schemas.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
-import { UNKNOWN } from '../../domain/facets.ts';
 import type { ClassKey } from '../../domain/field-table.ts';
 
 /**
@@ -27,9 +26,9 @@ export function studyLabels(locale: Locale) {
     number: (value: number | null) => formatNumber(locale, value) ?? unknown,
     text: (value: string | null) => (value?.trim() ? value : unknown),
     /** A class (`with`, `without`, `unknown`: the class facet's values) as its label. */
-    classOf: (value: ClassKey | 'unknown') => t(`studies.class.${value}`),
+    classOf: (value: ClassKey) => t(`studies.class.${value}`),
     /** A sex facet value (`M`, `F`, `unknown`) as its label. */
-    sexOf: (value: Sex | typeof UNKNOWN) => t(`studies.sex.${value}`),
+    sexOf: (value: SexKey) => t(`studies.sex.${value}`),
     finding: (id: FindingId) => t(`finding.${id}`),
     /** A facet value as offered in a filter: numbers localized, `unknown` translated. */
     facetValue: (value: string, numeric: boolean) =>

@@ -4,7 +4,8 @@
  * the first page's rows from it, `/data/studies-index.json` carries it for every study, and the
  * browser renders the rows of any filter or order from it: one row model for both.
  */
-import { UNKNOWN, facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { UNKNOWN } from '../../domain/field-values.ts';
 import { urlValue } from '../../domain/facet-url.ts';
 import { classOf } from '../../domain/field-table.ts';
 import type { Locale } from '../../i18n/locales.ts';

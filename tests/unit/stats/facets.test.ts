@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
+import { UNKNOWN } from '../../../src/domain/field-values.ts';
 import {
-  UNKNOWN,
   emptyState,
   facetCounts,
   facetOptions,
