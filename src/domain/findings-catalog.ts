@@ -145,7 +145,6 @@ export const FINDING_CATALOG = {
   'checksum-file-changed': { severity: 'error', stage: 'checksums', params: ['file'] },
   'checksum-file-unreadable': { severity: 'error', stage: 'checksums', params: ['file'] },
 
-  'dataset-no-studies-folder': { severity: 'error', stage: 'join', params: [] },
   'registry-folder-missing': { severity: 'error', stage: 'join', params: ['folder'] },
   'study-folder-without-row': { severity: 'warning', stage: 'join', params: ['folder'] },
   'registry-dicom-sex-mismatch': {

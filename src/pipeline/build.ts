@@ -8,7 +8,7 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
-import { findRegistryFile, listStudyFolders, mtimeIso } from './dataset.ts';
+import { findRegistryFile, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
 import { copyLists, writeCopyLists } from './outputs/copy-lists.ts';
 import { registryCsv } from './outputs/registry-csv.ts';
@@ -98,8 +98,6 @@ export async function runPipeline(
     return result;
   });
 
-  const folders = await listStudyFolders(datasetDir);
-
   const imaging = await timed('imaging', () =>
     stages.scanImaging({
       datasetDir,
@@ -111,16 +109,12 @@ export async function runPipeline(
     }),
   );
   findings.push(...imaging.findings);
-  // The imaging stage reports a missing studies/ folder itself; say it here only if it did not.
-  if (folders === null && !imaging.findings.some((f) => f.file === 'studies')) {
-    findings.push(finding('dataset-no-studies-folder', {}, { file: 'studies' }));
-  }
 
   const joined = await timed('join', () =>
     joinStudies({
       registry,
       imaging: imaging.studies,
-      folders: folders ?? [],
+      folders: imaging.studyFolders,
       folderSizes: imaging.folderSizes,
       ...(imaging.checksums ? { folderDigests: imaging.checksums.byFolder } : {}),
     }),

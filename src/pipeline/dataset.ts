@@ -1,8 +1,8 @@
 /**
- * What a dataset folder holds at the top level: the registry workbook and the study folders.
+ * What a dataset folder holds at the top level: the registry workbook. (The study folders
+ * are listed once, by the imaging stage: imaging/list/walk.ts.)
  */
 import { readdir, stat } from 'node:fs/promises';
-import { join } from 'node:path';
 
 /** The registry's usual name in MosMedData releases. */
 export const REGISTRY_FILE_NAME = 'dataset_registry.xlsx';
@@ -18,21 +18,6 @@ export async function findRegistryFile(datasetDir: string): Promise<string | nul
     .sort();
   if (names.includes(REGISTRY_FILE_NAME)) return REGISTRY_FILE_NAME;
   return names[0] ?? null;
-}
-
-/** Names of the study folders under `<datasetDir>/studies` (sorted), or null if it is absent. */
-export async function listStudyFolders(datasetDir: string): Promise<string[] | null> {
-  const entries = await readdir(join(datasetDir, 'studies'), { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT' || error.code === 'ENOTDIR') return null;
-      throw error;
-    },
-  );
-  if (entries === null) return null;
-  return entries
-    .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
-    .map((e) => e.name)
-    .sort();
 }
 
 /** A file's mtime as an ISO date, or null when it does not exist. */

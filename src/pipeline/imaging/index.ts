@@ -8,13 +8,11 @@
  * (unless --no-checksums). dicom/ and pixels/ read DICOM data for header/ and render/; workers/ and
  * cache/ serve every step.
  */
-import { existsSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
-import { join } from 'node:path';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
 import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
-import { finding, sortFindings } from '../quality/finding.ts';
+import { sortFindings } from '../quality/finding.ts';
 import { openCache } from './cache/cache.ts';
 import { computeChecksums, folderDigests, sha256sumsText } from './checksums/checksums.ts';
 import { WorkerPool } from './workers/pool.ts';
@@ -41,20 +39,22 @@ export { IMAGING_CACHE_VERSION } from './cache/cache.ts';
 export async function scanImaging(options: ImagingOptions): Promise<ImagingResult> {
   const { datasetDir, cacheDir } = options;
   const progress: OnProgress = options.onProgress ?? (() => {});
-  if (!existsSync(join(datasetDir, 'studies'))) {
+  progress({ stage: 'list files', done: 0, total: null });
+  const listing = await listStudyFiles(datasetDir, (done) =>
+    progress({ stage: 'list files', done, total: null }),
+  );
+  // Nothing to scan, and the cache is left alone (a complete build would prune all of it).
+  if (listing.noStudiesFolder) {
     return {
       studies: [],
-      findings: [finding('dicom-no-studies-folder', {}, { file: 'studies' })],
+      studyFolders: [],
+      findings: listing.findings,
       files: 0,
       filesParsed: 0,
       folderSizes: {},
       checksums: null,
     };
   }
-  progress({ stage: 'list files', done: 0, total: null });
-  const listing = await listStudyFiles(datasetDir, (done) =>
-    progress({ stage: 'list files', done, total: null }),
-  );
   const cache = openCache(cacheDir);
   const size = Math.max(1, options.concurrency ?? availableParallelism());
   let pool: WorkerPool | null = null;
@@ -102,6 +102,7 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     ).length;
     return {
       studies,
+      studyFolders: listing.studyFolders,
       findings: sortFindings(findings),
       files: listing.files.length,
       filesParsed: parsed,

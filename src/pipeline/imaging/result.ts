@@ -43,6 +43,8 @@ export interface ImagingStudy {
 
 export interface ImagingResult {
   studies: ImagingStudy[];
+  /** The folders under studies/ (list/walk.ts), each a study even without a readable file. */
+  studyFolders: string[];
   findings: QualityFinding[];
   files: number;
   filesParsed: number;

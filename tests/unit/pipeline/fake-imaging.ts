@@ -54,6 +54,7 @@ export function fakeImaging(
         cover: `thumbs/${folder}/cover.webp`,
         ...overrides,
       })),
+      studyFolders: studies.map(({ folder }) => folder).sort(),
       findings: [
         {
           severity: 'error' as const,

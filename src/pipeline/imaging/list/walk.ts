@@ -3,8 +3,10 @@
  * entry, so that one bad entry is a finding and never stops the listing: a name that is not
  * valid UTF-8, an unreadable folder, a dangling symbolic link, a link loop, a FIFO or device.
  * Symbolic links are never followed out of the dataset (nothing outside it is read or hashed);
- * a link to a file inside it is listed, a link to a folder is not followed. Findings name
- * dataset-relative paths only.
+ * a link to a file inside it is listed, a link to a folder is not followed. A folder whose name
+ * starts with a dot (`.git`, `.Trash`: tools' own) is neither a study nor walked. This is the
+ * one listing of the study folders: the imaging stage plans them, the join matches rows to
+ * them. Findings name dataset-relative paths only.
  */
 import * as nodeFs from 'node:fs/promises';
 import { join, relative, sep } from 'node:path';
@@ -15,8 +17,10 @@ import type { FileStat } from '../types.ts';
 
 export interface Listing {
   files: FileStat[];
-  /** Names of the folders directly under `studies/`. */
+  /** Names of the folders directly under `studies/` (the study folders), sorted. */
   studyFolders: string[];
+  /** True when there is no `studies/` folder (then the one finding says so). */
+  noStudiesFolder: boolean;
   /** One per entry that could not be listed, or was not followed. */
   findings: QualityFinding[];
 }
@@ -41,6 +45,9 @@ export const nodeWalkFs: WalkFs = {
   stat: (path) => nodeFs.stat(path),
   realpath: (path) => nodeFs.realpath(path),
 };
+
+/** A hidden folder: not part of the dataset. */
+const isHidden = (name: string) => name.startsWith('.');
 
 /** Folders nested deeper than this under `studies/` are not listed (a study is two levels). */
 const MAX_DEPTH = 16;
@@ -75,7 +82,12 @@ export async function listStudyFiles(
   const rootReal = await fs.realpath(root).catch(() => root);
   if (!inside(rootReal)) {
     findings.push(finding('dicom-symlink-outside', {}, { file: 'studies' }));
-    return { files, studyFolders, findings };
+    return { files, studyFolders, noStudiesFolder: false, findings };
+  }
+  const rootInfo = await fs.stat(root).catch(() => null);
+  if (!rootInfo?.isDirectory()) {
+    findings.push(finding('dicom-no-studies-folder', {}, { file: 'studies' }));
+    return { files, studyFolders, noStudiesFolder: true, findings };
   }
 
   /** A symbolic link: listed when it is a file inside the dataset; every other case a finding. */
@@ -121,6 +133,7 @@ export async function listStudyFiles(
       const path = join(dir, name);
       const rel = relOf(path);
       if (entry.kind === 'dir') {
+        if (isHidden(name)) continue;
         if (depth === 0) studyFolders.push(name);
         if (depth + 1 >= MAX_DEPTH)
           problem(rel, `folder nested more than ${MAX_DEPTH} levels deep`);
@@ -148,5 +161,5 @@ export async function listStudyFiles(
 
   await walk(root, 0);
   files.sort((a, b) => (a.rel < b.rel ? -1 : a.rel > b.rel ? 1 : 0));
-  return { files, studyFolders: studyFolders.sort(), findings };
+  return { files, studyFolders: studyFolders.sort(), noStudiesFolder: false, findings };
 }
