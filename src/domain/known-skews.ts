@@ -5,7 +5,8 @@
  * Their words are UI strings (`skews.*`).
  */
 import { localized, type Translate } from '../i18n/index.ts';
-import type { Localized } from '../i18n/locales.ts';
+import type { Locale, Localized } from '../i18n/locales.ts';
+import { formatNumber, showNumber } from './number-format.ts';
 import type { CategoryCount, Stats } from './stats.ts';
 import { FACTS } from './facts.ts';
 
@@ -20,10 +21,18 @@ const pct = (part: number, total: number) =>
   total > 0 ? `${Math.round((part / total) * 100)}%` : '—';
 
 /** "A: 13 (33%), B: 11 (28%), not specified: 2 (5%)", in the statistics' order. */
-function mix(counts: CategoryCount[], t: Translate, total: number, unit = ''): string {
+function mix(
+  counts: CategoryCount[],
+  t: Translate,
+  locale: Locale,
+  total: number,
+  unit = '',
+): string {
+  // A numeric key (a slice thickness, "2.5") in the locale's notation ("2,5").
+  const key = (k: string) => (String(Number(k)) === k ? formatNumber(locale, Number(k)) : k);
   return counts
     .map((c) => {
-      const label = c.key === null ? t('skews.notSpecified') : `${c.key}${unit}`;
+      const label = c.key === null ? t('skews.notSpecified') : `${key(c.key)}${unit}`;
       return `${label}: ${c.total} (${pct(c.total, total)})`;
     })
     .join(', ');
@@ -47,15 +56,15 @@ export function knownSkews(stats: Stats): Skew[] {
     {
       id: 'age',
       source: data,
-      text: localized('skews.age', {
-        min: age.min ?? '—',
-        max: age.max ?? '—',
+      text: localized('skews.age', (_, locale) => ({
+        min: showNumber(locale, age.min),
+        max: showNumber(locale, age.max),
         // The noun agrees with the last number ("до 91 года", "до 100 лет").
         count: age.max ?? 0,
-        median: age.median ?? '—',
+        median: showNumber(locale, age.median),
         unknown: stats.age.unknown.total,
         total,
-      }),
+      })),
     },
     {
       id: 'sex',
@@ -81,16 +90,16 @@ export function knownSkews(stats: Stats): Skew[] {
     {
       id: 'vendors',
       source: data,
-      text: localized('skews.vendors', (t) => ({
+      text: localized('skews.vendors', (t, locale) => ({
         n: vendors.length,
-        mix: mix(vendors, t, total),
+        mix: mix(vendors, t, locale, total),
       })),
     },
     {
       id: 'protocol',
       source: data,
-      text: localized('skews.protocol', (t) => ({
-        thickness: mix(thickness, t, total, ` ${t('gallery.mm')}`),
+      text: localized('skews.protocol', (t, locale) => ({
+        thickness: mix(thickness, t, locale, total, ` ${t('gallery.mm')}`),
         count: kernels.length,
         topKernel: topKernel?.key ?? '—',
         topCount: topKernel?.total ?? 0,

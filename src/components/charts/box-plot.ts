@@ -12,6 +12,8 @@ export interface BoxPlotData {
   /** Shown instead of a box when a group has no value. */
   emptyLabel: string;
   rows: readonly { label: string; summary: Summary }[];
+  /** A figure in the page's language (the chart kit's `num`: "45,75" in Russian). */
+  format: (value: number) => string;
 }
 
 const BOX = 14;
@@ -27,7 +29,7 @@ export function boxPlot(data: BoxPlotData, width: number): SvgNode {
     const y = i * ROW;
     const s = row.summary;
     const mid = y + LINE + BOX / 2;
-    const label = h('text', { x: 0, y: y + 12 }, `${row.label} (n = ${s.n})`);
+    const label = h('text', { x: 0, y: y + 12 }, `${row.label} (n = ${data.format(s.n)})`);
     if (
       s.n === 0 ||
       s.min === null ||
@@ -70,7 +72,11 @@ export function boxPlot(data: BoxPlotData, width: number): SvgNode {
           width: px(Math.max(1, x(s.q3) - x(s.q1))),
           height: BOX,
         },
-        h('title', {}, `${row.label}: ${s.min} / ${s.q1} / ${s.median} / ${s.q3} / ${s.max}`),
+        h(
+          'title',
+          {},
+          `${row.label}: ${[s.min, s.q1, s.median, s.q3, s.max].map(data.format).join(' / ')}`,
+        ),
       ),
       h('line', {
         class: 'chart-whisker',

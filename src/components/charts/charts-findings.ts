@@ -67,7 +67,7 @@ export const FINDINGS_CHARTS = [
   {
     id: 'age-finding',
     section: 'findings',
-    build: ({ t, stats, width, findingName, summaryHead, summaryCells }) => ({
+    build: ({ t, stats, width, findingName, summaryHead, summaryCells, num }) => ({
       title: t('stats.chart.ageFinding'),
       caption: t('stats.chart.ageFinding.caption'),
       svg: boxPlot(
@@ -76,6 +76,7 @@ export const FINDINGS_CHARTS = [
           xLabel: t('stats.age'),
           emptyLabel: t('stats.noData'),
           rows: stats.ageByFinding.map((s) => ({ label: findingName(s.id), summary: s })),
+          format: num,
         },
         width,
       ),
