@@ -7,7 +7,7 @@
 import type { FindingId, WindowPresetId } from '../domain/labels.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
 import type { Study } from '../domain/schemas.ts';
-import type { GalleryTarget } from '../components/gallery/gallery-link.ts';
+import type { GalleryTarget } from './gallery/gallery-link.ts';
 
 /** Subdural window for blood along the skull (subdural, epidural), bone for fractures. */
 export const EXAMPLE_PRESET: Record<FindingId, WindowPresetId> = {

@@ -9,17 +9,9 @@ import {
   type FacetState,
 } from '../../../src/domain/facets.ts';
 import { stateFromParams, stateToParams } from '../../../src/domain/facet-url.ts';
-import {
-  INDEX_COLUMNS,
-  indexCells,
-  toIndexStudy,
-} from '../../../src/components/studies/index-study.ts';
-import {
-  indexPagePath,
-  pageCount,
-  pageItems,
-} from '../../../src/components/studies/index-pages.ts';
-import { filterOptions } from '../../../src/components/studies/filter-options.ts';
+import { INDEX_COLUMNS, indexCells, toIndexStudy } from '../../../src/site/studies/index-study.ts';
+import { indexPagePath, pageCount, pageItems } from '../../../src/site/studies/index-pages.ts';
+import { filterOptions } from '../../../src/site/studies/filter-options.ts';
 import { FINDING_IDS } from '../../../src/domain/labels.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 

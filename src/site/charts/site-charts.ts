@@ -3,7 +3,7 @@
  * by the statistics page and the chart file endpoints.
  */
 import type { Locale } from '../../domain/labels.ts';
-import { source, stats } from '../../site/data.ts';
+import { source, stats } from '../data.ts';
 import type { ChartSpec } from './chart-kit.ts';
 import { buildCharts } from './chart-specs.ts';
 import { DEFAULT_WIDTH } from './common.ts';

@@ -5,7 +5,7 @@
  * every study at once (the browser renders those rows from `/data/studies-index.json`).
  */
 import type { Locale } from '../../domain/labels.ts';
-import { localePath } from '../../site/routes.ts';
+import { localePath } from '../routes.ts';
 
 /** Rows per page: about 110 KB of HTML, a phone's few screens of table. */
 export const INDEX_PAGE_SIZE = 100;
