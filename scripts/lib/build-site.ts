@@ -8,9 +8,14 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
-import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
+import { runPipeline, type PipelineStages } from '../../src/pipeline/build.ts';
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
-import type { OnProgress } from '../../src/pipeline/progress.ts';
+import {
+  stageTimer,
+  type OnProgress,
+  type StageEvent,
+  type StageTiming,
+} from '../../src/pipeline/progress.ts';
 import { ensureSample, type GenerateSample } from './sample-cache.ts';
 import { readStamp, siteStamp, STAMP_FILE } from './site-stamp.ts';
 import type { SiteAddress } from '../../astro.config.ts';
@@ -85,7 +90,7 @@ export interface SiteBuildResult {
   /** False when `--strict` found errors and left `--out` as it was. */
   published: boolean;
   quality: QualityFile;
-  timings: { stage: string; ms: number }[];
+  timings: StageTiming[];
 }
 
 /** A dataset folder that cannot be built from; the CLI exits with code 2. */
@@ -141,16 +146,8 @@ export async function buildSite(
   deps: SiteBuildDeps,
   hooks: SiteBuildHooks = {},
 ): Promise<SiteBuildResult> {
-  const timings: { stage: string; ms: number }[] = [];
-  const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    hooks.onStage?.({ stage, phase: 'start' });
-    const start = performance.now();
-    const result = await work();
-    const ms = performance.now() - start;
-    timings.push({ stage, ms });
-    hooks.onStage?.({ stage, phase: 'end', ms });
-    return result;
-  };
+  const timings: StageTiming[] = [];
+  const timed = stageTimer(timings, hooks.onStage);
 
   if (options.previous) await checkPreviousDir(options.previous);
   if (options.out !== null) {

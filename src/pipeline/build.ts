@@ -13,7 +13,7 @@ import { joinStudies } from './join.ts';
 import { copyLists, writeCopyLists } from './outputs/copy-lists.ts';
 import { registryCsv } from './outputs/registry-csv.ts';
 import { writeDataFiles } from './outputs/write-data.ts';
-import type { OnProgress } from './progress.ts';
+import { stageTimer, type OnProgress, type StageEvent, type StageTiming } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
 import { checkOverview, unstatedSexFindings } from './quality/overview-check.ts';
 import { readDatasetReadmes } from './readme/index.ts';
@@ -24,13 +24,6 @@ import type { ComputeStats, ScanImaging } from './stages.ts';
 export interface PipelineStages {
   scanImaging: ScanImaging;
   computeStats: ComputeStats;
-}
-
-export interface StageEvent {
-  stage: string;
-  phase: 'start' | 'end';
-  /** Milliseconds the stage took (on `end`). */
-  ms?: number;
 }
 
 export interface PipelineOptions {
@@ -59,7 +52,7 @@ export interface PipelineResult {
   quality: QualityFile;
   source: Source;
   /** Milliseconds per stage, in run order. */
-  timings: { stage: string; ms: number }[];
+  timings: StageTiming[];
   /** Data files whose content changed in this run. */
   changed: string[];
 }
@@ -69,17 +62,8 @@ export async function runPipeline(
   options: PipelineOptions,
   stages: PipelineStages,
 ): Promise<PipelineResult> {
-  const now = options.now ?? (() => performance.now());
-  const timings: { stage: string; ms: number }[] = [];
-  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
-    options.onStage?.({ stage, phase: 'start' });
-    const start = now();
-    const result = await work();
-    const ms = now() - start;
-    timings.push({ stage, ms });
-    options.onStage?.({ stage, phase: 'end', ms });
-    return result;
-  };
+  const timings: StageTiming[] = [];
+  const timed = stageTimer(timings, options.onStage, options.now);
   const { datasetDir } = options;
   const findings: QualityFinding[] = [];
 
