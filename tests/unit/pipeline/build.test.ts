@@ -7,6 +7,7 @@ import { qualityFileSchema, studiesFileSchema } from '../../../src/domain/schema
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { statsFileSchema } from '../../../src/domain/stats.ts';
 import { runPipeline, type PipelineOptions } from '../../../src/pipeline/build.ts';
+import { diskStages } from '../../../src/pipeline/disk-stages.ts';
 import { fakeImaging } from './fake-imaging.ts';
 import { tempDir, writeWorkbook, type CellValue } from '../../support/xlsx.ts';
 
@@ -72,12 +73,13 @@ async function run(datasetDir: string, generatedDir: string, extra: Partial<Pipe
   return runPipeline(
     {
       datasetDir,
+      registryFile: 'dataset_registry.xlsx',
       generatedDir,
       cacheDir: join(generatedDir, '.cache'),
       synthetic: false,
       ...extra,
     },
-    { scanImaging: imaging(), computeStats },
+    { ...diskStages, scanImaging: imaging(), computeStats },
   );
 }
 
@@ -220,8 +222,8 @@ describe('runPipeline', () => {
     const empty = await tempDir('empty-');
     const out = await tempDir('generated-');
     const r = await runPipeline(
-      { datasetDir: empty, generatedDir: out, cacheDir: out, synthetic: false },
-      { scanImaging: fakeImaging([]), computeStats },
+      { datasetDir: empty, registryFile: null, generatedDir: out, cacheDir: out, synthetic: false },
+      { ...diskStages, scanImaging: fakeImaging([]), computeStats },
     );
     expect(r.quality.findings.map((f) => f.code)).toEqual(
       expect.arrayContaining(['registry-missing', 'dataset-no-studies-folder']),
