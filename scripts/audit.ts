@@ -49,7 +49,7 @@ async function pagesToAudit(siteDir: string): Promise<Array<[string, string, str
       ['home', `${locale}/`],
       ['statistics', `${locale}/statistics/`],
       ['studies index', `${locale}/studies/`],
-      // The index is paged (src/components/studies/index-pages.ts): a later page too.
+      // The index is paged (src/site/studies/index-pages.ts): a later page too.
       ['studies index p2', `${locale}/studies/page/2/`],
       ['datasheet', `${locale}/datasheet/`],
       ['about', `${locale}/about/`],

@@ -10,7 +10,7 @@ import { WINDOW_PRESET_IDS } from '../../src/domain/window-presets.ts';
 import { openCache } from '../../src/pipeline/imaging/cache/cache.ts';
 import { spritesCacheDir } from '../../src/pipeline/imaging/cache/sprites.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
-import { planStudies } from '../../src/pipeline/imaging/plan/series.ts';
+import { planStudies } from '../../src/pipeline/imaging/plan/plan-studies.ts';
 import { pickSlices } from '../../src/pipeline/imaging/render/sprite-layout.ts';
 import { renderThumbnails } from '../../src/pipeline/imaging/render/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';

@@ -8,9 +8,15 @@ import { rm, stat, writeFile } from 'node:fs/promises';
 import { createHash } from 'node:crypto';
 import { join, resolve } from 'node:path';
 import type { QualityFile, Study } from '../../src/domain/schemas.ts';
-import { runPipeline, type PipelineStages, type StageEvent } from '../../src/pipeline/build.ts';
+import { runPipeline } from '../../src/pipeline/build.ts';
 import { findRegistryFile } from '../../src/pipeline/dataset.ts';
-import type { OnProgress } from '../../src/pipeline/progress.ts';
+import type { PipelineStages } from '../../src/pipeline/stages.ts';
+import {
+  stageTimer,
+  type OnProgress,
+  type StageEvent,
+  type StageTiming,
+} from '../../src/pipeline/progress.ts';
 import { ensureSample, type GenerateSample } from './sample-cache.ts';
 import { readStamp, siteStamp, STAMP_FILE } from './site-stamp.ts';
 import type { SiteAddress } from '../../astro.config.ts';
@@ -85,7 +91,7 @@ export interface SiteBuildResult {
   /** False when `--strict` found errors and left `--out` as it was. */
   published: boolean;
   quality: QualityFile;
-  timings: { stage: string; ms: number }[];
+  timings: StageTiming[];
 }
 
 /** A dataset folder that cannot be built from; the CLI exits with code 2. */
@@ -101,16 +107,11 @@ export async function checkPreviousDir(dir: string): Promise<void> {
   }
 }
 
-/** Checks a user-given dataset folder before any work starts. */
+/** Checks a user-given dataset folder before any work starts (its registry: `buildSite`). */
 export async function checkDatasetDir(dir: string): Promise<void> {
   const info = await stat(dir).catch(() => null);
   if (info === null) throw new DatasetError(`Dataset folder not found: ${dir}`);
   if (!info.isDirectory()) throw new DatasetError(`Dataset path is not a folder: ${dir}`);
-  if ((await findRegistryFile(dir)) === null) {
-    throw new DatasetError(
-      `No registry in ${dir}: expected dataset_registry.xlsx (or another .xlsx) next to the studies/ folder`,
-    );
-  }
 }
 
 /**
@@ -141,16 +142,8 @@ export async function buildSite(
   deps: SiteBuildDeps,
   hooks: SiteBuildHooks = {},
 ): Promise<SiteBuildResult> {
-  const timings: { stage: string; ms: number }[] = [];
-  const timed = async <T>(stage: string, work: () => Promise<T>): Promise<T> => {
-    hooks.onStage?.({ stage, phase: 'start' });
-    const start = performance.now();
-    const result = await work();
-    const ms = performance.now() - start;
-    timings.push({ stage, ms });
-    hooks.onStage?.({ stage, phase: 'end', ms });
-    return result;
-  };
+  const timings: StageTiming[] = [];
+  const timed = stageTimer(timings, hooks.onStage);
 
   if (options.previous) await checkPreviousDir(options.previous);
   if (options.out !== null) {
@@ -182,10 +175,19 @@ export async function buildSite(
     await checkDatasetDir(datasetDir);
     synthetic = (await deps.sample.isSample?.(datasetDir)) ?? false;
   }
+  // The registry is located once, here: a reader's folder without one stops the build before
+  // any work, and the pipeline reads the workbook found (the sample's always has one).
+  const registryFile = await findRegistryFile(datasetDir);
+  if (registryFile === null && options.dataset !== null) {
+    throw new DatasetError(
+      `No registry in ${datasetDir}: expected dataset_registry.xlsx (or another .xlsx) next to the studies/ folder`,
+    );
+  }
 
   const pipeline = await runPipeline(
     {
       datasetDir,
+      registryFile,
       generatedDir: options.generated,
       cacheDir: imagingCacheDir(options.root, datasetDir),
       synthetic,

@@ -3,8 +3,7 @@
  * plain throttled lines otherwise (CI logs), and one line per finished stage in both cases.
  */
 import cliProgress from 'cli-progress';
-import type { StageEvent } from '../../src/pipeline/build.ts';
-import type { OnProgress, ProgressEvent } from '../../src/pipeline/progress.ts';
+import type { OnProgress, ProgressEvent, StageEvent } from '../../src/pipeline/progress.ts';
 
 export interface ProgressDisplay {
   onProgress: OnProgress;

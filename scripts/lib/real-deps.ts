@@ -2,6 +2,7 @@
  * The real stages of the build, wired in one place (the CLI and the test setup share it).
  */
 import { computeStats } from '../../src/domain/compute-stats.ts';
+import { diskStages } from '../../src/pipeline/disk-stages.ts';
 import { scanImaging } from '../../src/pipeline/imaging/index.ts';
 import {
   DEFAULT_SEED,
@@ -24,6 +25,7 @@ export const realDeps: SiteBuildDeps = {
     defaultStudies: DEFAULT_SAMPLE_STUDIES,
     isSample: async (dir) => (await readSampleManifest(dir)) !== null,
   },
+  ...diskStages,
   scanImaging,
   computeStats,
   astroBuild,

@@ -3,11 +3,12 @@
  * time went. Pure: returns text.
  */
 import type { QualityFile } from '../../src/domain/schemas.ts';
+import type { StageTiming } from '../../src/pipeline/progress.ts';
 import { formatDuration } from './progress-display.ts';
 
 export interface SummaryInput {
   quality: QualityFile;
-  timings: readonly { stage: string; ms: number }[];
+  timings: readonly StageTiming[];
   outDir: string | null;
   generatedDir: string;
   strict: boolean;

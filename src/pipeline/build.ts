@@ -1,8 +1,9 @@
 /**
  * The data pipeline, stage by stage: read the registry, scan the imaging, join, check the
- * declared overview, compute statistics, write `<generated>/data/`. The imaging and statistics
- * stages are passed in (side effects at the edges, fakes in tests); everything else here is
- * cheap, so a rebuild with nothing changed costs little more than the imaging cache lookups.
+ * declared overview, compute statistics, write `<generated>/data/`. Every stage that reads or
+ * writes is passed in (`PipelineStages`: side effects at the edges, fakes in tests); everything
+ * else here is cheap, so a rebuild with nothing changed costs little more than the imaging cache
+ * lookups.
  */
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
@@ -10,31 +11,22 @@ import { computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
 import { findRegistryFile, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
-import { copyLists, writeCopyLists } from './outputs/copy-lists.ts';
+import { copyLists } from './outputs/copy-lists.ts';
 import { registryCsv } from './outputs/registry-csv.ts';
-import { writeDataFiles } from './outputs/write-data.ts';
-import type { OnProgress } from './progress.ts';
+import { stageTimer, type OnProgress, type StageEvent, type StageTiming } from './progress.ts';
 import { countBySeverity, finding, sortFindings } from './quality/finding.ts';
 import { checkOverview, unstatedSexFindings } from './quality/overview-check.ts';
-import { readDatasetReadmes } from './readme/index.ts';
-import { readRegistry, type RegistryResult } from './registry/read-registry.ts';
-import { declaredOf, writeReleaseFiles } from './releases/index.ts';
-import type { ComputeStats, ScanImaging } from './stages.ts';
-
-export interface PipelineStages {
-  scanImaging: ScanImaging;
-  computeStats: ComputeStats;
-}
-
-export interface StageEvent {
-  stage: string;
-  phase: 'start' | 'end';
-  /** Milliseconds the stage took (on `end`). */
-  ms?: number;
-}
+import type { RegistryResult } from './registry/read-registry.ts';
+import { declaredOf } from './releases/index.ts';
+import type { PipelineStages } from './stages.ts';
 
 export interface PipelineOptions {
   datasetDir: string;
+  /**
+   * The registry workbook's dataset-relative name, located once by the caller
+   * (`findRegistryFile`, src/pipeline/dataset.ts); null: there is none (a finding).
+   */
+  registryFile: string | null;
   /** Where `data/` and `thumbs/` are written. */
   generatedDir: string;
   /** Cache folder for the imaging stage. */
@@ -59,7 +51,7 @@ export interface PipelineResult {
   quality: QualityFile;
   source: Source;
   /** Milliseconds per stage, in run order. */
-  timings: { stage: string; ms: number }[];
+  timings: StageTiming[];
   /** Data files whose content changed in this run. */
   changed: string[];
 }
@@ -69,31 +61,24 @@ export async function runPipeline(
   options: PipelineOptions,
   stages: PipelineStages,
 ): Promise<PipelineResult> {
-  const now = options.now ?? (() => performance.now());
-  const timings: { stage: string; ms: number }[] = [];
-  const timed = async <T>(stage: string, work: () => Promise<T> | T): Promise<T> => {
-    options.onStage?.({ stage, phase: 'start' });
-    const start = now();
-    const result = await work();
-    const ms = now() - start;
-    timings.push({ stage, ms });
-    options.onStage?.({ stage, phase: 'end', ms });
-    return result;
-  };
+  const timings: StageTiming[] = [];
+  const timed = stageTimer(timings, options.onStage, options.now);
   const { datasetDir } = options;
   const findings: QualityFinding[] = [];
 
-  const readme = await timed('readme', () => readDatasetReadmes(datasetDir, options.synthetic));
+  const readme = await timed('readme', () =>
+    stages.readDatasetReadmes(datasetDir, options.synthetic),
+  );
   findings.push(...readme.findings);
   const { facts } = readme.dataset;
 
   const registry = await timed('registry', async (): Promise<RegistryResult | null> => {
-    const name = await findRegistryFile(datasetDir);
+    const name = options.registryFile;
     if (name === null) {
       findings.push(finding('registry-missing', {}));
       return null;
     }
-    const result = await readRegistry(join(datasetDir, name), name);
+    const result = await stages.readRegistry(join(datasetDir, name), name);
     findings.push(...result.findings);
     return result;
   });
@@ -134,8 +119,8 @@ export async function runPipeline(
   const builtAt =
     options.sourceDateEpoch !== undefined
       ? new Date(options.sourceDateEpoch * 1000).toISOString()
-      : ((registry ? await mtimeIso(join(datasetDir, registry.file)) : null) ??
-        (await mtimeIso(join(datasetDir, 'studies'))) ??
+      : ((registry ? await stages.mtimeIso(join(datasetDir, registry.file)) : null) ??
+        (await stages.mtimeIso(join(datasetDir, 'studies'))) ??
         new Date(0).toISOString());
   const source: Source = {
     synthetic: options.synthetic,
@@ -173,7 +158,7 @@ export async function runPipeline(
     new Map(studies.flatMap((s) => (s.registryRow !== null ? [[s.registryRow, s.size]] : []))),
   );
   const changed = await timed('write', async () => [
-    ...(await writeDataFiles(dataDir, {
+    ...(await stages.writeDataFiles(dataDir, {
       dataset: readme.dataset,
       studies: {
         source,
@@ -195,14 +180,14 @@ export async function runPipeline(
       registryCsv: csv,
     })),
     // What the "Your copy" page checks a copy against: per study, each file's size and hash.
-    ...(await writeCopyLists(
+    ...(await stages.writeCopyLists(
       dataDir,
       copyLists(imaging.listed ?? [], imaging.checksums?.byPath ?? null, studies),
     )),
   ]);
   changed.push(
     ...(await timed('releases', () =>
-      writeReleaseFiles(
+      stages.writeReleaseFiles(
         dataDir,
         {
           version: facts.version,

@@ -8,7 +8,7 @@ import type { FindingId } from '../domain/field-values.ts';
 import type { WindowPresetId } from '../domain/window-presets.ts';
 import { FINDING_IDS } from '../domain/field-values.ts';
 import type { Study } from '../domain/schemas.ts';
-import type { GalleryTarget } from '../components/gallery/gallery-link.ts';
+import type { GalleryTarget } from './gallery/gallery-link.ts';
 
 /** Subdural window for blood along the skull (subdural, epidural), bone for fractures. */
 export const EXAMPLE_PRESET: Record<FindingId, WindowPresetId> = {

@@ -9,8 +9,8 @@ import { cpSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync }
 import { tmpdir } from 'node:os';
 import { join, relative, sep } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import { toExplorerStudy } from '../../src/components/explorer/explorer-data.ts';
-import { toManifestStudy } from '../../src/components/explorer/subset-kit.ts';
+import { toExplorerStudy } from '../../src/site/explorer-data.ts';
+import { toManifestStudy } from '../../src/scripts/manifest-study.ts';
 import { matches } from '../../src/domain/facets.ts';
 import { stateFromParams } from '../../src/domain/facet-url.ts';
 import type { StudiesFile } from '../../src/domain/schemas.ts';

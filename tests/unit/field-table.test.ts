@@ -7,7 +7,7 @@ import { readFileSync } from 'node:fs';
 import { resolve } from 'node:path';
 import { csvParse } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { registryCsvFromStudies, studyValue } from '../../src/components/explorer/registry-csv.ts';
+import { registryCsvFromStudies, studyValue } from '../../src/scripts/explorer/registry-csv.ts';
 import {
   CATEGORICAL_FACETS,
   emptyState,

@@ -1,6 +1,6 @@
 /** `/data/explorer.json`: the explorer's compact copy of every study (see explorer-data.ts). */
 import type { APIRoute } from 'astro';
-import { explorerFileSchema, toExplorerStudy } from '../../components/explorer/explorer-data.ts';
+import { explorerFileSchema, toExplorerStudy } from '../../site/explorer-data.ts';
 import { studies } from '../../site/data.ts';
 
 export const GET: APIRoute = () =>

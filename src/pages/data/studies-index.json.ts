@@ -3,7 +3,7 @@
  * the browser to filter, count and sort all studies while the page itself holds one page.
  */
 import type { APIRoute } from 'astro';
-import { toIndexStudy } from '../../components/studies/index-study.ts';
+import { toIndexStudy } from '../../site/studies/index-study.ts';
 import { studies } from '../../site/data.ts';
 
 export const GET: APIRoute = () =>

@@ -17,7 +17,7 @@ import { openCache } from './cache/cache.ts';
 import { computeChecksums, folderDigests, sha256sumsText } from './checksums/checksums.ts';
 import { WorkerPool } from './workers/pool.ts';
 import { scanHeaders } from './header/scan-headers.ts';
-import { planStudies } from './plan/series.ts';
+import { planStudies } from './plan/plan-studies.ts';
 import { uidRef, uidRefKey } from './plan/uid-ref.ts';
 import { imagingStudies, renderFindings } from './record/series-record.ts';
 import { publishThumbnails } from './render/publish.ts';

@@ -5,12 +5,9 @@
  * back/forward restore it). All data goes into the page as text nodes or attributes.
  */
 import { handleLabel } from '../../domain/handle.ts';
-import { buildCharts } from '../../components/charts/chart-specs.ts';
-import type { ExplorerFile, ExplorerStudy } from '../../components/explorer/explorer-data.ts';
-import {
-  registryCsvFromStudies,
-  subsetRegistryCsv,
-} from '../../components/explorer/registry-csv.ts';
+import { buildCharts } from '../../site/charts/chart-specs.ts';
+import type { ExplorerFile, ExplorerStudy } from '../../site/explorer-data.ts';
+import { registryCsvFromStudies, subsetRegistryCsv } from './registry-csv.ts';
 import { checkAgeRange, facetCounts, matches, type FacetState } from '../../domain/facets.ts';
 import { optionCount, stateFromParams, stateToParams } from '../../domain/facet-url.ts';
 import type { Locale } from '../../i18n/locales.ts';
@@ -19,7 +16,7 @@ import type { Source } from '../../domain/schemas.ts';
 import { computeStats } from '../../domain/compute-stats.ts';
 import { useBrowserTranslations } from '../../i18n/browser.ts';
 import { formatSubsetTotal } from '../../domain/size.ts';
-import { toManifestStudy } from '../../components/explorer/subset-kit.ts';
+import { toManifestStudy } from '../manifest-study.ts';
 import { updateSubsetKit } from '../subset-kit.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { chartWidth, must, updateFigure } from './chart-figure.ts';

@@ -4,12 +4,8 @@
  * mouse drag, wheel, touch swipe and keys. All state is one tile index and one preset; every
  * viewer of the gallery (inline and enlarged) renders the same state.
  */
-import { nearestTile, readGalleryLink } from '../../components/gallery/gallery-link.ts';
-import {
-  clampTile,
-  drawnLarger,
-  tileBackground,
-} from '../../components/gallery/sprite-geometry.ts';
+import { nearestTile, readGalleryLink } from '../../site/gallery/gallery-link.ts';
+import { clampTile, drawnLarger, tileBackground } from '../../site/gallery/sprite-geometry.ts';
 import type { Sprite } from '../../domain/schemas.ts';
 import { fill } from '../../i18n/fill.ts';
 

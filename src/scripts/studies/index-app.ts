@@ -24,14 +24,14 @@ import {
   studyName,
   type IndexCell,
   type IndexStudy,
-} from '../../components/studies/index-study.ts';
+} from '../../site/studies/index-study.ts';
 import { ageTemplatesFrom, showAgeProblems } from '../age-problems.ts';
 import { fill } from '../../i18n/fill.ts';
 import { writeFilterForm } from './filter-form.ts';
 import { sortByValue } from './sort-rows.ts';
 import { withBase } from '../../site/base.ts';
 import { updateSubsetKit } from '../subset-kit.ts';
-import { pageCount, pageItems } from '../../components/studies/index-pages.ts';
+import { pageCount, pageItems } from '../../site/studies/index-pages.ts';
 import { withQuery } from './list-query.ts';
 import { PAGE_PARAM, showPager } from './pager.ts';
 

@@ -4,7 +4,7 @@
  * as the statistics explorer), as one table; and links to the explorer and the studies index
  * showing just those studies.
  */
-import type { ExplorerStudy } from '../../components/explorer/explorer-data.ts';
+import type { ExplorerStudy } from '../../site/explorer-data.ts';
 import { computeStats } from '../../domain/compute-stats.ts';
 import { LOCALE_TAGS, type Locale } from '../../i18n/locales.ts';
 import { FINDING_IDS } from '../../domain/field-values.ts';

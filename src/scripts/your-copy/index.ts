@@ -5,7 +5,7 @@
  * goes on where it stopped), then shows the result, the report, the repair kit and what the
  * copy holds. Only same-origin requests: the site's own lists and explorer data.
  */
-import type { ExplorerFile } from '../../components/explorer/explorer-data.ts';
+import type { ExplorerFile } from '../../site/explorer-data.ts';
 import {
   copyReport,
   datasetPath,

@@ -5,12 +5,12 @@
  */
 import { csvFormatRows, csvParseRows } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { chartCsv } from '../../../src/components/charts/chart-files.ts';
+import { chartCsv } from '../../../src/site/charts/chart-files.ts';
 import {
   registryCsvFromStudies,
   subsetRegistryCsv,
-} from '../../../src/components/explorer/registry-csv.ts';
-import { toExplorerStudy } from '../../../src/components/explorer/explorer-data.ts';
+} from '../../../src/scripts/explorer/registry-csv.ts';
+import { toExplorerStudy } from '../../../src/site/explorer-data.ts';
 import { safeCsvCell } from '../../../src/domain/csv-safe.ts';
 import { FIELDS } from '../../../src/domain/field-table.ts';
 import { folderList, manifestCsv } from '../../../src/domain/subset-manifest.ts';

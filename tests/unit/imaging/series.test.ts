@@ -5,7 +5,7 @@ import {
   spacingFromPositions,
 } from '../../../src/pipeline/imaging/plan/geometry.ts';
 import { safeName } from '../../../src/pipeline/imaging/plan/safe-name.ts';
-import { planStudies } from '../../../src/pipeline/imaging/plan/series.ts';
+import { planStudies } from '../../../src/pipeline/imaging/plan/plan-studies.ts';
 import { pickSlices, tileSize } from '../../../src/pipeline/imaging/render/sprite-layout.ts';
 import type { FileScan, ImageHeader } from '../../../src/pipeline/imaging/types.ts';
 import { uidRef } from '../../../src/pipeline/imaging/plan/uid-ref.ts';

@@ -12,6 +12,7 @@ import {
 } from '../../../scripts/lib/build-site.ts';
 import { linkFiles, linkTree, replaceDir } from '../../../scripts/lib/site-output.ts';
 import { fakeImaging } from './fake-imaging.ts';
+import { diskStages } from '../../../src/pipeline/disk-stages.ts';
 import { finding } from '../../../src/pipeline/quality/finding.ts';
 import { tempDir, writeWorkbook } from '../../support/xlsx.ts';
 
@@ -42,6 +43,7 @@ function fakeDeps(overrides: Partial<SiteBuildDeps> = {}) {
         await writeDataset(outDir, studies ?? 2);
       },
     },
+    ...diskStages,
     scanImaging: async (options) => {
       const result = await imaging(options);
       // Like the real stage: one sprite file per series and preset, plus a cover.

@@ -1,3 +1,4 @@
+import { existsSync } from 'node:fs';
 import { mkdir, readFile, utimes } from 'node:fs/promises';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
@@ -73,12 +74,13 @@ async function run(datasetDir: string, generatedDir: string, extra: Partial<Pipe
   return runPipeline(
     {
       datasetDir,
+      registryFile: 'dataset_registry.xlsx',
       generatedDir,
       cacheDir: join(generatedDir, '.cache'),
       synthetic: false,
       ...extra,
     },
-    { scanImaging: imaging(), computeStats },
+    { ...diskStages, scanImaging: imaging(), computeStats },
   );
 }
 
@@ -209,6 +211,44 @@ describe('runPipeline', () => {
     expect(again.changed).toEqual([]);
     const after = await Promise.all(['studies.json', 'quality.json', 'registry.csv'].map(readData));
     expect(after).toEqual(before);
+  });
+
+  it('reads and writes only through the stages it is given', async () => {
+    // Paths that do not exist: a read or write that bypassed the stages would miss or create them.
+    const nowhere = join(await tempDir('nowhere-'), 'absent');
+    const written: string[] = [];
+    const there = (path: string) => path.replace(nowhere, datasetDir);
+    const r = await runPipeline(
+      {
+        datasetDir: nowhere,
+        registryFile: 'dataset_registry.xlsx',
+        generatedDir: nowhere,
+        cacheDir: nowhere,
+        synthetic: false,
+      },
+      {
+        ...diskStages,
+        readDatasetReadmes: (dir, synthetic) =>
+          diskStages.readDatasetReadmes(there(dir), synthetic),
+        readRegistry: (path, file) => diskStages.readRegistry(there(path), file),
+        listStudyFolders: (dir) => diskStages.listStudyFolders(there(dir)),
+        mtimeIso: (path) => diskStages.mtimeIso(there(path)),
+        scanImaging: imaging(),
+        computeStats,
+        writeDataFiles: async (dir) => {
+          written.push(dir);
+          return ['studies.json'];
+        },
+        writeCopyLists: async () => [],
+        writeReleaseFiles: async () => [],
+      },
+    );
+    expect(r.studies.map((s) => s.id)).toEqual(result.studies.map((s) => s.id));
+    expect(r.source.builtAt).toBe(result.source.builtAt);
+    expect(r.quality.findings.map((f) => f.code)).not.toContain('dataset-no-studies-folder');
+    expect(written).toEqual([join(nowhere, 'data')]);
+    expect(r.changed).toEqual(['studies.json']);
+    expect(existsSync(nowhere)).toBe(false);
   });
 
   it('takes the build date from SOURCE_DATE_EPOCH when given', async () => {

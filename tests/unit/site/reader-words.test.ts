@@ -6,8 +6,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { USAGE } from '../../../scripts/lib/build-args.ts';
-import { buildCharts } from '../../../src/components/charts/chart-specs.ts';
-import { cellText } from '../../../src/components/charts/chart-kit.ts';
+import { buildCharts } from '../../../src/site/charts/chart-specs.ts';
+import { cellText } from '../../../src/site/charts/chart-kit.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
 import { overviewRows } from '../../../src/domain/overview-model.ts';

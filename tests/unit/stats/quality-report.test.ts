@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { groupFindings, verdict } from '../../../src/components/quality/quality-report.ts';
+import { groupFindings, verdict } from '../../../src/site/quality-report.ts';
 import type { FindingCode } from '../../../src/domain/findings-catalog.ts';
 import type { QualityFinding } from '../../../src/domain/schemas.ts';
 

@@ -4,8 +4,8 @@ import {
   REGISTRY_CSV_COLUMNS,
   registryCsvFromStudies,
   subsetRegistryCsv,
-} from '../../../src/components/explorer/registry-csv.ts';
-import { toExplorerStudy } from '../../../src/components/explorer/explorer-data.ts';
+} from '../../../src/scripts/explorer/registry-csv.ts';
+import { toExplorerStudy } from '../../../src/site/explorer-data.ts';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 
 describe('subsetRegistryCsv', () => {

@@ -5,7 +5,7 @@ import {
   formatNumber,
   imageCount,
   studyLabels,
-} from '../../../src/components/studies/format.ts';
+} from '../../../src/site/studies/format.ts';
 import { withBase } from '../../../src/site/base.ts';
 
 describe('study display helpers', () => {

@@ -4,7 +4,7 @@ import {
   sheetRows,
   sheetSize,
   tileBackground,
-} from '../../../src/components/gallery/sprite-geometry.ts';
+} from '../../../src/site/gallery/sprite-geometry.ts';
 import { fill } from '../../../src/i18n/fill.ts';
 import { tileForKey } from '../../../src/scripts/gallery/slice-viewer.ts';
 import { compareValues, sortByValue } from '../../../src/scripts/studies/sort-rows.ts';

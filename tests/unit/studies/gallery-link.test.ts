@@ -4,8 +4,8 @@ import {
   galleryLink,
   nearestTile,
   readGalleryLink,
-} from '../../../src/components/gallery/gallery-link.ts';
-import { drawnLarger } from '../../../src/components/gallery/sprite-geometry.ts';
+} from '../../../src/site/gallery/gallery-link.ts';
+import { drawnLarger } from '../../../src/site/gallery/sprite-geometry.ts';
 
 describe('gallery links (home example → study page at that slice and window)', () => {
   it('round-trips a target through the query, with the gallery heading as fragment', () => {

@@ -15,7 +15,7 @@ import {
   csvCell,
   type Field,
 } from '../../domain/field-table.ts';
-import type { ExplorerStudy } from './explorer-data.ts';
+import type { ExplorerStudy } from '../../site/explorer-data.ts';
 
 export { REGISTRY_CSV_COLUMNS };
 

@@ -2,8 +2,8 @@
  * The explorer's subset download kit: the current subset's manifest, folder list and copy
  * commands as downloadable texts (see src/domain/subset-manifest.ts).
  */
-import type { ManifestStudy } from '../../domain/subset-manifest.ts';
-import type { ExplorerStudy } from './explorer-data.ts';
+import type { ManifestStudy } from '../domain/subset-manifest.ts';
+import type { ExplorerStudy } from '../site/explorer-data.ts';
 
 export function toManifestStudy(study: ExplorerStudy): ManifestStudy {
   return {

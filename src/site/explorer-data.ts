@@ -4,7 +4,7 @@
  * details beyond their image counts.
  */
 import { z } from 'zod';
-import { findingFlagsSchema, studySchema, type Study } from '../../domain/schemas.ts';
+import { findingFlagsSchema, studySchema, type Study } from '../domain/schemas.ts';
 
 export const explorerStudySchema = studySchema
   .pick({

@@ -2,8 +2,8 @@
  * The data-quality page's view of quality.json: findings grouped by severity then code, and
  * the overall verdict a reader sees first.
  */
-import { SEVERITIES, type FindingCode } from '../../domain/findings-catalog.ts';
-import type { QualityFile, QualityFinding, Severity } from '../../domain/schemas.ts';
+import { SEVERITIES, type FindingCode } from '../domain/findings-catalog.ts';
+import type { QualityFile, QualityFinding, Severity } from '../domain/schemas.ts';
 
 export interface CodeGroup {
   code: FindingCode;

@@ -5,7 +5,7 @@
 import { safeCsvRows } from '../../domain/csv-safe.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { ChartSpec } from './chart-kit.ts';
-import { withBase } from '../../site/base.ts';
+import { withBase } from '../base.ts';
 import { toSvgString } from './svg-tree.ts';
 
 /**

@@ -3,7 +3,7 @@
  * language link's `href`, so it carries the state when opened in a new tab or copied as well
  * as when clicked: the static link carries only the path.
  */
-import { URL_CHANGE_EVENT } from '../../scripts/page-url.ts';
+import { URL_CHANGE_EVENT } from './page-url.ts';
 
 /**
  * The other language's URL with the current page's query and fragment.
