@@ -9,7 +9,6 @@ import { createHash } from 'node:crypto';
 import { join } from 'node:path';
 import { computeOverview } from '../domain/overview.ts';
 import type { QualityFile, QualityFinding, Source, Study } from '../domain/schemas.ts';
-import { findRegistryFile, mtimeIso } from './dataset.ts';
 import { joinStudies } from './join.ts';
 import { copyLists } from './outputs/copy-lists.ts';
 import { registryCsv } from './outputs/registry-csv.ts';

@@ -3,7 +3,7 @@
  * stages.ts). The build wires them in (scripts/lib/real-deps.ts); tests that work on real
  * temporary folders spread them and fake the rest.
  */
-import { listStudyFolders, mtimeIso } from './dataset.ts';
+import { mtimeIso } from './dataset.ts';
 import { writeCopyLists } from './outputs/copy-lists.ts';
 import { writeDataFiles } from './outputs/write-data.ts';
 import { readDatasetReadmes } from './readme/index.ts';
@@ -14,7 +14,6 @@ import type { PipelineStages } from './stages.ts';
 export const diskStages: Omit<PipelineStages, 'scanImaging' | 'computeStats'> = {
   readDatasetReadmes,
   readRegistry,
-  listStudyFolders,
   mtimeIso,
   writeDataFiles,
   writeCopyLists,

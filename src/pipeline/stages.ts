@@ -6,7 +6,7 @@
  */
 import type { Study } from '../domain/schemas.ts';
 import type { Stats } from '../domain/stats.ts';
-import type { listStudyFolders, mtimeIso } from './dataset.ts';
+import type { mtimeIso } from './dataset.ts';
 import type { ImagingOptions, ImagingResult } from './imaging/index.ts';
 import type { writeCopyLists } from './outputs/copy-lists.ts';
 import type { writeDataFiles } from './outputs/write-data.ts';
@@ -25,8 +25,6 @@ export interface PipelineStages {
   readDatasetReadmes: typeof readDatasetReadmes;
   /** The registry workbook → rows and findings. */
   readRegistry: typeof readRegistry;
-  /** The folders under `studies/` (null: no such folder). */
-  listStudyFolders: typeof listStudyFolders;
   scanImaging: ScanImaging;
   computeStats: ComputeStats;
   /** A file's modification date: the build date when SOURCE_DATE_EPOCH is not set. */

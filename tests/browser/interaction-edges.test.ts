@@ -8,8 +8,8 @@
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
 import type { Browser, Page } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import type { IndexStudy } from '../../src/components/studies/index-study.ts';
-import { INDEX_PAGE_SIZE } from '../../src/components/studies/index-pages.ts';
+import type { IndexStudy } from '../../src/site/studies/index-study.ts';
+import { INDEX_PAGE_SIZE } from '../../src/site/studies/index-pages.ts';
 import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
 import { builtStudySlugs, indexStudies, visibleRows } from '../support/site-studies.ts';
 

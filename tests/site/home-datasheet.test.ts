@@ -9,7 +9,7 @@ import sharp from 'sharp';
 import { describe, expect, inject, it } from 'vitest';
 import { studiesFileSchema } from '../../src/domain/schemas.ts';
 import { FINDING_IDS } from '../../src/domain/field-values.ts';
-import { readGalleryLink } from '../../src/components/gallery/gallery-link.ts';
+import { readGalleryLink } from '../../src/site/gallery/gallery-link.ts';
 
 const siteDir = inject('siteDir');
 const basePath = inject('basePath');

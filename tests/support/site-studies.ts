@@ -5,7 +5,7 @@
 import { existsSync, readdirSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import type { Page } from 'playwright-core';
-import type { IndexStudy } from '../../src/components/studies/index-study.ts';
+import type { IndexStudy } from '../../src/site/studies/index-study.ts';
 import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import { isHandleShaped } from '../../src/domain/handle.ts';
 import { studiesFileSchema, type Study } from '../../src/domain/schemas.ts';

@@ -4,9 +4,9 @@
  */
 import type { APIRoute, GetStaticPaths } from 'astro';
 import { LOCALES } from '../../i18n/locales.ts';
-import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import type { ChartSpec } from '../../components/charts/chart-kit.ts';
-import { siteCharts } from '../../components/charts/site-charts.ts';
+import { chartCsv, chartSvgFile } from '../../site/charts/chart-files.ts';
+import type { ChartSpec } from '../../site/charts/chart-kit.ts';
+import { siteCharts } from '../../site/charts/site-charts.ts';
 import chartCss from '../../components/charts/chart.css?raw';
 
 export const getStaticPaths = (() =>

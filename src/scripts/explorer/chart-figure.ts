@@ -3,11 +3,11 @@
  * table and downloads the build rendered, made with DOM calls (text nodes, never HTML).
  */
 import chartCss from '../../components/charts/chart.css?raw';
-import { chartCsv, chartSvgFile } from '../../components/charts/chart-files.ts';
-import { cellText, type ChartSpec } from '../../components/charts/chart-kit.ts';
+import { chartCsv, chartSvgFile } from '../../site/charts/chart-files.ts';
+import { cellText, type ChartSpec } from '../../site/charts/chart-kit.ts';
 import type { Locale } from '../../i18n/locales.ts';
-import { DEFAULT_WIDTH } from '../../components/charts/common.ts';
-import { toDom } from '../../components/charts/svg-tree.ts';
+import { DEFAULT_WIDTH } from '../../site/charts/common.ts';
+import { toDom } from '../../site/charts/svg-tree.ts';
 
 /** The element `selector` finds in `root`; the explorer's markup is wrong without it. */
 export function must<T extends Element>(root: ParentNode, selector: string): T {

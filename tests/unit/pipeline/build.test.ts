@@ -8,6 +8,7 @@ import { qualityFileSchema, studiesFileSchema } from '../../../src/domain/schema
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { statsFileSchema } from '../../../src/domain/stats.ts';
 import { runPipeline, type PipelineOptions } from '../../../src/pipeline/build.ts';
+import { diskStages } from '../../../src/pipeline/disk-stages.ts';
 import { scanImaging } from '../../../src/pipeline/imaging/index.ts';
 import { fakeImaging } from './fake-imaging.ts';
 import { tempDir, writeWorkbook, type CellValue } from '../../support/xlsx.ts';
@@ -231,7 +232,6 @@ describe('runPipeline', () => {
         readDatasetReadmes: (dir, synthetic) =>
           diskStages.readDatasetReadmes(there(dir), synthetic),
         readRegistry: (path, file) => diskStages.readRegistry(there(path), file),
-        listStudyFolders: (dir) => diskStages.listStudyFolders(there(dir)),
         mtimeIso: (path) => diskStages.mtimeIso(there(path)),
         scanImaging: imaging(),
         computeStats,
@@ -261,8 +261,8 @@ describe('runPipeline', () => {
     const empty = await tempDir('empty-');
     const out = await tempDir('generated-');
     const r = await runPipeline(
-      { datasetDir: empty, generatedDir: out, cacheDir: out, synthetic: false },
-      { scanImaging, computeStats },
+      { datasetDir: empty, registryFile: null, generatedDir: out, cacheDir: out, synthetic: false },
+      { ...diskStages, scanImaging, computeStats },
     );
     const codes = r.quality.findings.map((f) => f.code);
     expect(codes).toContain('registry-missing');

@@ -7,6 +7,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { runPipeline } from '../../../src/pipeline/build.ts';
+import { diskStages } from '../../../src/pipeline/disk-stages.ts';
 import { scanImaging } from '../../../src/pipeline/imaging/index.ts';
 import { writeCtFile } from '../../fixtures/dicom/ct-files.ts';
 import { tempDir } from '../../support/xlsx.ts';
@@ -31,8 +32,14 @@ describe('the study folders', () => {
     writeStudy(dataset, '.hidden', '1.2.826.0.1.8');
     await mkdir(join(dataset, 'studies', 'empty'));
     const r = await runPipeline(
-      { datasetDir: dataset, generatedDir: out, cacheDir: join(out, 'cache'), synthetic: false },
-      { scanImaging, computeStats },
+      {
+        datasetDir: dataset,
+        registryFile: null,
+        generatedDir: out,
+        cacheDir: join(out, 'cache'),
+        synthetic: false,
+      },
+      { ...diskStages, scanImaging, computeStats },
     );
     expect(r.studies.map((s) => s.path).sort()).toEqual(['studies/a', 'studies/empty']);
     // Nothing of the hidden folder is read, counted or named.

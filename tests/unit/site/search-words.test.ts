@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { LOCALE_TAGS } from '../../../src/i18n/locales.ts';
-import { counted, pluralTemplates } from '../../../src/components/shell/search-results.ts';
+import { counted, pluralTemplates } from '../../../src/scripts/search/search-results.ts';
 import { fill } from '../../../src/i18n/fill.ts';
 import { useTranslations } from '../../../src/i18n/index.ts';
 import { uidSearchWord, withoutUidWords } from '../../../src/site/search-index.ts';

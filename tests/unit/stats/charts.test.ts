@@ -1,10 +1,10 @@
 import { csvParseRows } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { chartCsv, chartSvgFile } from '../../../src/components/charts/chart-files.ts';
-import { buildCharts, CHART_IDS } from '../../../src/components/charts/chart-specs.ts';
-import { UPSET_MAX_ROWS } from '../../../src/components/charts/charts-findings.ts';
+import { chartCsv, chartSvgFile } from '../../../src/site/charts/chart-files.ts';
+import { buildCharts, CHART_IDS } from '../../../src/site/charts/chart-specs.ts';
+import { UPSET_MAX_ROWS } from '../../../src/site/charts/charts-findings.ts';
 import { FINDING_IDS } from '../../../src/domain/field-values.ts';
-import { h, toSvgString, type SvgNode } from '../../../src/components/charts/svg-tree.ts';
+import { h, toSvgString, type SvgNode } from '../../../src/site/charts/svg-tree.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { makeStudy } from './make-study.ts';
 

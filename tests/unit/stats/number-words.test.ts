@@ -5,10 +5,10 @@
  */
 import { csvParseRows } from 'd3';
 import { describe, expect, it } from 'vitest';
-import { chartCsv } from '../../../src/components/charts/chart-files.ts';
-import { buildCharts } from '../../../src/components/charts/chart-specs.ts';
-import { toSvgString } from '../../../src/components/charts/svg-tree.ts';
-import { studyLabels } from '../../../src/components/studies/format.ts';
+import { chartCsv } from '../../../src/site/charts/chart-files.ts';
+import { buildCharts } from '../../../src/site/charts/chart-specs.ts';
+import { toSvgString } from '../../../src/site/charts/svg-tree.ts';
+import { studyLabels } from '../../../src/site/studies/format.ts';
 import { computeStats } from '../../../src/domain/compute-stats.ts';
 import { knownSkews } from '../../../src/domain/known-skews.ts';
 import { makeStudy } from './make-study.ts';

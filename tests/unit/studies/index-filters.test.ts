@@ -13,13 +13,13 @@ import {
   INDEX_COLUMNS,
   indexCells,
   toIndexStudy,
-} from '../../../src/components/studies/index-study.ts';
+} from '../../../src/site/studies/index-study.ts';
 import {
   indexPagePath,
   pageCount,
   pageItems,
-} from '../../../src/components/studies/index-pages.ts';
-import { filterOptions } from '../../../src/components/studies/filter-options.ts';
+} from '../../../src/site/studies/index-pages.ts';
+import { filterOptions } from '../../../src/site/studies/filter-options.ts';
 import { FINDING_IDS } from '../../../src/domain/field-values.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 
