@@ -23,6 +23,8 @@ import ruDownload from './ru/download.json' with { type: 'json' };
 import enDownload from './en/download.json' with { type: 'json' };
 import ruFacts from './ru/facts.json' with { type: 'json' };
 import enFacts from './en/facts.json' with { type: 'json' };
+import ruFields from './ru/fields.json' with { type: 'json' };
+import enFields from './en/fields.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
 import ruLabels from './ru/labels.json' with { type: 'json' };
@@ -72,6 +74,7 @@ export const CATALOG = {
   cite: { ru: ruCite, en: enCite },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   facts: { ru: ruFacts, en: enFacts },
+  fields: { ru: ruFields, en: enFields },
   home: { ru: ruHome, en: enHome },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },
