@@ -33,6 +33,8 @@ import ruLicense from './ru/license.json' with { type: 'json' };
 import enLicense from './en/license.json' with { type: 'json' };
 import ruNotfound from './ru/notfound.json' with { type: 'json' };
 import enNotfound from './en/notfound.json' with { type: 'json' };
+import ruOverview from './ru/overview.json' with { type: 'json' };
+import enOverview from './en/overview.json' with { type: 'json' };
 import ruQuality from './ru/quality.json' with { type: 'json' };
 import enQuality from './en/quality.json' with { type: 'json' };
 import ruSearch from './ru/search.json' with { type: 'json' };
@@ -78,6 +80,7 @@ export const CATALOG = {
   home: { ru: ruHome, en: enHome },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },
+  overview: { ru: ruOverview, en: enOverview },
   quality: { ru: ruQuality, en: enQuality },
   search: { ru: ruSearch, en: enSearch },
   shell: { ru: ruShell, en: enShell },
