@@ -15,7 +15,9 @@ import type { Locale } from '../domain/labels.ts';
 import { showNumber } from '../domain/number-format.ts';
 
 /** A note as [UI string key, variables], rendered by the page in its language. */
-export type NoteText<K extends string> = [K, Record<string, string | number>];
+export type NoteText<K extends string, V = Record<string, string | number>> = [K, V];
+/** The variables of a note whose words count a noun (its plural forms pick by `count`). */
+type Counted = Record<string, number> & { count: number };
 
 type HomeNoteKey =
   | 'overview.note.patients'
@@ -41,7 +43,7 @@ export interface OverviewLineView {
  * A note's numbers, the variables of its words; `count` picks the plural form of the noun it
  * counts (Russian "у 1 пациента", "у 3 пациентов").
  */
-function counted(note: OverviewNote, count: number): Record<string, number> {
+function counted(note: OverviewNote, count: number): Counted {
   return { ...numbers(note), count };
 }
 
@@ -63,7 +65,7 @@ function lineRows(rows: readonly OverviewRow[]) {
 }
 
 /** A class note's numbers: the declared side counts "of {total} studies", the computed one "{unstated} studies". */
-function classCount(note: Extract<OverviewNote, { id: 'classUnstated' }>): Record<string, number> {
+function classCount(note: Extract<OverviewNote, { id: 'classUnstated' }>): Counted {
   return counted(note, note.side === 'declared' ? note.total : note.unstated);
 }
 
@@ -121,7 +123,7 @@ export function declaredLines(
   locale: Locale,
 ): {
   lines: DeclaredLineView[];
-  notes: NoteText<AboutNoteKey>[];
+  notes: NoteText<AboutNoteKey, Counted>[];
 } {
   const show = (n: number | null) => showNumber(locale, n);
   const views = lineRows(rows);
@@ -133,7 +135,7 @@ export function declaredLines(
     notes: views
       .flatMap(({ stated, derived }) => [...stated, ...(derived ? [derived] : [])])
       .flatMap((r) => r.notes)
-      .flatMap((note): NoteText<AboutNoteKey>[] => {
+      .flatMap((note): NoteText<AboutNoteKey, Counted>[] => {
         if (note.id === 'sexUnstated')
           return [['overview.readme.sexNote', counted(note, note.unstated)]];
         if (note.id === 'classUnstated' && note.side === 'declared')
