@@ -4,6 +4,7 @@
  * Only allow-listed attributes (docs/imaging.md, "Privacy: one allow-list") have a place here.
  */
 import { z } from 'zod';
+import { attributesOf, type AttributeValue, type PublishedAttribute } from './dicom-attributes.ts';
 import { FINDING_CODES, SEVERITIES } from './findings-catalog.ts';
 import { FINDING_IDS } from './field-values.ts';
 import { WINDOW_PRESET_IDS, type WindowPresetId } from './window-presets.ts';
@@ -49,28 +50,36 @@ export const spriteSchema = z.object({
 });
 export type Sprite = z.infer<typeof spriteSchema>;
 
-/** A series with only allow-listed DICOM attributes. */
+/** The zod type of each kind of published value (domain/dicom-attributes.ts). */
+const ATTRIBUTE_SCHEMAS = {
+  text: z.string(),
+  texts: z.string(),
+  number: z.number(),
+  int: z.number().int(),
+  pair: z.tuple([z.number(), z.number()]),
+} satisfies Record<AttributeValue, z.ZodType>;
+
+/** The schema of one group of published attributes, in the table's order; each nullable. */
+const attributesShape = <G extends PublishedAttribute['group']>(group: G) =>
+  Object.fromEntries(
+    attributesOf(group).map((a) => [a.key, ATTRIBUTE_SCHEMAS[a.value].nullable()]),
+  ) as {
+    [A in Extract<PublishedAttribute, { group: G }> as A['key']]: z.ZodNullable<
+      (typeof ATTRIBUTE_SCHEMAS)[A['value']]
+    >;
+  };
+
+/** A series with only allow-listed DICOM attributes (the table of domain/dicom-attributes.ts). */
 export const seriesSchema = z.object({
   /** SeriesInstanceUID when the series folder is named so; otherwise its reference (imaging/uid-ref.ts). */
   uid: z.string(),
   /** Folder name of the series inside the study folder. */
   folder: z.string(),
-  modality: z.string().nullable(),
-  manufacturer: z.string().nullable(),
-  model: z.string().nullable(),
-  sliceThickness: z.number().nullable(),
-  kvp: z.number().nullable(),
-  tubeCurrent: z.number().nullable(),
-  exposure: z.number().nullable(),
-  kernel: z.string().nullable(),
-  rows: z.number().int().nullable(),
-  columns: z.number().int().nullable(),
-  pixelSpacing: z.tuple([z.number(), z.number()]).nullable(),
-  spacingBetweenSlices: z.number().nullable(),
+  ...attributesShape('scan'),
   imageCount: z.number().int().nonnegative(),
   /** The series' image files (`imageCount` of them) and their bytes on disk. */
   size: sizeSchema,
-  transferSyntax: z.string().nullable(),
+  ...attributesShape('file'),
   /** `ok`: sprites rendered; otherwise `sprites` is empty and `reason` says why. */
   status: z.enum(['ok', 'unsupported', 'failed']),
   reason: localizedSchema.nullable(),

@@ -23,6 +23,8 @@ import ruDownload from './ru/download.json' with { type: 'json' };
 import enDownload from './en/download.json' with { type: 'json' };
 import ruFacts from './ru/facts.json' with { type: 'json' };
 import enFacts from './en/facts.json' with { type: 'json' };
+import ruFields from './ru/fields.json' with { type: 'json' };
+import enFields from './en/fields.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
 import ruLabels from './ru/labels.json' with { type: 'json' };
@@ -31,6 +33,8 @@ import ruLicense from './ru/license.json' with { type: 'json' };
 import enLicense from './en/license.json' with { type: 'json' };
 import ruNotfound from './ru/notfound.json' with { type: 'json' };
 import enNotfound from './en/notfound.json' with { type: 'json' };
+import ruOverview from './ru/overview.json' with { type: 'json' };
+import enOverview from './en/overview.json' with { type: 'json' };
 import ruQuality from './ru/quality.json' with { type: 'json' };
 import enQuality from './en/quality.json' with { type: 'json' };
 import ruSearch from './ru/search.json' with { type: 'json' };
@@ -72,9 +76,11 @@ export const CATALOG = {
   cite: { ru: ruCite, en: enCite },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   facts: { ru: ruFacts, en: enFacts },
+  fields: { ru: ruFields, en: enFields },
   home: { ru: ruHome, en: enHome },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },
+  overview: { ru: ruOverview, en: enOverview },
   quality: { ru: ruQuality, en: enQuality },
   search: { ru: ruSearch, en: enSearch },
   shell: { ru: ruShell, en: enShell },

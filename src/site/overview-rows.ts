@@ -15,19 +15,21 @@ import type { Locale } from '../i18n/locales.ts';
 import { showNumber } from '../domain/number-format.ts';
 
 /** A note as [UI string key, variables], rendered by the page in its language. */
-export type NoteText<K extends string> = [K, Record<string, string | number>];
+export type NoteText<K extends string, V = Record<string, string | number>> = [K, V];
+/** The variables of a note whose words count a noun (its plural forms pick by `count`). */
+type Counted = Record<string, number> & { count: number };
 
 type HomeNoteKey =
-  | 'home.note.patients'
-  | 'home.note.sexUnstated'
-  | `home.note.classUnstated.${OverviewSide}`
-  | 'home.note.differs';
-type AboutNoteKey = 'about.overview.sexNote' | 'about.overview.classNote';
+  | 'overview.note.patients'
+  | 'overview.note.sexUnstated'
+  | `overview.note.classUnstated.${OverviewSide}`
+  | 'overview.note.differs';
+type AboutNoteKey = 'overview.readme.sexNote' | 'overview.readme.classNote';
 type QualityNoteKey =
-  | 'quality.note.patients'
-  | 'quality.note.sexUnstated'
-  | `quality.note.classUnstated.${OverviewSide}`
-  | 'quality.note.mismatch';
+  | 'overview.check.patients'
+  | 'overview.check.sexUnstated'
+  | `overview.note.classUnstated.${OverviewSide}`
+  | 'overview.check.mismatch';
 
 export interface OverviewLineView {
   id: OverviewLineId;
@@ -35,6 +37,14 @@ export interface OverviewLineView {
   computed: string;
   match: boolean;
   notes: NoteText<HomeNoteKey>[];
+}
+
+/**
+ * A note's numbers, the variables of its words; `count` picks the plural form of the noun it
+ * counts (Russian "у 1 пациента", "у 3 пациентов").
+ */
+function counted(note: OverviewNote, count: number): Counted {
+  return { ...numbers(note), count };
 }
 
 /** A note's numbers, the variables of its words. */
@@ -54,17 +64,22 @@ function lineRows(rows: readonly OverviewRow[]) {
   }));
 }
 
+/** A class note's numbers: the declared side counts "of {total} studies", the computed one "{unstated} studies". */
+function classCount(note: Extract<OverviewNote, { id: 'classUnstated' }>): Counted {
+  return counted(note, note.side === 'declared' ? note.total : note.unstated);
+}
+
 /** The words of a note on the home page. */
 export function homeNote(note: OverviewNote): NoteText<HomeNoteKey> {
   switch (note.id) {
     case 'patientsAreStudies':
-      return ['home.note.patients', {}];
+      return ['overview.note.patients', {}];
     case 'sexUnstated':
-      return ['home.note.sexUnstated', numbers(note)];
+      return ['overview.note.sexUnstated', counted(note, note.unstated)];
     case 'classUnstated':
-      return [`home.note.classUnstated.${note.side}`, numbers(note)];
+      return [`overview.note.classUnstated.${note.side}`, classCount(note)];
     case 'differs':
-      return ['home.note.differs', {}];
+      return ['overview.note.differs', {}];
   }
 }
 
@@ -73,7 +88,7 @@ export function homeNote(note: OverviewNote): NoteText<HomeNoteKey> {
  * side by side ("459 / 338 (+3)"), with the notes of its figures; a line that differs anywhere
  * ends with one "differs" note.
  * @example overviewLines(overviewRows(d, c), 'en').find((l) => l.id === 'sex')!.notes
- * // [['home.note.sexUnstated', { male: 459, female: 338, sum: 797, unstated: 3, total: 800 }]]
+ * // [['overview.note.sexUnstated', { male: 459, female: 338, sum: 797, unstated: 3, total: 800 }]]
  */
 export function overviewLines(rows: readonly OverviewRow[], locale: Locale): OverviewLineView[] {
   const show = (n: number | null) => showNumber(locale, n);
@@ -108,7 +123,7 @@ export function declaredLines(
   locale: Locale,
 ): {
   lines: DeclaredLineView[];
-  notes: NoteText<AboutNoteKey>[];
+  notes: NoteText<AboutNoteKey, Counted>[];
 } {
   const show = (n: number | null) => showNumber(locale, n);
   const views = lineRows(rows);
@@ -120,10 +135,11 @@ export function declaredLines(
     notes: views
       .flatMap(({ stated, derived }) => [...stated, ...(derived ? [derived] : [])])
       .flatMap((r) => r.notes)
-      .flatMap((note): NoteText<AboutNoteKey>[] => {
-        if (note.id === 'sexUnstated') return [['about.overview.sexNote', numbers(note)]];
+      .flatMap((note): NoteText<AboutNoteKey, Counted>[] => {
+        if (note.id === 'sexUnstated')
+          return [['overview.readme.sexNote', counted(note, note.unstated)]];
         if (note.id === 'classUnstated' && note.side === 'declared')
-          return [['about.overview.classNote', numbers(note)]];
+          return [['overview.readme.classNote', classCount(note)]];
         return [];
       }),
   };
@@ -139,14 +155,14 @@ export function qualityNote(
 ): NoteText<QualityNoteKey> | null {
   switch (note.id) {
     case 'patientsAreStudies':
-      return ['quality.note.patients', {}];
+      return ['overview.check.patients', {}];
     case 'sexUnstated':
-      return ['quality.note.sexUnstated', numbers(note)];
+      return ['overview.check.sexUnstated', numbers(note)];
     case 'classUnstated':
-      return [`quality.note.classUnstated.${note.side}`, numbers(note)];
+      return [`overview.note.classUnstated.${note.side}`, classCount(note)];
     case 'differs':
       return note.diff === null
         ? null
-        : ['quality.note.mismatch', { diff: `${note.diff > 0 ? '+' : ''}${format(note.diff)}` }];
+        : ['overview.check.mismatch', { diff: `${note.diff > 0 ? '+' : ''}${format(note.diff)}` }];
   }
 }

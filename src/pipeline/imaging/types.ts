@@ -1,4 +1,5 @@
 /** Internal records of the imaging stage (cached between runs; never published as such). */
+import type { PublishedHeaderValues } from '../../domain/dicom-attributes.ts';
 
 /** Why a file is not used as a CT image; each becomes a quality finding. */
 export type FileProblemCode =
@@ -12,23 +13,13 @@ export type FileProblemCode =
   | 'secondary-capture'
   | 'too-large';
 
-/** The allow-listed facts of one CT image file (see allow-list.ts). */
-export interface ImageHeader {
-  transferSyntax: string;
+/**
+ * The allow-listed facts of one CT image file (see allow-list.ts): the published attributes
+ * (domain/dicom-attributes.ts, by their record keys) and the internal ones below.
+ */
+export interface ImageHeader extends PublishedHeaderValues {
   studyUid: string | null;
   seriesUid: string | null;
-  modality: string | null;
-  manufacturer: string | null;
-  model: string | null;
-  kernel: string | null;
-  sliceThickness: number | null;
-  kvp: number | null;
-  tubeCurrent: number | null;
-  exposure: number | null;
-  rows: number;
-  columns: number;
-  pixelSpacing: [number, number] | null;
-  spacingBetweenSlices: number | null;
   position: [number, number, number] | null;
   orientation: [number, number, number, number, number, number] | null;
   instanceNumber: number | null;

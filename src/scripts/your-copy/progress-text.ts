@@ -38,6 +38,8 @@ export function progressText(p: Progress, locale: Locale): string {
   const speed = p.elapsedMs > 0 ? (p.bytesRead * 1000) / p.elapsedMs : 0;
   const left = speed > 0 ? (p.totalBytes - p.bytes) / speed : 0;
   return t('copy.progress.text', {
+    // "of 1 file", "из 21 файла", "из 5 файлов": the noun follows the total.
+    count: p.totalFiles,
     files: nf.format(p.files),
     total: nf.format(p.totalFiles),
     bytes: formatBytes(p.bytes, locale),

@@ -3,6 +3,7 @@ import { mkdtempSync, readFileSync, rmSync, statSync, writeFileSync } from 'node
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { PUBLISHED_ATTRIBUTES } from '../../../src/domain/dicom-attributes.ts';
 import { ALLOWED_ATTRIBUTES } from '../../../src/pipeline/imaging/header/allow-list.ts';
 import { decoderFor } from '../../../src/pipeline/imaging/dicom/charset.ts';
 import { parseDicomAge } from '../../../src/domain/dicom-age.ts';
@@ -244,6 +245,31 @@ it('keeps one explicit allow-list covering the attributes the README and docs/im
     ),
   ).toEqual([]);
   expect(ALLOWED_ATTRIBUTES.every((a) => parseInt(a.tag.slice(1, 5), 16) % 2 === 0)).toBe(true);
+});
+
+it('reads each published attribute from its own tag (DICOM PS3.6), nothing under a public name', () => {
+  // A wrong tag here would publish another attribute (a name, a date) under a harmless name.
+  const tags = Object.fromEntries(
+    ALLOWED_ATTRIBUTES.filter((a) => a.scope === 'public').map((a) => [a.keyword, a.tag]),
+  );
+  expect(tags).toEqual({
+    Modality: 'x00080060',
+    Manufacturer: 'x00080070',
+    ManufacturerModelName: 'x00081090',
+    SliceThickness: 'x00180050',
+    KVP: 'x00180060',
+    XRayTubeCurrent: 'x00181151',
+    Exposure: 'x00181152',
+    ConvolutionKernel: 'x00181210',
+    Rows: 'x00280010',
+    Columns: 'x00280011',
+    PixelSpacing: 'x00280030',
+    SpacingBetweenSlices: 'x00180088',
+    TransferSyntaxUID: 'x00020010',
+  });
+  // The published table and the allow-list's public rows are the same rows.
+  expect(PUBLISHED_ATTRIBUTES.map((a) => a.tag).sort()).toEqual(Object.values(tags).sort());
+  expect(new Set(ALLOWED_ATTRIBUTES.map((a) => a.tag)).size).toBe(ALLOWED_ATTRIBUTES.length);
 });
 
 it('parses DICOM ages', () => {

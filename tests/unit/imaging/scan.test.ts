@@ -170,6 +170,33 @@ describe('a first scan', () => {
     });
   });
 
+  it('publishes exactly these series keys, in this order (the contract of studies.json)', () => {
+    const keys = [
+      'uid',
+      'folder',
+      'modality',
+      'manufacturer',
+      'model',
+      'sliceThickness',
+      'kvp',
+      'tubeCurrent',
+      'exposure',
+      'kernel',
+      'rows',
+      'columns',
+      'pixelSpacing',
+      'spacingBetweenSlices',
+      'imageCount',
+      'size',
+      'transferSyntax',
+      'status',
+      'reason',
+      'sprites',
+    ];
+    for (const s of first.studies.flatMap((x) => x.series)) expect(Object.keys(s)).toEqual(keys);
+    expect(Object.keys(seriesSchema.shape)).toEqual(keys);
+  });
+
   it('marks a series in an unsupported syntax, naming it, with a finding', () => {
     const [rle, extended] = study(B).series;
     expect(rle!.status).toBe('ok');

@@ -19,6 +19,7 @@ import { overviewRows } from '../../../src/domain/overview-model.ts';
 import { overviewLines } from '../../../src/site/overview-rows.ts';
 import { DECLARED_OVERVIEW } from '../../../src/domain/overview.ts';
 import { pickLocale } from '../../../src/site/pick-locale.ts';
+import { useTranslations } from '../../../src/i18n/index.ts';
 import { alternates } from '../../../src/site/head.ts';
 import { wrapWords } from '../../../src/site/og-image.ts';
 import { formatDate } from '../../../src/site/format.ts';
@@ -188,10 +189,32 @@ describe('home key figures', () => {
     const sex = rows.find((r) => r.id === 'sex')!;
     expect(sex.declared).toBe('459 / 338 (+3)');
     expect(sex.notes[0]).toEqual([
-      'home.note.sexUnstated',
-      { male: 459, female: 338, sum: 797, unstated: 3, total: 800 },
+      'overview.note.sexUnstated',
+      { male: 459, female: 338, sum: 797, unstated: 3, total: 800, count: 3 },
     ]);
     expect(rows.every((r) => r.match)).toBe(true);
+  });
+
+  it('counts the patients and studies of a note with the noun in its plural form', () => {
+    const one = { ...DECLARED_OVERVIEW, patients: 800, male: 461, female: 338 };
+    const noteText = (locale: 'ru' | 'en', id: 'sex' | 'classes', declared = one) =>
+      overviewLines(overviewRows(declared, declared), locale)
+        .find((r) => r.id === id)!
+        .notes.map(([key, vars]) => useTranslations(locale)(key, vars as { count: number }));
+    expect(noteText('ru', 'sex')).toEqual([
+      'В README 461 + 338 = 799 из 800: у 1 пациента пол не указан.',
+    ]);
+    expect(noteText('en', 'sex')).toEqual([
+      "In the README 461 + 338 = 799 of 800: 1 patient's sex is not specified.",
+    ]);
+    expect(noteText('ru', 'sex', DECLARED_OVERVIEW)).toEqual([
+      'В README 459 + 338 = 797 из 800: у 3 пациентов пол не указан.',
+    ]);
+    const classOne = { ...DECLARED_OVERVIEW, studies: 801, patients: 801, female: 339 };
+    expect(noteText('ru', 'classes', classOne)).toEqual([
+      'В README у 1 из 801 исследования класс не указан.',
+      'У 1 исследования класс не указан.',
+    ]);
   });
 
   it('flags a computed figure that differs from the README', () => {
@@ -203,9 +226,11 @@ describe('home key figures', () => {
     };
     const rows = overviewLines(overviewRows(DECLARED_OVERVIEW, computed), 'en');
     expect(rows.find((r) => r.id === 'age')!.match).toBe(false);
-    expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain('home.note.differs');
+    expect(rows.find((r) => r.id === 'age')!.notes.map((n) => n[0])).toContain(
+      'overview.note.differs',
+    );
     expect(rows.find((r) => r.id === 'classes')!.notes.map((n) => n[0])).toContain(
-      'home.note.classUnstated.computed',
+      'overview.note.classUnstated.computed',
     );
   });
 });

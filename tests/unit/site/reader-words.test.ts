@@ -60,13 +60,19 @@ describe('reader-facing words', () => {
         'kernel',
         /^Фильтр реконструкции$/,
         /Ядро/,
-        ['stats.kernel', 'studies.filter.kernel', 'studies.page.kernel', 'search.filter.kernel'],
+        [
+          'stats.kernel',
+          'studies.filter.kernel',
+          'studies.page.kernel',
+          'search.filter.kernel',
+          'field.kernel',
+        ],
       ],
       [
         'kV',
         /кВ$/,
         /кВп/,
-        ['stats.kvp', 'studies.filter.kvp', 'studies.page.kvp', 'studies.series.kvp'],
+        ['stats.kvp', 'studies.filter.kvp', 'studies.page.kvp', 'field.kvp', 'field.kvp.short'],
       ],
       [
         'sex not stated',

@@ -8,7 +8,11 @@
  * `public`: may be published on the site. `internal`: needed for grouping, geometry, pixel
  * decoding, or the registry cross-check; kept in the cache, never published by this stage
  * (UIDs are the dataset's anonymised identifiers, used as folder names by the dataset itself).
+ *
+ * The public rows are the published attributes' table, domain/dicom-attributes.ts: only what
+ * it lists may be published; the internal rows are listed here.
  */
+import { PUBLISHED_ATTRIBUTES } from '../../../domain/dicom-attributes.ts';
 
 export type AttributeKind = 'text' | 'uid' | 'number' | 'uint16';
 export type AttributeScope = 'public' | 'internal';
@@ -21,21 +25,15 @@ export interface AllowedAttribute {
   scope: AttributeScope;
 }
 
-export const ALLOWED_ATTRIBUTES = [
-  // Published (README, docs/imaging.md): technical parameters of the acquisition.
-  { tag: 'x00020010', keyword: 'TransferSyntaxUID', kind: 'uid', scope: 'public' },
-  { tag: 'x00080060', keyword: 'Modality', kind: 'text', scope: 'public' },
-  { tag: 'x00080070', keyword: 'Manufacturer', kind: 'text', scope: 'public' },
-  { tag: 'x00081090', keyword: 'ManufacturerModelName', kind: 'text', scope: 'public' },
-  { tag: 'x00180050', keyword: 'SliceThickness', kind: 'number', scope: 'public' },
-  { tag: 'x00180060', keyword: 'KVP', kind: 'number', scope: 'public' },
-  { tag: 'x00181151', keyword: 'XRayTubeCurrent', kind: 'number', scope: 'public' },
-  { tag: 'x00181152', keyword: 'Exposure', kind: 'number', scope: 'public' },
-  { tag: 'x00181210', keyword: 'ConvolutionKernel', kind: 'text', scope: 'public' },
-  { tag: 'x00280010', keyword: 'Rows', kind: 'uint16', scope: 'public' },
-  { tag: 'x00280011', keyword: 'Columns', kind: 'uint16', scope: 'public' },
-  { tag: 'x00280030', keyword: 'PixelSpacing', kind: 'number', scope: 'public' },
-  { tag: 'x00180088', keyword: 'SpacingBetweenSlices', kind: 'number', scope: 'public' },
+/** The published attributes (domain/dicom-attributes.ts) as allow-list rows. */
+const PUBLIC_ATTRIBUTES = PUBLISHED_ATTRIBUTES.map(({ tag, keyword, encoding }) => ({
+  tag,
+  keyword,
+  kind: encoding,
+  scope: 'public' as const,
+}));
+
+const INTERNAL_ATTRIBUTES = [
   // Internal: decoding text, classifying the file, grouping, geometry, pixels.
   { tag: 'x00020002', keyword: 'MediaStorageSOPClassUID', kind: 'uid', scope: 'internal' },
   { tag: 'x00080005', keyword: 'SpecificCharacterSet', kind: 'text', scope: 'internal' },
@@ -58,6 +56,12 @@ export const ALLOWED_ATTRIBUTES = [
   { tag: 'x00100040', keyword: 'PatientSex', kind: 'text', scope: 'internal' },
   { tag: 'x00101010', keyword: 'PatientAge', kind: 'text', scope: 'internal' },
 ] as const satisfies readonly AllowedAttribute[];
+
+/** Every attribute the header reader may look up: the published ones, then the internal ones. */
+export const ALLOWED_ATTRIBUTES = [
+  ...PUBLIC_ATTRIBUTES,
+  ...INTERNAL_ATTRIBUTES,
+] satisfies readonly AllowedAttribute[];
 
 export type AllowedKeyword = (typeof ALLOWED_ATTRIBUTES)[number]['keyword'];
 

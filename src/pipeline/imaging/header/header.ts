@@ -4,6 +4,11 @@
  */
 import { parseDicomAge } from '../../../domain/dicom-age.ts';
 import { ALLOWED_ATTRIBUTES, type AllowedKeyword, type AllowedValues } from './allow-list.ts';
+import {
+  PUBLISHED_ATTRIBUTES,
+  type PublishedAttribute,
+  type PublishedHeaderValues,
+} from '../../../domain/dicom-attributes.ts';
 import { decoderFor } from '../dicom/charset.ts';
 import type { DataSet } from '../dicom/dicom-parser.ts';
 import { PIXEL_DATA, type ParsedFile } from '../dicom/parse.ts';
@@ -104,6 +109,34 @@ function nums(values: AllowedValues, key: AllowedKeyword, count: number): number
 }
 
 /**
+ * A file's published attributes, one per row of domain/dicom-attributes.ts, each read as the
+ * row's `value` says; the transfer syntax comes from the file meta information.
+ */
+function publishedValues(values: AllowedValues, transferSyntax: string): PublishedHeaderValues {
+  const header: Record<string, unknown> = {};
+  for (const attribute of PUBLISHED_ATTRIBUTES) {
+    header[attribute.key] =
+      'fromMeta' in attribute ? transferSyntax : publishedValue(values, attribute);
+  }
+  return header as PublishedHeaderValues;
+}
+
+function publishedValue(values: AllowedValues, attribute: PublishedAttribute) {
+  const key = attribute.keyword;
+  switch (attribute.value) {
+    case 'text':
+      return text(values, key);
+    case 'texts':
+      return values[key]?.map(String).filter(Boolean).join('\\') || null;
+    case 'number':
+    case 'int':
+      return num(values, key);
+    case 'pair':
+      return nums(values, key, 2);
+  }
+}
+
+/**
  * Classifies a parsed file and, for a CT image, returns its allow-listed header.
  * `fileSize` is the size of the (inflated, for deflated syntax) byte array the data set spans,
  * used to detect native pixel data cut short.
@@ -178,22 +211,11 @@ export function classifyFile(parsed: ParsedFile, byteLength: number): HeaderOutc
   }
 
   const sex = text(values, 'PatientSex')?.toUpperCase();
+  // Rows and Columns, required by the table, were checked above.
   const header: ImageHeader = {
-    transferSyntax,
+    ...publishedValues(values, transferSyntax),
     studyUid: text(values, 'StudyInstanceUID'),
     seriesUid: text(values, 'SeriesInstanceUID'),
-    modality,
-    manufacturer: text(values, 'Manufacturer'),
-    model: text(values, 'ManufacturerModelName'),
-    kernel: values.ConvolutionKernel?.map(String).filter(Boolean).join('\\') || null,
-    sliceThickness: num(values, 'SliceThickness'),
-    kvp: num(values, 'KVP'),
-    tubeCurrent: num(values, 'XRayTubeCurrent'),
-    exposure: num(values, 'Exposure'),
-    rows,
-    columns,
-    pixelSpacing: nums(values, 'PixelSpacing', 2) as [number, number] | null,
-    spacingBetweenSlices: num(values, 'SpacingBetweenSlices'),
     position: nums(values, 'ImagePositionPatient', 3) as ImageHeader['position'],
     orientation: nums(values, 'ImageOrientationPatient', 6) as ImageHeader['orientation'],
     instanceNumber: num(values, 'InstanceNumber'),

@@ -4,6 +4,12 @@
  * `ImagingStudy` per study, and a finding per series that did not render. Pure.
  */
 import { median } from 'd3';
+import {
+  attributesOf,
+  type PublishedAttribute,
+  type PublishedKey,
+  type PublishedValues,
+} from '../../../domain/dicom-attributes.ts';
 import type { QualityFinding, Series, Sprite } from '../../../domain/schemas.ts';
 import { describeTransferSyntax } from '../dicom/transfer-syntax.ts';
 import { finding } from '../../quality/finding.ts';
@@ -35,30 +41,18 @@ export function imagingStudies(
 }
 
 /**
- * A series' public record: allow-listed parameters of its first slice, except tube current and
- * exposure (the median over its slices: they vary slice by slice with dose modulation).
+ * A series' public record: its published attributes (domain/dicom-attributes.ts), each from the
+ * slice(s) its row's `source` names, in the record's order.
  */
 export function seriesRecord(series: SeriesPlan, result: RenderResult, sprites: Sprite[]): Series {
   const files = series.files;
-  const head = files[0]!.header;
   return {
     uid: series.publicUid,
     folder: series.folder,
-    modality: head.modality,
-    manufacturer: head.manufacturer,
-    model: head.model,
-    sliceThickness: head.sliceThickness,
-    kvp: head.kvp,
-    tubeCurrent: medianOf(files.map((f) => f.header.tubeCurrent)),
-    exposure: medianOf(files.map((f) => f.header.exposure)),
-    kernel: head.kernel,
-    rows: head.rows,
-    columns: head.columns,
-    pixelSpacing: head.pixelSpacing,
-    spacingBetweenSlices: series.spacingBetweenSlices,
+    ...published(series, 'scan'),
     imageCount: files.length,
     size: { files: files.length, bytes: files.reduce((n, f) => n + f.size, 0) },
-    transferSyntax: head.transferSyntax,
+    ...published(series, 'file'),
     status: result.status,
     reason:
       result.status === 'ok'
@@ -68,6 +62,23 @@ export function seriesRecord(series: SeriesPlan, result: RenderResult, sprites: 
           : failedReason(result.detail),
     sprites,
   };
+}
+
+/** One group of a series' published attributes (a record of `Series` by the table's keys). */
+function published<G extends PublishedAttribute['group']>(series: SeriesPlan, group: G) {
+  const files = series.files;
+  const head = files[0]!.header;
+  const values: Record<string, unknown> = {};
+  for (const attribute of attributesOf(group)) {
+    const key: PublishedKey = attribute.key;
+    values[key] =
+      attribute.source === 'median'
+        ? medianOf(files.map((f) => f.header[key] as number | null))
+        : attribute.source === 'geometry'
+          ? series[key as 'spacingBetweenSlices']
+          : head[key];
+  }
+  return values as Pick<PublishedValues, Extract<PublishedAttribute, { group: G }>['key']>;
 }
 
 /** The findings of series that did not render, or rendered without some slices, in plan order. */
