@@ -126,16 +126,18 @@ describe('the check before the tests', () => {
   }
 
   it('stops the run with one message naming each missing tool and the install line', () => {
-    // A PATH with dcmtk's commands only: chromium and nginx are missing (the Python modules
-    // are still found through Debian's /usr/bin/python3).
-    const run = checkWith('browser', ['dcmtk']);
+    // The site project (no Python modules to import, which is slow) with a PATH holding only
+    // rsync: chromium and java are missing.
+    const run = checkWith('site', ['rsync']);
     expect(run.status).toBe(1);
     const lines = run.stderr.trim().split('\n');
-    expect(lines[0]).toBe('The browser tests need system tools that this machine lacks:');
+    expect(lines[0]).toBe('The site tests need system tools that this machine lacks:');
     expect(run.stderr).toMatch(/^ {2}chromium\b.*Debian package chromium/m);
-    expect(run.stderr).toMatch(/^ {2}nginx\b.*Debian package nginx/m);
-    expect(run.stderr).not.toMatch(/dcmdump|dciodvfy|java/);
-    expect(run.stderr).toContain('sudo apt-get install -y --no-install-recommends chromium nginx');
+    expect(run.stderr).toMatch(/^ {2}java\b.*Debian package default-jre-headless/m);
+    expect(run.stderr).not.toMatch(/rsync|dcmdump|dciodvfy|nginx/);
+    expect(run.stderr).toContain(
+      'sudo apt-get install -y --no-install-recommends chromium default-jre-headless\n',
+    );
   });
 
   it('lets the unit project run without chromium, nginx or Java', () => {
