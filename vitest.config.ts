@@ -12,7 +12,7 @@
  */
 import { configDefaults, defineConfig } from 'vitest/config';
 
-/** Checks the system tools first: a missing one stops the run with the install line. */
+/** Checks the project's own system tools first (.ci/system-tools.txt): a missing one stops the run. */
 const CHECK_TOOLS = 'tests/setup/system-tools.ts';
 const BUILD_TEST_SITE = 'tests/setup/build-site.ts';
 

@@ -11,7 +11,8 @@
  *
  * CPU: Lighthouse simulates a mid-tier phone by multiplying the main-thread time it measured
  * by 4, a factor meant for an unloaded high-end desktop (benchmark index 1500-2000; see
- * Lighthouse's docs/throttling.md, "Calibrating the CPU slowdown"). On a slower or busy
+ * "Calibrating the CPU slowdown" in Lighthouse's
+ * https://github.com/GoogleChrome/lighthouse/blob/main/docs/throttling.md). On a slower or busy
  * machine the same factor emulates a slower phone than intended, so the report records the
  * benchmark index Lighthouse measured and the load average, and `--cpu-slowdown auto` scales
  * the factor to the measured index (4 x index / 1750, between 1 and 4) for a calibrated run.

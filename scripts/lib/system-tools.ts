@@ -1,7 +1,8 @@
 /**
  * The system tools the test suite needs, read from `.ci/system-tools.txt` (the one list, also
- * read by `.ci/run`), and a check that finds the missing ones. Pure parsing and lookup; the
- * test setup (tests/setup/system-tools.ts) turns a non-empty result into one message.
+ * read by `.ci/run`), each with the test projects that use it, and a check that finds the
+ * missing ones. Pure parsing and lookup; the test setup (tests/setup/system-tools.ts) picks a
+ * project's tools and turns a non-empty result into one message.
  */
 import { spawnSync } from 'node:child_process';
 import { accessSync, constants, readFileSync } from 'node:fs';
@@ -12,15 +13,18 @@ export const TOOLS_FILE = resolve(import.meta.dirname, '../../.ci/system-tools.t
 export interface SystemTool {
   /** The Debian package that brings the commands. */
   package: string;
+  /** The test projects (vitest.config.ts) whose tests run these commands. */
+  projects: string[];
   commands: string[];
   /** What the tests use it for. */
   why: string;
 }
 
 /**
- * Parses the tools list: `package command... # why` per line, `#` lines are comments. A
- * "command" `python3:<module>` is a Python module that Debian's python3 must import.
- * @example parseToolList('nginx nginx # deploy test') // [{ package: 'nginx', commands: ['nginx'], why: 'deploy test' }]
+ * Parses the tools list: `package projects command... # why` per line (projects
+ * comma-separated), `#` lines are comments. A "command" `python3:<module>` is a Python module
+ * that Debian's python3 must import.
+ * @example parseToolList('nginx browser nginx # deploy test') // [{ package: 'nginx', projects: ['browser'], commands: ['nginx'], why: 'deploy test' }]
  */
 export function parseToolList(text: string): SystemTool[] {
   return text
@@ -28,9 +32,19 @@ export function parseToolList(text: string): SystemTool[] {
     .filter((line) => line.trim() !== '' && !line.trimStart().startsWith('#'))
     .map((line) => {
       const [spec = '', ...why] = line.split('#');
-      const [pkg = '', ...commands] = spec.trim().split(/\s+/);
-      return { package: pkg, commands, why: why.join('#').trim() };
+      const [pkg = '', projects = '', ...commands] = spec.trim().split(/\s+/);
+      return {
+        package: pkg,
+        projects: projects.split(',').filter(Boolean),
+        commands,
+        why: why.join('#').trim(),
+      };
     });
+}
+
+/** The tools a test project uses (its name as in vitest.config.ts: unit, site, browser). */
+export function toolsFor(project: string, tools: readonly SystemTool[]): SystemTool[] {
+  return tools.filter((tool) => tool.projects.includes(project));
 }
 
 export function readToolList(file = TOOLS_FILE): SystemTool[] {
@@ -137,16 +151,20 @@ export function missingTools(
 ): MissingTool[] {
   return tools.flatMap((tool) => {
     const missing = tool.commands.filter((c) => !available(c, env));
-    return missing.length ? [{ ...tool, commands: missing }] : [];
+    return missing.length ? [{ package: tool.package, commands: missing, why: tool.why }] : [];
   });
 }
 
-/** The one message for missing tools: each named, then the single install line. */
-export function missingToolsMessage(missing: readonly MissingTool[]): string {
+/**
+ * The one message for missing tools: each named, then the single install line; `project`
+ * names the test project that needs them.
+ */
+export function missingToolsMessage(missing: readonly MissingTool[], project?: string): string {
   const names = missing.map((m) => m.commands.map(shownName).join(', '));
   const width = Math.max(...names.map((n) => n.length));
+  const who = project === undefined ? 'The tests' : `The ${project} tests`;
   return [
-    `The tests need system tools that this machine lacks:`,
+    `${who} need system tools that this machine lacks:`,
     ...missing.map(
       (m, i) => `  ${names[i]!.padEnd(width)}  (Debian package ${m.package}: ${m.why})`,
     ),

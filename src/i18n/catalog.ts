@@ -4,7 +4,7 @@
  * files (a missing or misspelt key fails `npm run check`) and the same module loads in Astro,
  * in browser bundles and in plain Node (JSON import attributes work in all three;
  * `import.meta.glob` does not in Node). A new file pair is two imports and one entry here;
- * tests/site/i18n-keys.test.ts names any JSON file of the folder that is missing.
+ * tests/unit/site/i18n-keys.test.ts names any JSON file of the folder that is missing.
  */
 import type { Locale } from './locales.ts';
 import ruAbout from './ru/about.json' with { type: 'json' };

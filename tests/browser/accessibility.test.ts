@@ -3,11 +3,11 @@
  * any page type, in both languages, in light mode on a phone and dark mode on a desktop, as loaded and with every
  * disclosure open (the statistics explorer, data tables), and on the search results.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import type { BrowserContext, Page } from 'playwright-core';
+import { useBrowserSite } from './use-browser-site.ts';
 import { axeViolations, describeViolations } from '../support/gates/axe.ts';
 import {
   expandDisclosures,
@@ -34,28 +34,21 @@ const VIEWPORTS = {
   dark: { width: 1280, height: 900 },
 } as const;
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 const contexts = new Map<string, BrowserContext>();
 beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
   for (const colorScheme of SCHEMES) {
     // The site's CSP would block the injected axe script; the page's own behaviour is checked
     // under the CSP in csp.test.ts.
     contexts.set(
       colorScheme,
-      await browser.newContext({
+      await web.browser.newContext({
         colorScheme,
         bypassCSP: true,
         viewport: VIEWPORTS[colorScheme],
       }),
     );
   }
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /**
@@ -92,8 +85,8 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
         for (const scheme of SCHEMES) {
           const page = await contexts.get(scheme)!.newPage();
           try {
-            await holdRefresh(page, site.url + sitePage.urlPath);
-            await page.goto(site.url + sitePage.urlPath);
+            await holdRefresh(page, web.site.url + sitePage.urlPath);
+            await page.goto(web.site.url + sitePage.urlPath);
             const where = `${sitePage.urlPath} [${scheme}, ${VIEWPORTS[scheme].width} px]`;
             // axe takes 1-2 s a run: the page as loaded once (light), then with everything
             // expanded in both schemes (the expanded page still holds every collapsed control).
@@ -127,10 +120,10 @@ describe('accessibility (axe-core, WCAG 2.2 A/AA)', () => {
       async (ctx) => {
         const page = await contexts.get('light')!.newPage();
         try {
-          const query = await knownWord(page, site.url, locale);
-          const searchPage = await searchPageFor(page, site.url, pages, locale);
+          const query = await knownWord(page, web.site.url, locale);
+          const searchPage = await searchPageFor(page, web.site.url, pages, locale);
           if (!searchPage) return ctx.skip('no page with a search box yet');
-          await page.goto(site.url + searchPage.urlPath);
+          await page.goto(web.site.url + searchPage.urlPath);
           expect(await runSearch(page, query), `search for "${query}" loaded no result`).toBe(true);
           const problems: string[] = [];
           for (const scheme of SCHEMES) {

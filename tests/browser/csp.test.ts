@@ -6,10 +6,11 @@
 import { mkdtemp, readFile, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { BrowserContext, Page } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { serveStatic } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { pageCspProblems } from '../support/gates/csp-check.ts';
 import { elementsOf } from '../support/gates/html.ts';
 import {
@@ -27,13 +28,10 @@ const datasetDir = inject('datasetDir');
 const allPages = await sitePages(siteDir);
 const pages = representatives(allPages);
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let context: BrowserContext;
 beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-  context = await browser.newContext();
+  context = await web.browser.newContext();
   // Collect what the CSP blocks from the first moment of every page.
   await context.addInitScript(() => {
     const log: string[] = [];
@@ -44,10 +42,6 @@ beforeAll(async () => {
       );
     });
   });
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /** Records CSP console errors and requests to other origins while a page is used. */
@@ -109,9 +103,9 @@ describe('Content-Security-Policy in Chromium', () => {
   for (const sitePage of pages) {
     it(`${sitePage.type} (${sitePage.locale ?? 'no locale'}) runs without a violation`, async () => {
       const page = await context.newPage();
-      const problems = watch(page, site.origin);
+      const problems = watch(page, web.site.origin);
       try {
-        await page.goto(site.url + sitePage.urlPath, { waitUntil: 'networkidle' });
+        await page.goto(web.site.url + sitePage.urlPath, { waitUntil: 'networkidle' });
         await expandDisclosures(page);
         // A study page's full viewer, opened on the sample (loads its lazy chunk and codecs).
         await openStudyViewer(page, datasetDir);
@@ -127,12 +121,12 @@ describe('Content-Security-Policy in Chromium', () => {
   for (const locale of LOCALES) {
     it(`search works under the CSP (${locale})`, async (ctx) => {
       const page = await context.newPage();
-      const problems = watch(page, site.origin);
+      const problems = watch(page, web.site.origin);
       try {
-        const query = await knownWord(page, site.url, locale);
-        const searchPage = await searchPageFor(page, site.url, pages, locale);
+        const query = await knownWord(page, web.site.url, locale);
+        const searchPage = await searchPageFor(page, web.site.url, pages, locale);
         if (!searchPage) return ctx.skip('no page with a search box yet');
-        await page.goto(site.url + searchPage.urlPath);
+        await page.goto(web.site.url + searchPage.urlPath);
         expect(await runSearch(page, query), `search for "${query}" loaded no result`).toBe(true);
         problems.push(...(await violationsOf(page)));
       } finally {

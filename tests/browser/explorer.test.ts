@@ -7,12 +7,11 @@
 import { readFile } from 'node:fs/promises';
 import { csvParse } from 'd3';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from './use-browser-site.ts';
 import { loadRegistry, readChartTables, registryCsvText, type RegistryRow } from './site-truth.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let registry: RegistryRow[];
 let registryCsv: { csv: string; fromFile: boolean };
 
@@ -20,13 +19,9 @@ beforeAll(async () => {
   const siteDir = inject('siteDir');
   registry = loadRegistry(siteDir).rows;
   registryCsv = registryCsvText(siteDir);
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
 });
 afterAll(async () => {
   expect(errors, 'no script errors in the explorer').toEqual([]);
-  await browser?.close();
-  await site?.close();
 });
 
 /**
@@ -36,10 +31,10 @@ afterAll(async () => {
  * filtered registry, as on a real build.
  */
 async function strictPage(): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true });
+  const context = await web.browser.newContext({ acceptDownloads: true });
   await context.route('**/*', async (route) => {
     const url = new URL(route.request().url());
-    if (url.pathname === `${site.base}data/registry.csv` && !registryCsv.fromFile)
+    if (url.pathname === `${web.site.base}data/registry.csv` && !registryCsv.fromFile)
       return route.fulfill({ body: registryCsv.csv, contentType: 'text/csv; charset=utf-8' });
     const response = await route.fetch();
     const headers = { ...response.headers() };
@@ -59,7 +54,7 @@ const subdural = () => registry.filter((r) => r.findings['subdural'] === true);
 const subduralFracture = () => subdural().filter((r) => r.findings['fracture'] === true);
 
 async function openExplorer(page: Page, query = ''): Promise<void> {
-  await page.goto(`${site.url}/en/statistics/${query}`);
+  await page.goto(`${web.site.url}/en/statistics/${query}`);
   await page.locator('[data-explorer]').waitFor({ state: 'visible' });
 }
 const count = (page: Page) => page.locator('[data-explorer-count]').textContent();
@@ -73,8 +68,8 @@ const tableCell = (page: Page, chart: string, row: string, col = 1) =>
 
 describe('the statistics explorer', () => {
   it('shows the same numbers as the build when nothing is selected', async () => {
-    const noJs = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-    await noJs.goto(`${site.url}/en/statistics/`);
+    const noJs = await (await web.browser.newContext({ javaScriptEnabled: false })).newPage();
+    await noJs.goto(`${web.site.url}/en/statistics/`);
     const built = await readChartTables(noJs);
     const page = await strictPage();
     await openExplorer(page);
@@ -112,11 +107,11 @@ describe('the statistics explorer', () => {
     expect(await links.count()).toBe(expected.length);
     if (expected.length > 0)
       expect(await links.first().getAttribute('href')).toMatch(
-        new RegExp(`^${site.base}en/studies/[^/]+/$`),
+        new RegExp(`^${web.site.base}en/studies/[^/]+/$`),
       );
     // The same subset in the studies index: same query vocabulary.
     const studiesLink = await page.locator('[data-explorer-studies-link]').getAttribute('href');
-    expect(studiesLink).toBe(`${site.base}en/studies/?${url.searchParams.toString()}`);
+    expect(studiesLink).toBe(`${web.site.base}en/studies/?${url.searchParams.toString()}`);
     // The subset's registry rows as CSV, downloaded as a reader would (a click).
     const [download] = await Promise.all([
       page.waitForEvent('download'),
@@ -217,8 +212,8 @@ describe('the statistics explorer', () => {
     const link = page.locator('header a[hreflang="ru"]');
     const linkTarget = async () => {
       // The path below the site's base path (the test site is built under one).
-      const url = new URL((await link.getAttribute('href'))!, site.url);
-      return `/${url.pathname.slice(site.base.length)}${url.search}`;
+      const url = new URL((await link.getAttribute('href'))!, web.site.url);
+      return `/${url.pathname.slice(web.site.base.length)}${url.search}`;
     };
     expect(await linkTarget()).toBe('/ru/statistics/');
 
@@ -228,7 +223,7 @@ describe('the statistics explorer', () => {
     await expect.poll(linkTarget).toBe('/ru/statistics/?finding=subdural');
     // Opened as a new page (a new tab), the Russian page shows the same subset.
     const other = await strictPage();
-    await other.goto(`${site.url}${await linkTarget()}`);
+    await other.goto(`${web.site.url}${await linkTarget()}`);
     await expect
       .poll(() => other.locator('[data-explorer-count]').textContent())
       .toMatch(new RegExp(`\\b${subdural().length}\\b.*\\b${registry.length}\\b`));

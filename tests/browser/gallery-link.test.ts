@@ -3,32 +3,22 @@
  * tile and the study page's gallery shows that slice ("Slice n of N") in that window, with the
  * preset pressed. Expected values come from the example's own alt text and the site's data.
  */
-import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { expect, it } from 'vitest';
 import { WINDOW_PRESETS } from '../../src/domain/window-presets.ts';
 import type { Sprite } from '../../src/domain/schemas.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 it('each home example opens its study at that slice and window', async () => {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
-  await page.goto(`${site.url}/en/`);
+  await page.goto(`${web.site.url}/en/`);
   const examples = page.locator('.examples li');
   const count = await examples.count();
   expect(count).toBeGreaterThan(0);
   for (let i = 0; i < count; i++) {
-    await page.goto(`${site.url}/en/`);
+    await page.goto(`${web.site.url}/en/`);
     const example = page.locator('.examples li').nth(i);
     // "Subdural window (75/200 HU)": the window the tile is shown in.
     const caption = (await example.locator('figcaption').textContent()) ?? '';

@@ -8,9 +8,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from './use-browser-site.ts';
 import { expandDisclosures } from '../support/gates/page-states.ts';
 import { representatives, sitePages } from '../support/gates/site-pages.ts';
 
@@ -28,16 +28,7 @@ const pages = (
   .filter((p) => !p.refresh)
   .map((p) => p.page);
 
-let site: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 /**
  * Where the page's rendered text runs two text nodes of different elements together (the last
@@ -98,8 +89,8 @@ describe('no glued words', () => {
 
   for (const sitePage of pages) {
     it(`${sitePage.type} (${sitePage.locale ?? 'no locale'}): ${sitePage.urlPath}`, async () => {
-      const page = await browser.newPage({ viewport: { width: 1280, height: 900 } });
-      await page.goto(site.url + sitePage.urlPath);
+      const page = await web.browser.newPage({ viewport: { width: 1280, height: 900 } });
+      await page.goto(web.site.url + sitePage.urlPath);
       await page.waitForLoadState('networkidle');
       await expandDisclosures(page);
       const styled = await gluedWords(page);
@@ -124,7 +115,7 @@ describe('no glued words', () => {
   }
 
   it('control: text of two inline elements with nothing between them is caught', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     await page.setContent(
       '<p><a href="#a">studies list</a><a href="#b">Registry rows</a></p>' +
         '<p><a href="#c">kept</a> <a href="#d">apart</a></p>' +

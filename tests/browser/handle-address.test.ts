@@ -7,11 +7,10 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
 import { LOCALES, type Locale } from '../../src/i18n/locales.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { readSiteStudies } from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
@@ -21,16 +20,7 @@ const studies = readSiteStudies(siteDir)!;
 /** The first, a middle and the last study: handles of one, two and more digits. */
 const picked = [studies[0]!, studies[Math.floor(studies.length / 2)]!, studies.at(-1)!];
 
-let site: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 const cases = LOCALES.flatMap((locale) => [
   [locale, true],
@@ -39,17 +29,17 @@ const cases = LOCALES.flatMap((locale) => [
 
 describe('a study handle in the address', () => {
   it('the test site is built under a base path, and its handles are distinct', () => {
-    expect(site.base).toBe(basePath);
+    expect(web.site.base).toBe(basePath);
     expect(basePath).not.toBe('/');
     expect(new Set(studies.map((s) => s.handle)).size).toBe(studies.length);
   });
 
   it.each(cases)('/%s/studies/<handle>/ opens the study (JavaScript %s)', async (locale, js) => {
-    const context = await browser.newContext({ javaScriptEnabled: js });
+    const context = await web.browser.newContext({ javaScriptEnabled: js });
     const page = await context.newPage();
     for (const study of picked) {
-      await page.goto(`${site.url}/${locale}/studies/${study.handle}/`);
-      await page.waitForURL(`${site.url}/${locale}/studies/${study.slug}/`);
+      await page.goto(`${web.site.url}/${locale}/studies/${study.handle}/`);
+      await page.waitForURL(`${web.site.url}/${locale}/studies/${study.slug}/`);
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       const heading = await page.locator('main h1').innerText();
       expect(heading).toContain(`#${study.handle}`);
@@ -80,10 +70,10 @@ describe('a study handle in the address', () => {
         expect(html).not.toContain('data-pagefind-body');
       }
       // Seen as a reader whose browser does not follow refreshes: a visible link to the study.
-      const context = await browser.newContext({ javaScriptEnabled: false });
+      const context = await web.browser.newContext({ javaScriptEnabled: false });
       const page = await context.newPage();
       const study = picked[0]!;
-      const url = `${site.url}/${locale}/studies/${study.handle}/`;
+      const url = `${web.site.url}/${locale}/studies/${study.handle}/`;
       await page.route(url, async (route) => {
         const response = await route.fetch();
         const body = (await response.text()).replace(/<meta http-equiv="refresh"[^>]*>/, '');
@@ -91,7 +81,7 @@ describe('a study handle in the address', () => {
       });
       await page.goto(url);
       await page.getByRole('link', { name: study.id }).click();
-      await page.waitForURL(`${site.url}/${locale}/studies/${study.slug}/`);
+      await page.waitForURL(`${web.site.url}/${locale}/studies/${study.slug}/`);
       await context.close();
     },
   );
@@ -111,8 +101,8 @@ describe('a study handle in the address', () => {
     ['en', 'short address'],
     ['ru', 'короткий адрес'],
   ])('search (%s) never lists a handle address (%s)', async (locale, words) => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/${locale}/search/?q=${encodeURIComponent(words)}`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.site.url}/${locale}/search/?q=${encodeURIComponent(words)}`);
     const status = page.locator('#search-status');
     const loading = useTranslations(locale as Locale)('search.loading');
     await expect

@@ -5,33 +5,27 @@
  * number that does not exist, and the home page's links named by where they go. Expected
  * values come from the site's own data.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
 import type { IndexStudy } from '../../src/site/studies/index-study.ts';
 import { INDEX_PAGE_SIZE } from '../../src/site/studies/index-pages.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { builtStudySlugs, indexStudies, visibleRows } from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
-let site: StaticSite;
-let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 async function open(path: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, ...options });
+  const context = await web.browser.newContext({
+    viewport: { width: 1280, height: 900 },
+    ...options,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  const response = await page.goto(`${site.url}${path}`);
+  const response = await page.goto(`${web.site.url}${path}`);
   return { page, errors, status: response?.status(), close: () => context.close() };
 }
 

@@ -5,24 +5,15 @@
  * at least 12 CSS px on a phone, and a phone's first screen that is mostly page, not header.
  * One Chromium and one page per language: the viewport is resized, not reloaded.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { LOCALES } from '../../src/i18n/locales.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { builtStudySlugs } from '../support/site-studies.ts';
 
 const siteDir = inject('siteDir');
-let site: StaticSite;
-let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 /** 320, 340, …, 1440. */
 const WIDTHS = Array.from({ length: (1440 - 320) / 20 + 1 }, (_, i) => 320 + i * 20);
@@ -32,9 +23,9 @@ async function open(
   path: string,
   viewport = PHONE,
 ): Promise<{ page: Page; close(): Promise<void> }> {
-  const context = await browser.newContext({ viewport });
+  const context = await web.browser.newContext({ viewport });
   const page = await context.newPage();
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${web.site.url}${path}`);
   return { page, close: () => context.close() };
 }
 

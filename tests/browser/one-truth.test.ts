@@ -4,13 +4,13 @@
  * data/registry.csv (registry facts) and studies.json (DICOM facts: models, series, images).
  * Also: the page still shows its charts without JavaScript.
  */
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import en from '../../src/i18n/en/stats.json' with { type: 'json' };
 import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import type { Study } from '../../src/domain/schemas.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import {
   loadQuality,
   loadRegistry,
@@ -20,8 +20,7 @@ import {
   type RegistryRow,
 } from './site-truth.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let page: Page;
 let tables: Record<string, string[][]>;
 let registry: RegistryRow[];
@@ -31,16 +30,10 @@ beforeAll(async () => {
   const siteDir = inject('siteDir');
   registry = loadRegistry(siteDir).rows;
   studies = loadStudies(siteDir);
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-  const context = await browser.newContext({ javaScriptEnabled: false });
+  const context = await web.browser.newContext({ javaScriptEnabled: false });
   page = await context.newPage();
-  await page.goto(`${site.url}/en/statistics/`);
+  await page.goto(`${web.site.url}/en/statistics/`);
   tables = await readChartTables(page);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 const N = () => registry.length;
@@ -122,7 +115,7 @@ describe('the statistics page without JavaScript', () => {
       expect(f.rows).toBeGreaterThan(0);
       expect(f.scope).toContain(`${N()} of ${N()} studies`);
       for (const href of [f.csv, f.svg]) {
-        const response = await page.request.get(`${site.origin}${href}`);
+        const response = await page.request.get(`${web.site.origin}${href}`);
         expect(response.status(), href).toBe(200);
       }
     }
@@ -136,7 +129,9 @@ describe('every chart number equals an independent count from registry.csv and s
     const ids = new Set(registry.map((r) => r.id));
     expect(ids.size).toBe(registry.length);
     expect(new Set(studies.map((s) => s.id))).toEqual(ids);
-    const explorer = (await (await page.request.get(`${site.url}/data/explorer.json`)).json()) as {
+    const explorer = (await (
+      await page.request.get(`${web.site.url}/data/explorer.json`)
+    ).json()) as {
       studies: { id: string }[];
     };
     expect(new Set(explorer.studies.map((s) => s.id))).toEqual(ids);

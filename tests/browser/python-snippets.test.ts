@@ -10,20 +10,18 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { findPython } from '../../scripts/lib/system-tools.ts';
 import { matches } from '../../src/domain/facets.ts';
 import { stateFromParams } from '../../src/domain/facet-url.ts';
 import type { StudiesFile } from '../../src/domain/schemas.ts';
 import { elementsOf } from '../support/gates/html.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 
 const MODULES = ['pandas', 'openpyxl', 'pydicom', 'numpy'];
 const python = findPython(MODULES);
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let data: StudiesFile;
 let datasetDir: string;
 
@@ -31,12 +29,6 @@ beforeAll(async () => {
   expect(python, `a python3 that imports ${MODULES.join(', ')}`).not.toBeNull();
   data = JSON.parse(readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'));
   datasetDir = inject('datasetDir');
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 /**
@@ -111,8 +103,8 @@ describe('the statistics page snippets, for a filtered subset', () => {
   let seriesCode: string;
 
   beforeAll(async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/statistics/?${query}`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.site.url}/en/statistics/?${query}`);
     // The explorer starts by itself for a URL with a filter and rewrites the code.
     await page.waitForFunction(() =>
       document.querySelector('#code-registry')?.textContent?.includes('STUDIES = ['),

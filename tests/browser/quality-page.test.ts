@@ -5,29 +5,22 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { findingWord } from '../../src/domain/findings-catalog.ts';
 import type { QualityFile } from '../../src/domain/schemas.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { loadQuality } from './site-truth.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let page: Page;
 let quality: QualityFile;
 
 beforeAll(async () => {
   const siteDir = inject('siteDir');
   quality = loadQuality(siteDir);
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-  page = await (await browser.newContext({ javaScriptEnabled: false })).newPage();
-  await page.goto(`${site.url}/en/quality/`);
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
+  page = await (await web.browser.newContext({ javaScriptEnabled: false })).newPage();
+  await page.goto(`${web.site.url}/en/quality/`);
 });
 
 describe('the data-quality page', () => {

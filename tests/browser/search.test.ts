@@ -8,23 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { csvParse } from 'd3';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from './use-browser-site.ts';
 import { readSiteStudies } from '../support/site-studies.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 
 const siteDir = inject('siteDir');
-let site: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+
+const web = useBrowserSite();
 
 const registry = csvParse(readFileSync(join(siteDir, 'data/registry.csv'), 'utf8'));
 const studies = readSiteStudies(siteDir)!;
@@ -47,7 +39,7 @@ interface Listed {
 
 /** Opens the search page at `query` and shows every result ("Show more" until it is gone). */
 async function listAll(page: Page, path: string): Promise<Listed> {
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${web.site.url}${path}`);
   const status = page.locator('#search-status');
   await expect.poll(() => status.innerText(), { timeout: 20_000 }).toMatch(/\d/);
   const more = page.locator('#search-more');
@@ -62,7 +54,7 @@ async function listAll(page: Page, path: string): Promise<Listed> {
   return {
     hrefs: (await links.evaluateAll((as) => as.map((a) => a.getAttribute('href') ?? ''))).map(
       // Paths under the base the site is served from: `/en/about/`.
-      (h) => `/${new URL(h, site.url).pathname.slice(site.base.length)}`,
+      (h) => `/${new URL(h, web.site.url).pathname.slice(web.site.base.length)}`,
     ),
     titles: await links.allInnerTexts(),
     excerpts: await page.locator('#search-results li > p').allInnerTexts(),
@@ -117,7 +109,7 @@ describe('search finds the studies with a finding, in both languages', () => {
     ...SUBDURAL_RU.map((q) => ['ru', q, 'subdural']),
     ...EPIDURAL_RU.map((q) => ['ru', q, 'epidural']),
   ])('/%s/search/?q=%s lists exactly the %s studies, then text pages', async (locale, q, col) => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(q)}`);
     expect(studiesFound(listed)).toEqual(studiesWith(col, locale));
     // Excerpts keep the spaces the page has; a study's excerpt says nothing of absent findings.
@@ -138,18 +130,18 @@ describe('search finds the studies with a finding, in both languages', () => {
     ['en', 'subdural', '/en/about/'],
     ['ru', 'субдуральная', '/ru/about/'],
   ])('/%s/search/?q=%s lists the about page after the studies', async (locale, q, about) => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(q)}`);
     expect(listed.hrefs).toContain(about);
     await page.close();
   });
 
   it('an English page offers the Russian search for a Russian word', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     await listAll(page, `/en/search/?q=${encodeURIComponent('субдуральная')}`);
-    const link = page.locator(`a[href^="${site.base}ru/search/?q="]`);
+    const link = page.locator(`a[href^="${web.site.base}ru/search/?q="]`);
     expect(decodeURIComponent((await link.getAttribute('href'))!)).toBe(
-      `${site.base}ru/search/?q=субдуральная`,
+      `${web.site.base}ru/search/?q=субдуральная`,
     );
     await page.close();
   });
@@ -159,7 +151,7 @@ describe('search page: filters, paging, titles, handles', () => {
   it.each(['en', 'ru'] as const)(
     'filters (%s) come from the index and narrow to the registry',
     async (locale) => {
-      const page = await browser.newPage();
+      const page = await web.browser.newPage();
       const finding = useTranslations(locale)('finding.subdural');
       const listed = await listAll(
         page,
@@ -196,7 +188,7 @@ describe('search page: filters, paging, titles, handles', () => {
   );
 
   it('every result is reachable with "Show more", and the count says how many', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     // Every conclusion has "КТ": all studies, more than one screenful.
     const listed = await listAll(page, `/ru/search/?q=${encodeURIComponent('КТ')}`);
     expect(listed.hrefs.length).toBeGreaterThan(20);
@@ -209,7 +201,7 @@ describe('search page: filters, paging, titles, handles', () => {
     ['en', 'dataset'],
     ['ru', 'набор'],
   ])('results (%s, %s) have one distinct title per page', async (locale, q) => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     const listed = await listAll(page, `/${locale}/search/?q=${q}`);
     expect(listed.hrefs).toContain(`/${locale}/`);
     expect(listed.hrefs).toContain(`/${locale}/about/`);
@@ -218,7 +210,7 @@ describe('search page: filters, paging, titles, handles', () => {
   });
 
   it.each(['en', 'ru'])('a study handle (%s) finds exactly its study', async (locale) => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     // The shortest handles are prefixes of many others ("#2" of #20-#29) and of numbers in UIDs.
     for (const study of [studies[0]!, studies[1]!, studies[studies.length - 1]!]) {
       for (const typed of [`#${study.handle}`, study.handle, ` # ${study.handle} `]) {
@@ -243,16 +235,18 @@ describe('search page: filters, paging, titles, handles', () => {
   it.each(['en', 'ru'])(
     'the header box (%s) lists only the study of a handle, and Enter opens it',
     async (locale) => {
-      const page = await browser.newPage();
+      const page = await web.browser.newPage();
       const study = studies[1]!;
-      await page.goto(`${site.url}/${locale}/about/`);
+      await page.goto(`${web.site.url}/${locale}/about/`);
       const input = page.locator('header input[name="q"]');
       await input.fill(`#${study.handle}`);
       const links = page.locator('header .search-box__panel li > a');
       await expect.poll(() => links.count(), { timeout: 20_000 }).toBe(1);
-      expect(await links.getAttribute('href')).toBe(`${site.base}${locale}/studies/${study.slug}/`);
+      expect(await links.getAttribute('href')).toBe(
+        `${web.site.base}${locale}/studies/${study.slug}/`,
+      );
       await input.press('Enter');
-      await page.waitForURL(`${site.url}/${locale}/studies/${study.slug}/`);
+      await page.waitForURL(`${web.site.url}/${locale}/studies/${study.slug}/`);
       expect(await page.locator('main h1').innerText()).toContain(`#${study.handle}`);
       await page.close();
     },
@@ -263,7 +257,7 @@ describe('what a search says', () => {
   it.each(['en', 'ru'] as const)(
     'a pasted UID (%s): one result, counted in the singular, its excerpt without the UID word',
     async (locale) => {
-      const page = await browser.newPage();
+      const page = await web.browser.newPage();
       const study = studies[0]!;
       const listed = await listAll(page, `/${locale}/search/?q=${encodeURIComponent(study.id)}`);
       expect(listed.hrefs).toEqual([`/${locale}/studies/${study.slug}/`]);
@@ -278,7 +272,7 @@ describe('what a search says', () => {
   );
 
   it('no excerpt shows a UID word', async () => {
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     for (const [locale, q] of [
       ['en', 'several'],
       ['en', 'subdural'],

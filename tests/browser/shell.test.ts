@@ -3,25 +3,20 @@
  * page, the copy button copies the BibTeX, the about page has every README section.
  */
 import { readFileSync } from 'node:fs';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { BrowserContext } from 'playwright-core';
 import { Cite } from '@citation-js/core';
 import '@citation-js/plugin-bibtex';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { normalizeSpace, seedHeadings, SEED_README } from './seed-readme.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let context: BrowserContext;
 beforeAll(async () => {
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-  context = await browser.newContext();
+  context = await web.browser.newContext();
 });
 afterAll(async () => {
   await context?.close();
-  await browser?.close();
-  await site?.close();
 });
 
 describe('the site shell in Chromium', () => {
@@ -29,14 +24,14 @@ describe('the site shell in Chromium', () => {
     'search (%s) finds the about page by a word from its text',
     async (locale) => {
       const page = await context.newPage();
-      await page.goto(`${site.url}/${locale}/about/`);
+      await page.goto(`${web.site.url}/${locale}/about/`);
       // A word of the page's own text: the first section heading's longest word.
       const heading = await page.locator('main h2').first().innerText();
       const word = heading.split(/\s+/).sort((a, b) => b.length - a.length)[0]!;
       await page.locator('header input[name="q"]').fill(word);
       await page.locator('header input[name="q"]').press('Enter');
       await page.waitForURL(`**/${locale}/search/?q=*`);
-      const result = page.locator(`#search-results a[href="${site.base}${locale}/about/"]`);
+      const result = page.locator(`#search-results a[href="${web.site.base}${locale}/about/"]`);
       await result.waitFor({ timeout: 15_000 });
       expect(await page.getAttribute('html', 'lang')).toBe(locale);
       // Results are keyboard-reachable links.
@@ -48,12 +43,12 @@ describe('the site shell in Chromium', () => {
 
   it('the header search shows results as you type; arrow keys reach them', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/en/license/`);
+    await page.goto(`${web.site.url}/en/license/`);
     const word = (await page.locator('main h1').innerText()).split(/\s+/)[0]!;
     const input = page.locator('header input[name="q"]');
     await input.fill(word);
     const panel = page.locator('header .search-box__panel');
-    const hit = panel.locator(`a[href="${site.base}en/license/"]`);
+    const hit = panel.locator(`a[href="${web.site.base}en/license/"]`);
     await hit.waitFor({ timeout: 15_000 });
     expect(await panel.isVisible()).toBe(true);
     await input.press('ArrowDown');
@@ -71,25 +66,27 @@ describe('the site shell in Chromium', () => {
     ['ru', 'en', 'about/'],
   ])('the language switch takes /%s/%s to the same page in %s', async (from, to, path) => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/${from}/${path}`);
+    await page.goto(`${web.site.url}/${from}/${path}`);
     await page.locator(`header a[hreflang="${to}"]`).click();
-    await page.waitForURL(`${site.url}/${to}/${path}`);
+    await page.waitForURL(`${web.site.url}/${to}/${path}`);
     expect(await page.getAttribute('html', 'lang')).toBe(to);
     await page.close();
   });
 
   it('the language switch keeps the query string and fragment', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/ru/about/?x=1#лицензия`);
+    await page.goto(`${web.site.url}/ru/about/?x=1#лицензия`);
     await page.locator('header a[hreflang="en"]').click();
     await page.waitForURL(/\/en\/about\/\?x=1#/);
     await page.close();
   });
 
   it('the copy button copies the BibTeX of the paper', async () => {
-    const clip = await browser.newContext({ permissions: ['clipboard-read', 'clipboard-write'] });
+    const clip = await web.browser.newContext({
+      permissions: ['clipboard-read', 'clipboard-write'],
+    });
     const page = await clip.newPage();
-    await page.goto(`${site.url}/en/cite/`);
+    await page.goto(`${web.site.url}/en/cite/`);
     const shown = await page.locator('#paper-bibtex').innerText();
     const button = page.locator('button[data-copy-target="paper-bibtex"]');
     await button.focus();
@@ -102,12 +99,12 @@ describe('the site shell in Chromium', () => {
   });
 
   it('the copy buttons stay hidden without JavaScript, the text stays visible', async () => {
-    const noJs = await browser.newContext({ javaScriptEnabled: false });
+    const noJs = await web.browser.newContext({ javaScriptEnabled: false });
     const page = await noJs.newPage();
-    await page.goto(`${site.url}/ru/cite/`);
+    await page.goto(`${web.site.url}/ru/cite/`);
     expect(await page.locator('button.copy-button').first().isVisible()).toBe(false);
     expect(await page.locator('#paper-bibtex').isVisible()).toBe(true);
-    await page.goto(`${site.url}/ru/search/?q=test`);
+    await page.goto(`${web.site.url}/ru/search/?q=test`);
     expect(await page.locator('noscript').count()).toBeGreaterThan(0);
     await noJs.close();
   });
@@ -124,11 +121,11 @@ describe('the site shell in Chromium', () => {
       '/en/license/',
       '/en/search/?q=CT',
     ]) {
-      await page.goto(`${site.url}${path}`);
+      await page.goto(`${web.site.url}${path}`);
       await page.waitForLoadState('networkidle');
     }
     const offSite = requested.filter(
-      (url) => !url.startsWith(site.url) && !url.startsWith('data:'),
+      (url) => !url.startsWith(web.site.url) && !url.startsWith('data:'),
     );
     expect(offSite).toEqual([]);
     await page.close();
@@ -136,14 +133,14 @@ describe('the site shell in Chromium', () => {
 
   it('/ru/about/ has every section heading of the seed README; /en/about/ as many sections', async () => {
     const page = await context.newPage();
-    await page.goto(`${site.url}/ru/about/`);
+    await page.goto(`${web.site.url}/ru/about/`);
     const headingsOf = () =>
       page.$$eval('main article :is(h1,h2,h3)', (els) => els.map((e) => e.textContent ?? ''));
     const ru = (await headingsOf()).map(normalizeSpace);
     const seed = seedHeadings();
     expect(seed.length, SEED_README).toBeGreaterThan(10);
     for (const h of seed) expect(ru, h.text).toContain(h.text);
-    await page.goto(`${site.url}/en/about/`);
+    await page.goto(`${web.site.url}/en/about/`);
     const en = await headingsOf();
     expect(en.length).toBe(ru.length);
     expect(readFileSync(SEED_README, 'utf8')).toContain(ru[0]);

@@ -5,12 +5,11 @@
 import { createHash } from 'node:crypto';
 import { readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { Browser } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import type { StudiesFile } from '../../src/domain/schemas.ts';
 import { formatSize, formatSubsetTotal, type Size } from '../../src/domain/size.ts';
 import { formatDuration, transferSeconds } from '../../src/domain/download-time.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 
 /** Every file under `dir`, counted with fs.stat (independent of the build's own walk). */
 function recount(dir: string): Size {
@@ -27,8 +26,7 @@ function recount(dir: string): Size {
 const flat = (s: string | null) => (s ?? '').replace(/\s+/g, ' ').trim();
 const nbsp = (s: string) => s.replace(/[\u00a0\u202f]/g, ' ');
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let datasetDir: string;
 let studies: StudiesFile['studies'];
 
@@ -38,21 +36,15 @@ beforeAll(async () => {
     readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'),
   ) as StudiesFile;
   studies = data.studies;
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 describe('sizes equal a recount of the files on disk', () => {
   it('on the home page, in both languages', async () => {
     const total = recount(join(datasetDir, 'studies'));
     expect(total.files).toBeGreaterThan(0);
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     for (const locale of ['en', 'ru'] as const) {
-      await page.goto(`${site.url}/${locale}/`);
+      await page.goto(`${web.site.url}/${locale}/`);
       const cell = page.locator('[data-dataset-size]');
       expect(await cell.getAttribute('data-dataset-size')).toBe(`${total.bytes} ${total.files}`);
       expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(total, locale)));
@@ -63,8 +55,8 @@ describe('sizes equal a recount of the files on disk', () => {
   it('on a study page', async () => {
     const study = studies.find((s) => s.series.length > 1) ?? studies[0]!;
     const size = recount(join(datasetDir, study.path));
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/ru/studies/${study.slug}/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.site.url}/ru/studies/${study.slug}/`);
     const cell = page.locator('[data-study-size]');
     expect(await cell.getAttribute('data-study-size')).toBe(`${size.bytes} ${size.files}`);
     expect(nbsp(flat(await cell.textContent()))).toBe(nbsp(formatSize(size, 'ru')));
@@ -89,8 +81,8 @@ describe('sizes equal a recount of the files on disk', () => {
       bytes: sizes.reduce((n, s) => n + s.bytes, 0),
     };
     const text = nbsp(formatSubsetTotal(subset.length, expected, 'en'));
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/en/statistics/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.site.url}/en/statistics/`);
     await page.locator('[data-explorer]').waitFor({ state: 'visible' });
     await page.getByRole('checkbox', { name: 'Subdural hemorrhage' }).check();
     await expect
@@ -109,12 +101,12 @@ describe('sizes equal a recount of the files on disk', () => {
 describe('how big and how long, where the reader looks', () => {
   it('the Download section (where the nav and the hero lead) gives size, files and the time at 100 Mbit/s and 1 Gbit/s', async () => {
     const total = recount(join(datasetDir, 'studies'));
-    const page = await browser.newPage({ viewport: { width: 390, height: 844 } });
+    const page = await web.browser.newPage({ viewport: { width: 390, height: 844 } });
     for (const [locale, speeds] of [
       ['en', ['100 Mbit/s', '1 Gbit/s']],
       ['ru', ['100 Мбит/с', '1 Гбит/с']],
     ] as const) {
-      await page.goto(`${site.url}/${locale}/`);
+      await page.goto(`${web.site.url}/${locale}/`);
       const line = page.locator('#downloads ~ p[data-download-size]').first();
       expect(await line.getAttribute('data-download-size')).toBe(`${total.bytes} ${total.files}`);
       const text = nbsp(flat(await line.innerText()));
@@ -141,9 +133,9 @@ describe('how big and how long, where the reader looks', () => {
       files: subset.reduce((n, s) => n + s.size.files, 0),
       bytes: subset.reduce((n, s) => n + s.size.bytes, 0),
     };
-    const page = await browser.newPage();
+    const page = await web.browser.newPage();
     for (const locale of ['en', 'ru'] as const) {
-      await page.goto(`${site.url}/${locale}/studies/?finding=subdural`);
+      await page.goto(`${web.site.url}/${locale}/studies/?finding=subdural`);
       await page.locator('[data-subset-kit] summary').click();
       const line = page.locator('[data-subset-kit] [data-kit-size]');
       const time = formatDuration(transferSeconds(size.bytes, 100e6), locale);

@@ -1,22 +1,12 @@
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { useBrowserSite } from './use-browser-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
-beforeAll(async () => {
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 describe('the built site in Chromium', () => {
   it('opens the Russian home, follows a study link, and switches to the same page in English', async () => {
-    const page = await browser.newPage();
-    await page.goto(`${site.url}/ru/`);
+    const page = await web.browser.newPage();
+    await page.goto(`${web.site.url}/ru/`);
     expect(await page.getAttribute('html', 'lang')).toBe('ru');
     await page.locator('main a[href*="/studies/"]').first().click();
     await page.waitForURL(/\/ru\/studies\/[^/]+\/$/);

@@ -7,9 +7,9 @@
  */
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { useBrowserSite } from './use-browser-site.ts';
 import {
   builtStudySlugs,
   expectedStudies,
@@ -21,24 +21,18 @@ import {
 
 const siteDir = inject('siteDir');
 const siteStudies = readSiteStudies(siteDir);
-let site: StaticSite;
-let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 async function openPage(path: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const context = await web.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${web.site.url}${path}`);
   return { page, errors, close: () => context.close() };
 }
 
@@ -98,7 +92,7 @@ describe('studies index', () => {
         ),
       );
 
-    await page.goto(`${site.url}/en/studies/?sex=F&sex=unknown`);
+    await page.goto(`${web.site.url}/en/studies/?sex=F&sex=unknown`);
     await expect
       .poll(() => page.locator('[data-filter-active]').textContent())
       .toBe('(2 selected)');
@@ -160,8 +154,8 @@ describe('studies index', () => {
         links.map((a) => a.getAttribute('href') ?? ''),
       );
       for (const href of hrefs) {
-        expect(href).toMatch(new RegExp(`^${site.base}${locale}/studies/[^/]+/$`));
-        const file = join(siteDir, href.slice(site.base.length), 'index.html');
+        expect(href).toMatch(new RegExp(`^${web.site.base}${locale}/studies/[^/]+/$`));
+        const file = join(siteDir, href.slice(web.site.base.length), 'index.html');
         expect(existsSync(file), href).toBe(true);
       }
       const linked = hrefs.map((h) => h.split('/').at(-2)).sort();
@@ -180,14 +174,14 @@ describe('studies index', () => {
       const visited = new Set<string>();
       for (let path: string | null = `/${locale}/studies/`; path && !visited.has(path);) {
         visited.add(path);
-        await page.goto(`${site.url}${path}`);
+        await page.goto(`${web.site.url}${path}`);
         listed.push(
           ...(await page
             .locator('tr[data-study-row]:visible th a')
             .evaluateAll(
               (links, base) =>
                 links.map((a) => a.getAttribute('href')!.slice(base.length).split('/')[2]!),
-              site.base,
+              web.site.base,
             )),
         );
         expect(await page.locator('form[data-study-filters]').isHidden()).toBe(true);
@@ -203,7 +197,7 @@ describe('studies index', () => {
               .filter({ has: current })
               .locator('+ li a')
               .getAttribute('href')
-              .then((href) => href && `/${href.slice(site.base.length)}`)
+              .then((href) => href && `/${href.slice(web.site.base.length)}`)
               .catch(() => null)
           : null;
       }
@@ -290,16 +284,16 @@ describe('studies index', () => {
   it('keeps the filters in the language link, ready to open in a new tab', async () => {
     const { page, close } = await openPage('/en/studies/');
     const link = page.locator('header a[hreflang="ru"]');
-    expect(new URL((await link.getAttribute('href'))!, site.url).search).toBe('');
+    expect(new URL((await link.getAttribute('href'))!, web.site.url).search).toBe('');
     await openFilters(page);
     await page.locator('input[name="sex"][value="F"]').check();
     await page.locator('th[data-sort-key="age"] button').click();
     await expect.poll(() => link.getAttribute('href')).toContain('sex=F');
-    const href = new URL((await link.getAttribute('href'))!, site.url);
-    expect(href.pathname).toBe(`${site.base}ru/studies/`);
+    const href = new URL((await link.getAttribute('href'))!, web.site.url);
+    expect(href.pathname).toBe(`${web.site.base}ru/studies/`);
     expect(href.searchParams.get('sort')).toBe('age');
     // Opened as a new page (what a new tab does), the other language shows the same subset.
-    const other = await openPage(`/${href.pathname.slice(site.base.length)}${href.search}`);
+    const other = await openPage(`/${href.pathname.slice(web.site.base.length)}${href.search}`);
     const numbers = (text: string | null) => (text ?? '').match(/\d+/g)?.join(' ');
     const shown = numbers(await page.locator('[data-filter-status]').textContent());
     await expect

@@ -8,11 +8,11 @@
  */
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, Page } from 'playwright-core';
+import { describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { FINDING_IDS } from '../../src/domain/field-values.ts';
 import type { Sprite } from '../../src/domain/schemas.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import {
   builtStudySlugs,
   expectedStudies,
@@ -24,24 +24,18 @@ import {
 
 const siteDir = inject('siteDir');
 const siteStudies = readSiteStudies(siteDir);
-let site: StaticSite;
-let browser: Browser;
 
-beforeAll(async () => {
-  site = await serveStatic(siteDir);
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
-});
+const web = useBrowserSite();
 
 async function openPage(path: string, options: { javaScriptEnabled?: boolean } = {}) {
-  const context = await browser.newContext({ viewport: { width: 390, height: 844 }, ...options });
+  const context = await web.browser.newContext({
+    viewport: { width: 390, height: 844 },
+    ...options,
+  });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (error) => errors.push(error.message));
-  await page.goto(`${site.url}${path}`);
+  await page.goto(`${web.site.url}${path}`);
   return { page, errors, close: () => context.close() };
 }
 
@@ -153,7 +147,7 @@ describe('study page gallery', () => {
             .map((e) => new URL(e.name).pathname)
             .filter((path) => path.startsWith(thumbs)),
         ).size,
-      `${site.base}thumbs/`,
+      `${web.site.base}thumbs/`,
     );
     expect(thumbRequests).toBeLessThanOrEqual(g.sprites.length + 1);
     expect(errors).toEqual([]);
@@ -161,13 +155,13 @@ describe('study page gallery', () => {
   });
 
   it('scrubs with a horizontal touch swipe', async () => {
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       isMobile: true,
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}/en/studies/${slug}/`);
+    await page.goto(`${web.site.url}/en/studies/${slug}/`);
     const g = await gallery(page);
     await g.viewer.scrollIntoViewIfNeeded();
     const box = (await g.viewer.boundingBox())!;
@@ -259,7 +253,7 @@ describe('study page gallery', () => {
     const frequency = (id: string) => studies.filter((s) => s.findings.includes(id)).length;
     const finding = [...FINDING_IDS].sort((a, b) => frequency(b) - frequency(a))[0]!;
     if (frequency(finding) === 0) throw new Error('No study of the site has a finding');
-    await page.goto(`${site.url}/en/studies/?finding=${finding}`);
+    await page.goto(`${web.site.url}/en/studies/?finding=${finding}`);
     await expect.poll(() => visibleRows(page)).toBe(frequency(finding));
     await page.locator('tr[data-study-row]:not([hidden]) a').first().click();
     await page.waitForURL(/\/en\/studies\/[^/]+\/$/);
@@ -278,7 +272,7 @@ describe('study page gallery', () => {
       expect(await page.locator('#conclusion-heading').textContent()).toMatch(/original Russian/);
     }
     const back = page.locator('a[data-back-to-list]');
-    expect(await back.getAttribute('href')).toBe(`${site.base}en/studies/?finding=${finding}`);
+    expect(await back.getAttribute('href')).toBe(`${web.site.base}en/studies/?finding=${finding}`);
     await back.click();
     await page.waitForURL(new RegExp(`\\?finding=${finding}$`));
     expect(await page.locator(`input[name="finding"][value="${finding}"]`).isChecked()).toBe(true);
@@ -288,16 +282,16 @@ describe('study page gallery', () => {
 
 describe('study page navigation', () => {
   it('links previous and next studies in list order and copies the study folder', async () => {
-    const context = await browser.newContext({
+    const context = await web.browser.newContext({
       permissions: ['clipboard-read', 'clipboard-write'],
     });
     const page = await context.newPage();
-    await page.goto(`${site.url}/en/studies/`);
+    await page.goto(`${web.site.url}/en/studies/`);
     const hrefs = await page.$$eval('tr[data-study-row] a', (links) =>
       links.map((a) => a.getAttribute('href')),
     );
     expect(hrefs.length).toBeGreaterThanOrEqual(2);
-    await page.goto(`${site.origin}${hrefs[0]}`);
+    await page.goto(`${web.site.origin}${hrefs[0]}`);
     expect(await page.locator('a[rel="prev"]').count()).toBe(0);
     expect(await page.locator('a[rel="next"]').getAttribute('href')).toBe(hrefs[1]);
     await page.locator('a[rel="next"]').click();
@@ -351,8 +345,8 @@ describe('search', () => {
     // transform leaves the dynamic import alone).
     const search = (filters: Record<string, string>) =>
       page.evaluate(`(async () => {
-        const pagefind = await import(${JSON.stringify(`${site.base}pagefind/pagefind.js`)});
-        await pagefind.options({ baseUrl: ${JSON.stringify(site.base)} });
+        const pagefind = await import(${JSON.stringify(`${web.site.base}pagefind/pagefind.js`)});
+        await pagefind.options({ baseUrl: ${JSON.stringify(web.site.base)} });
         const found = await pagefind.search(${JSON.stringify(probe.word)}, { filters: ${JSON.stringify(filters)} });
         const data = await Promise.all(found.results.map((r) => r.data()));
         const all = await pagefind.filters();
@@ -363,7 +357,7 @@ describe('search', () => {
       }>;
 
     const hit = await search({ class: classLabel });
-    const own = hit.data.find((d) => d.url === `${site.base}ru/studies/${probe.slug}/`);
+    const own = hit.data.find((d) => d.url === `${web.site.base}ru/studies/${probe.slug}/`);
     expect(own, `"${probe.word}" with class "${classLabel}"`).toBeTruthy();
     for (const d of hit.data) expect(d.filters['class']).toContain(classLabel);
     if (cover) expect(own!.meta['image']).toBe(cover);
@@ -371,7 +365,9 @@ describe('search', () => {
     const other = hit.classes.find((c) => c !== classLabel);
     if (other) {
       const miss = await search({ class: other });
-      expect(miss.data.map((d) => d.url)).not.toContain(`${site.base}ru/studies/${probe.slug}/`);
+      expect(miss.data.map((d) => d.url)).not.toContain(
+        `${web.site.base}ru/studies/${probe.slug}/`,
+      );
     }
     await close();
   });

@@ -8,16 +8,15 @@
 import { readFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { join } from 'node:path';
-import type { Browser, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { beforeAll, describe, expect, inject, it } from 'vitest';
 import { matches } from '../../src/domain/facets.ts';
 import { stateFromParams } from '../../src/domain/facet-url.ts';
 import type { StudiesFile } from '../../src/domain/schemas.ts';
 import { SUBSET_FILES } from '../../src/domain/subset-manifest.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let studies: StudiesFile['studies'];
 
 beforeAll(async () => {
@@ -25,12 +24,6 @@ beforeAll(async () => {
     readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'),
   ) as StudiesFile;
   studies = data.studies;
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-  await site?.close();
 });
 
 const subsetOf = (query: string) => {
@@ -49,7 +42,7 @@ async function kitFile(page: Page, kind: keyof typeof SUBSET_FILES): Promise<str
 
 /** A page that accepts downloads. */
 async function newPage(options: { javaScriptEnabled?: boolean } = {}): Promise<Page> {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await web.browser.newContext({ acceptDownloads: true, ...options });
   return context.newPage();
 }
 
@@ -85,7 +78,7 @@ async function checkKit(page: Page, query: string): Promise<void> {
 describe('the subset kit', () => {
   it('on the studies index: the filter of the URL, then a changed filter', async () => {
     const page = await newPage();
-    await page.goto(`${site.url}/en/studies/?finding=subdural`);
+    await page.goto(`${web.site.url}/en/studies/?finding=subdural`);
     await checkKit(page, 'finding=subdural');
     expect(await kitFile(page, 'manifest')).toContain('# filter: finding: subdural');
     // A changed filter changes the files.
@@ -103,7 +96,7 @@ describe('the subset kit', () => {
 
   it('on the studies index without a filter: every study, and the first page stays', async () => {
     const page = await newPage();
-    await page.goto(`${site.url}/en/studies/`);
+    await page.goto(`${web.site.url}/en/studies/`);
     const rowsBefore = await page.locator('[data-study-row], tbody tr').count();
     await checkKit(page, '');
     expect(await page.locator('[data-study-row], tbody tr').count()).toBe(rowsBefore);
@@ -112,15 +105,15 @@ describe('the subset kit', () => {
 
   it('on the statistics explorer, in Russian', async () => {
     const page = await newPage();
-    await page.goto(`${site.url}/ru/statistics/?finding=fracture`);
+    await page.goto(`${web.site.url}/ru/statistics/?finding=fracture`);
     await checkKit(page, 'finding=fracture');
     await page.context().close();
   });
 
   it('is not offered without JavaScript (its files are made in the page)', async () => {
-    const context = await browser.newContext({ javaScriptEnabled: false });
+    const context = await web.browser.newContext({ javaScriptEnabled: false });
     const page = await context.newPage();
-    await page.goto(`${site.url}/en/studies/`);
+    await page.goto(`${web.site.url}/en/studies/`);
     expect(await page.locator('[data-subset-kit]').isVisible()).toBe(false);
     await context.close();
   });

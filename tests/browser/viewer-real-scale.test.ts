@@ -18,7 +18,6 @@ import {
 import { mkdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, expect, inject, it } from 'vitest';
-import type { Browser } from 'playwright-core';
 import type { StudiesFile, Study } from '../../src/domain/schemas.ts';
 import { readFileHeader } from '../../src/pipeline/imaging/header/read-header.ts';
 import { decodeHu } from '../../src/pipeline/imaging/pixels/pixels.ts';
@@ -26,7 +25,7 @@ import { spatialOrder } from '../../src/pipeline/imaging/plan/spatial-order.ts';
 import type { ImageHeader } from '../../src/pipeline/imaging/types.ts';
 import { generateSample, readSampleManifest, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import { REAL_SCALE_SYNTAX_MIX } from '../../src/sample/syntaxes.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import { ROOT } from '../support/run-build.ts';
 import { formatWhole } from '../../src/scripts/viewer/viewer-math.ts';
 
@@ -35,8 +34,7 @@ const DATASET = join(ROOT, '.cache/test-viewer-scale/sample');
 const SAMPLE = { studies: 3, matrix: 256, seed: 2586 } as const;
 const STATUS = '#viewer [role="status"]';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let study: Study;
 const work = mkdtempSync(join(ROOT, '.cache/viewer-copy-'));
 
@@ -74,12 +72,8 @@ beforeAll(async () => {
     readFileSync(join(inject('generatedDir'), 'data/studies.json'), 'utf8'),
   ) as StudiesFile;
   study = data.studies[0]!;
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
 }, 600_000);
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -97,11 +91,11 @@ it("displays every series at full resolution: its last slice, with the decoders'
     for (const file of s.files)
       linkSync(file.path, join(studyDir, names[i]!, file.path.split('/').at(-1)!));
   });
-  const context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  const context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
   const page = await context.newPage();
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(e.message));
-  await page.goto(`${site.url}/en/studies/${study.slug}/#viewer`);
+  await page.goto(`${web.site.url}/en/studies/${study.slug}/#viewer`);
   await page.locator('#viewer input[type="file"]').setInputFiles(join(work, 'copy'));
   await page
     .locator(STATUS)

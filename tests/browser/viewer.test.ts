@@ -10,10 +10,10 @@ import { mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, inject, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { findPython } from '../../scripts/lib/system-tools.ts';
 import type { StudiesFile, Study } from '../../src/domain/schemas.ts';
-import { launchChromium, serveStatic, type StaticSite } from '../support/browser.ts';
+import { useBrowserSite } from './use-browser-site.ts';
 import {
   phantomHu,
   storedFromHu,
@@ -24,8 +24,7 @@ import {
 const python = findPython(['pydicom', 'numpy']);
 const STATUS = '#viewer [role="status"]';
 
-let site: StaticSite;
-let browser: Browser;
+const web = useBrowserSite();
 let context: BrowserContext;
 let datasetDir: string;
 let study: Study;
@@ -40,14 +39,10 @@ beforeAll(async () => {
   study = data.studies.find(
     (s) => s.series.length > 1 && s.series.every((x) => x.status === 'ok'),
   )!;
-  site = await serveStatic(inject('siteDir'));
-  browser = await launchChromium();
-  context = await browser.newContext({ viewport: { width: 1280, height: 900 } });
+  context = await web.browser.newContext({ viewport: { width: 1280, height: 900 } });
   await recordCspViolations(context);
 });
 afterAll(async () => {
-  await browser?.close();
-  await site?.close();
   rmSync(work, { recursive: true, force: true });
 });
 
@@ -72,12 +67,12 @@ async function openViewer(
   const problems: string[] = [];
   page.on('request', (r) => {
     const url = new URL(r.url());
-    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== site.origin) {
+    if (!['data:', 'blob:'].includes(url.protocol) && url.origin !== web.site.origin) {
       problems.push(`request to another origin: ${r.url()}`);
     }
   });
   page.on('pageerror', (e) => problems.push(`page error: ${e.message}`));
-  await page.goto(`${site.url}/${locale}/studies/${study.slug}/#viewer`);
+  await page.goto(`${web.site.url}/${locale}/studies/${study.slug}/#viewer`);
   await page.locator('#viewer input[type="file"][webkitdirectory]').setInputFiles(folder);
   await page
     .locator(STATUS)
@@ -180,7 +175,7 @@ describe('the viewer on the sample dataset', () => {
   });
 
   it('works by touch on a phone: a tap reads the HU there, a one-finger drag sets the window', async () => {
-    const phone = await browser.newContext({
+    const phone = await web.browser.newContext({
       viewport: { width: 390, height: 844 },
       hasTouch: true,
       isMobile: true,

@@ -57,7 +57,7 @@ afterAll(() => rmSync(withSums, { recursive: true, force: true }));
 /**
  * The metadata a build with checksums makes, from the site's own
  * inputs plus a SHA256SUMS of the sample written by GNU sha256sum (the format of the build's
- * checksum pass, see tests/imaging/checksums.test.ts), published next to the other files.
+ * checksum pass, see tests/unit/imaging/checksums.test.ts), published next to the other files.
  */
 function croissantWithChecksums(): CroissantUnderTest {
   const datasetDir = inject('datasetDir');

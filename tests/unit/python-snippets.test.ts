@@ -1,7 +1,7 @@
 /**
  * The "load it" snippets as text: a dataset string becomes a Python literal that Python reads
  * back as exactly that string, and a hostile id or column name cannot change the program.
- * (tests/site/python-snippets.test.ts runs the snippets of the built site against the sample.)
+ * (tests/browser/python-snippets.test.ts runs the snippets of the built site against the sample.)
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';

@@ -1,6 +1,7 @@
 /**
- * The first-run check: `npm test` names each missing system tool and the one install line, and
- * the tool list in .ci/system-tools.txt is what .ci/run installs and the README asks for.
+ * The first-run check: each test project names each missing system tool it uses and the one
+ * install line, and the tool list in .ci/system-tools.txt is what .ci/run installs and the
+ * README asks for.
  */
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
@@ -14,18 +15,47 @@ import {
   missingToolsMessage,
   parseToolList,
   readToolList,
+  toolsFor,
 } from '../../../scripts/lib/system-tools.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
 describe('the system tools list', () => {
-  it('parses package, commands and purpose', () => {
+  it('parses package, projects, commands and purpose', () => {
     expect(
-      parseToolList('# c\n\nnginx  nginx   # the deploy test\ndcmtk dcmdump dump2dcm # x # y\n'),
+      parseToolList(
+        '# c\n\nnginx  browser nginx   # the deploy test\ndcmtk unit,browser dcmdump dump2dcm # x # y\n',
+      ),
     ).toEqual([
-      { package: 'nginx', commands: ['nginx'], why: 'the deploy test' },
-      { package: 'dcmtk', commands: ['dcmdump', 'dump2dcm'], why: 'x # y' },
+      { package: 'nginx', projects: ['browser'], commands: ['nginx'], why: 'the deploy test' },
+      {
+        package: 'dcmtk',
+        projects: ['unit', 'browser'],
+        commands: ['dcmdump', 'dump2dcm'],
+        why: 'x # y',
+      },
     ]);
+  });
+
+  it('gives each project the tools its tests run: the unit project no browser, server or Java', () => {
+    const tools = readToolList();
+    const packagesOf = (project: string) => toolsFor(project, tools).map((t) => t.package);
+    expect(packagesOf('unit')).toEqual(['dcmtk', 'dicom3tools', 'rsync']);
+    expect(packagesOf('site')).toEqual(['chromium', 'default-jre-headless', 'rsync']);
+    expect(packagesOf('browser')).toEqual([
+      'chromium',
+      'dcmtk',
+      'nginx',
+      'python3-pandas',
+      'python3-openpyxl',
+      'python3-pydicom',
+      'python3-numpy',
+    ]);
+    // Every tool belongs to a project, and every project named is one vitest.config.ts defines.
+    for (const tool of tools) expect(tool.projects, tool.package).not.toEqual([]);
+    const config = readFileSync(join(ROOT, 'vitest.config.ts'), 'utf8');
+    for (const project of new Set(tools.flatMap((t) => t.projects)))
+      expect(config, project).toContain(`name: '${project}'`);
   });
 
   it('is the list .ci/run installs from and the README names, package by package', () => {
@@ -49,7 +79,7 @@ describe('the system tools list', () => {
 describe('the check before the tests', () => {
   it('finds commands on PATH, through an override variable, and reports the missing ones', () => {
     const tools = parseToolList(
-      'dcmtk dcmdump # dicom\nnone-such-pkg none-such-command # nothing\n',
+      'dcmtk unit dcmdump # dicom\nnone-such-pkg unit none-such-command # nothing\n',
     );
     const env = { PATH: '/usr/bin' };
     expect(findCommand('dcmdump', env)).toBe('/usr/bin/dcmdump');
@@ -64,7 +94,7 @@ describe('the check before the tests', () => {
 
   it('checks a python3:<module> entry by importing it, and names the module when it is missing', () => {
     const tools = parseToolList(
-      'python3-json python3:json # always there\npython3-none python3:no_such_module_x # none\n',
+      'python3-json unit python3:json # always there\npython3-none unit python3:no_such_module_x # none\n',
     );
     expect(findPython(['json'])).not.toBeNull();
     expect(findPython(['no_such_module_x'], { PATH: '' })).toBeNull();
@@ -77,32 +107,44 @@ describe('the check before the tests', () => {
     );
   });
 
-  it('stops the run with one message naming each missing tool and the install line', () => {
-    // A PATH with dcmtk's commands only: dciodvfy, java and chromium are missing.
+  /** Runs the check of `project` with a PATH of only the commands of `packages`. */
+  function checkWith(project: string, packages: readonly string[]) {
     const bin = mkdtempSync(join(tmpdir(), 'tools-path-'));
     try {
-      for (const tool of readToolList().filter((t) => t.package === 'dcmtk'))
+      for (const tool of readToolList().filter((t) => packages.includes(t.package)))
         for (const command of tool.commands) symlinkSync(findCommand(command)!, join(bin, command));
-      const run = spawnSync(
+      const setup = JSON.stringify(join(ROOT, 'tests/setup/system-tools.ts'));
+      return spawnSync(
         process.execPath,
-        [
-          '-e',
-          `import(${JSON.stringify(join(ROOT, 'tests/setup/system-tools.ts'))}).then((m) => m.default())`,
-        ],
-        { env: { PATH: bin, HOME: tmpdir() }, encoding: 'utf8' },
-      );
-      expect(run.status).toBe(1);
-      const lines = run.stderr.trim().split('\n');
-      expect(lines[0]).toBe('The tests need system tools that this machine lacks:');
-      expect(run.stderr).toMatch(/^ {2}chromium\b.*Debian package chromium/m);
-      expect(run.stderr).toMatch(/^ {2}dciodvfy\b.*Debian package dicom3tools/m);
-      expect(run.stderr).toMatch(/^ {2}java\b.*Debian package default-jre-headless/m);
-      expect(run.stderr).not.toMatch(/dcmdump/);
-      expect(run.stderr).toContain(
-        'sudo apt-get install -y --no-install-recommends chromium dicom3tools default-jre-headless',
+        ['-e', `import(${setup}).then((m) => m.default({ name: ${JSON.stringify(project)} }))`],
+        // NGINX pointing nowhere hides /usr/sbin/nginx, which the check searches besides PATH.
+        { env: { PATH: bin, HOME: tmpdir(), NGINX: '/nonexistent/nginx' }, encoding: 'utf8' },
       );
     } finally {
       rmSync(bin, { recursive: true, force: true });
     }
+  }
+
+  it('stops the run with one message naming each missing tool and the install line', () => {
+    // The site project (no Python modules to import, which is slow) with a PATH holding only
+    // rsync: chromium and java are missing.
+    const run = checkWith('site', ['rsync']);
+    expect(run.status).toBe(1);
+    const lines = run.stderr.trim().split('\n');
+    expect(lines[0]).toBe('The site tests need system tools that this machine lacks:');
+    expect(run.stderr).toMatch(/^ {2}chromium\b.*Debian package chromium/m);
+    expect(run.stderr).toMatch(/^ {2}java\b.*Debian package default-jre-headless/m);
+    expect(run.stderr).not.toMatch(/rsync|dcmdump|dciodvfy|nginx/);
+    expect(run.stderr).toContain(
+      'sudo apt-get install -y --no-install-recommends chromium default-jre-headless\n',
+    );
+  });
+
+  it('lets the unit project run without chromium, nginx or Java', () => {
+    expect(checkWith('unit', ['dcmtk', 'dicom3tools', 'rsync']).status).toBe(0);
+    const run = checkWith('unit', ['dcmtk']);
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^ {2}dciodvfy\b.*Debian package dicom3tools/m);
+    expect(run.stderr).not.toMatch(/chromium|nginx|java/);
   });
 });
