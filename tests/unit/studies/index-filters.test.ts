@@ -9,16 +9,8 @@ import {
   type FacetState,
 } from '../../../src/domain/facets.ts';
 import { stateFromParams, stateToParams } from '../../../src/domain/facet-url.ts';
-import {
-  INDEX_COLUMNS,
-  indexCells,
-  toIndexStudy,
-} from '../../../src/site/studies/index-study.ts';
-import {
-  indexPagePath,
-  pageCount,
-  pageItems,
-} from '../../../src/site/studies/index-pages.ts';
+import { INDEX_COLUMNS, indexCells, toIndexStudy } from '../../../src/site/studies/index-study.ts';
+import { indexPagePath, pageCount, pageItems } from '../../../src/site/studies/index-pages.ts';
 import { filterOptions } from '../../../src/site/studies/filter-options.ts';
 import { FINDING_IDS } from '../../../src/domain/field-values.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
