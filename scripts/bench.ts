@@ -40,6 +40,7 @@ import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
 import { measureChecksums } from './bench/checksums.ts';
 import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
 import { formatVerify, measureVerify } from './bench/verify.ts';
+import * as smallSample from './bench/small-sample.ts';
 import {
   hasGnuTime,
   makeCold,
@@ -233,7 +234,7 @@ async function main(args: BenchArgs): Promise<number> {
   const machine = machineInfo();
   const git = gitState(ROOT);
   const sizes: SizeFigures[] = [];
-  const result: BenchResult = {
+  const result: BenchResult & smallSample.WithSmallSample = {
     schema: RESULT_SCHEMA,
     date: date.toISOString(),
     git,
@@ -295,10 +296,23 @@ async function main(args: BenchArgs): Promise<number> {
     await writeFile(file, json);
     await writeFile(join(args.out, 'latest.json'), json);
   }
+  if (!args.realScaleOnly && !args.verifyOnly && !args.skip.has('small-sample')) {
+    const { SMALL_SAMPLE_STUDIES: studies, measureSmallSample } = smallSample;
+    result.smallSample = await measureSmallSample(ROOT, studies, args.concurrency, args.runs, log);
+    result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
+    const json = `${JSON.stringify(result, null, 2)}\n`;
+    await writeFile(file, json);
+    await writeFile(join(args.out, 'latest.json'), json);
+  }
   const report = args.realScaleOnly || args.verifyOnly ? machineLine(result) : formatReport(result);
   const realScale = result.realScale ? `\n\n${formatRealScale(result.realScale)}` : '';
   const verify = result.verify ? `\n\n${formatVerify(result.verify)}` : '';
-  process.stdout.write(`${report}${realScale}${verify}\n\nWritten: ${file} and latest.json\n`);
+  const small = result.smallSample
+    ? `\n\n${smallSample.formatSmallSample(result.smallSample)}`
+    : '';
+  process.stdout.write(
+    `${report}${realScale}${verify}${small}\n\nWritten: ${file} and latest.json\n`,
+  );
   return 0;
 }
 

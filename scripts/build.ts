@@ -10,6 +10,18 @@ import { runCommand } from './lib/cli.ts';
 const ROOT = resolve(import.meta.dirname, '..');
 
 async function main(args: BuildArgs): Promise<number> {
+  // The imaging workers start first: their start-up runs on the other core while this thread
+  // loads the stages (workers/prestart.ts).
+  const prestart = await import('../src/pipeline/imaging/workers/prestart.ts');
+  await prestart.prestartPool(args.concurrency);
+  try {
+    return await build(args);
+  } finally {
+    await prestart.closePrestartedPool();
+  }
+}
+
+async function build(args: BuildArgs): Promise<number> {
   // Loaded only now: the stages pull in Astro, exceljs, sharp and the codecs, which --help and a
   // usage error do not need.
   const { DatasetError, buildSite } = await import('./lib/build-site.ts');

@@ -34,7 +34,14 @@ export interface BenchArgs {
   help: boolean;
 }
 
-export const SKIPPABLE = ['builds', 'thumbnails', 'checksums', 'real-scale', 'verify'] as const;
+export const SKIPPABLE = [
+  'builds',
+  'thumbnails',
+  'checksums',
+  'real-scale',
+  'verify',
+  'small-sample',
+] as const;
 export type SkippableFigure = (typeof SKIPPABLE)[number];
 
 /** `--quick`: a smoke run in a minute or two, to check the tool itself, not the figures. */
@@ -61,7 +68,7 @@ Measures the build on generated synthetic datasets and writes
   --concurrency <n>   worker threads / dcmdump processes (default: number of cores)
   --out <dir>         results folder (default ${DEFAULTS.out})
   --skip <list>       figures to leave out, comma-separated: builds, thumbnails, checksums,
-                      real-scale, verify
+                      real-scale, verify, small-sample
                       (without builds, each size's sample must already exist)
   --real-scale-studies <n>
                       studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})

@@ -216,15 +216,17 @@ export async function buildSite(
     const images = imageUrls(pipeline.studies);
     const address: SiteAddress = { site: options.site, base: options.base ?? '/' };
     // The address is part of the stamp: a rebuild for another --site or --base renders again.
-    const stamp = deps.hashSiteSources
-      ? await siteStamp(
-          await deps.hashSiteSources(options.root),
-          options.generated,
-          images,
-          address,
-        )
+    const { hashSiteSources } = deps;
+    const stamping = hashSiteSources
+      ? (async () =>
+          siteStamp(await hashSiteSources(options.root), options.generated, images, address))()
       : null;
-    if (stamp !== null && !options.force && (await readStamp(out)) === stamp) {
+    // Handled here and awaited below: a site build that fails first must not leave it unhandled.
+    stamping?.catch(() => {});
+    // The stamp decides only when the output has one to compare with; otherwise (a first or a
+    // --force build) it is hashed while Astro renders, off the build's critical path.
+    const previousStamp = options.force ? null : await readStamp(out);
+    if (stamping !== null && previousStamp !== null && (await stamping) === previousStamp) {
       hooks.log?.(`Site is up to date (nothing changed since the last build): ${out}`);
       return { datasetDir, synthetic, published: true, quality: pipeline.quality, timings };
     }
@@ -244,7 +246,7 @@ export async function buildSite(
         }
       });
       await timed('pagefind', () => deps.pagefindIndex(staged));
-      if (stamp !== null) await writeFile(join(staged, STAMP_FILE), stamp);
+      if (stamping !== null) await writeFile(join(staged, STAMP_FILE), await stamping);
       await timed('publish', () => deps.replaceDir(staged, out));
     } catch (error) {
       // A failed site build leaves the previous output untouched and no staging folder behind.

@@ -7,7 +7,11 @@ declare module '@citation-js/core' {
     format(format: string, options?: Record<string, unknown>): string;
   }
   interface PluginConfig {
-    styles: { add(name: string, xml: string): void; has(name: string): boolean };
+    styles: {
+      add(name: string, xml: string): void;
+      has(name: string): boolean;
+      get(name: string): string;
+    };
     locales: { add(name: string, xml: string): void; has(name: string): boolean };
     format: Record<string, unknown>;
   }

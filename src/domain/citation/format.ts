@@ -18,12 +18,41 @@ export const CITATION_FORMATS = ['gost', 'apa', 'vancouver', 'bibtex', 'ris', 'c
 export type CitationFormat = (typeof CITATION_FORMATS)[number];
 
 const GOST_TEMPLATE = 'gost-r-7-0-100-2018';
+/** The styles as registered: each one's single-entry form (`singleEntryStyle`). */
+const STYLE_TEMPLATES = {
+  gost: `${GOST_TEMPLATE}-single`,
+  apa: 'apa-single',
+  vancouver: 'vancouver-single',
+} as const;
 let registered = false;
 
-/** Registers the repository's GOST R 7.0.100-2018 CSL style with citation-js, once. */
-function registerGost(): void {
+/**
+ * A CSL style reduced to what a bibliography of one entry uses: the in-text `<citation>`
+ * becomes a stub and the bibliography's `<sort>` goes. citeproc compiles every layout and
+ * sort key when it builds an engine (once per style and language), and for APA that took
+ * about two CPU-seconds per language, most of the site's render time; with one entry there is
+ * nothing to sort and no in-text citation is printed, so the text is the same.
+ * @example singleEntryStyle('<citation a="1"><layout/></citation><bibliography><sort/><layout/></bibliography>')
+ * // '<citation><layout><text variable="title"/></layout></citation><bibliography><layout/></bibliography>'
+ */
+export function singleEntryStyle(xml: string): string {
+  return xml
+    .replace(
+      /<citation\b[\s\S]*?<\/citation>/,
+      '<citation><layout><text variable="title"/></layout></citation>',
+    )
+    .replace(/<bibliography\b[\s\S]*?<\/bibliography>/, (bibliography) =>
+      bibliography.replace(/<sort\b[\s\S]*?<\/sort>|<sort\b[^>]*\/>/, ''),
+    );
+}
+
+/** Registers the styles (the repository's GOST R 7.0.100-2018, APA, Vancouver), once. */
+function registerStyles(): void {
   if (registered) return;
-  plugins.config.get('@csl').styles.add(GOST_TEMPLATE, gostCsl);
+  const styles = plugins.config.get('@csl').styles;
+  styles.add(STYLE_TEMPLATES.gost, singleEntryStyle(gostCsl));
+  styles.add(STYLE_TEMPLATES.apa, singleEntryStyle(styles.get('apa')));
+  styles.add(STYLE_TEMPLATES.vancouver, singleEntryStyle(styles.get('vancouver')));
   // citation-js ships no Russian locale: without it, Russian entries got English words
   // ("[Internet]", "Available from:", "Version").
   plugins.config.get('@csl').locales.add('ru-RU', ruLocale);
@@ -34,14 +63,12 @@ function registerGost(): void {
   registered = true;
 }
 
-const STYLE_TEMPLATES = { gost: GOST_TEMPLATE, apa: 'apa', vancouver: 'vancouver' } as const;
-
 /**
  * One item in one format, as plain text.
  * @example formatCitation(paperItem(), 'bibtex') // '@article{khoruzhaya-2024-expanded, ...}'
  */
 export function formatCitation(item: CslItem, format: CitationFormat): string {
-  registerGost();
+  registerStyles();
   const cite = new Cite([item]);
   switch (format) {
     case 'bibtex':

@@ -8,7 +8,6 @@
  * (unless --no-checksums). dicom/ and pixels/ read DICOM data for header/ and render/; workers/ and
  * cache/ serve every step.
  */
-import { availableParallelism } from 'node:os';
 import 'sharp'; // loaded on the main thread before any worker does (sharp's advice for worker use)
 import type { Size } from '../../domain/size.ts';
 import type { OnProgress } from '../progress.ts';
@@ -16,6 +15,7 @@ import { sortFindings } from '../quality/finding.ts';
 import { openCache } from './cache/cache.ts';
 import { computeChecksums, folderDigests, sha256sumsText } from './checksums/checksums.ts';
 import { WorkerPool } from './workers/pool.ts';
+import { imagingPoolSize, takePrestartedPool } from './workers/prestart.ts';
 import { scanHeaders } from './header/scan-headers.ts';
 import { planStudies } from './plan/plan-studies.ts';
 import { uidRef, uidRefKey } from './plan/uid-ref.ts';
@@ -56,9 +56,9 @@ export async function scanImaging(options: ImagingOptions): Promise<ImagingResul
     };
   }
   const cache = openCache(cacheDir);
-  const size = Math.max(1, options.concurrency ?? availableParallelism());
+  const size = imagingPoolSize(options.concurrency);
   let pool: WorkerPool | null = null;
-  const getPool = () => (pool ??= new WorkerPool(size));
+  const getPool = () => (pool ??= takePrestartedPool(size) ?? new WorkerPool(size));
   try {
     const scans = await scanHeaders(datasetDir, listing.files, cache, getPool, progress);
     const key = await uidRefKey(

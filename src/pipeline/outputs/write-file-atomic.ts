@@ -4,7 +4,15 @@
  * keeps rebuilds cheap and lets later copies skip it. Async for the data files; sync for the
  * imaging stage (its worker threads write sprite sheets, its main thread copies them).
  */
-import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  linkSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  rmSync,
+  statSync,
+  writeFileSync,
+} from 'node:fs';
 import { mkdir, readFile, rename, rm, writeFile } from 'node:fs/promises';
 import { dirname } from 'node:path';
 import { threadId } from 'node:worker_threads';
@@ -64,6 +72,37 @@ export function writeFileAtomicSync(path: string, content: string | Uint8Array):
   const temp = tempPath(path);
   try {
     writeFileSync(temp, bytes);
+    renameSync(temp, path);
+  } catch (error) {
+    rmSync(temp, { force: true });
+    throw error;
+  }
+  return true;
+}
+
+/**
+ * Puts the file `from` at `path` as a hard link (made under a temporary name, then renamed, so
+ * a reader never sees a missing or half file), unless `path` already is that file. For files
+ * never rewritten in place (the imaging cache's images: a new render is a new file renamed
+ * over the old), so the output needs no copy of their bytes, and checking an unchanged one
+ * costs two stats, not two reads. Where no link can be made (another file system), a copy
+ * through `writeFileAtomicSync`.
+ * @returns whether `path` was (re)placed.
+ */
+export function linkFileAtomicSync(from: string, path: string): boolean {
+  const target = statSync(path, { throwIfNoEntry: false });
+  if (target) {
+    const source = statSync(from);
+    if (source.ino === target.ino && source.dev === target.dev) return false;
+  }
+  mkdirSync(dirname(path), { recursive: true });
+  const temp = tempPath(path);
+  try {
+    linkSync(from, temp);
+  } catch {
+    return writeFileAtomicSync(path, readFileSync(from));
+  }
+  try {
     renameSync(temp, path);
   } catch (error) {
     rmSync(temp, { force: true });

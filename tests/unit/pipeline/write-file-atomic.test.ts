@@ -3,6 +3,7 @@ import { readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
+  linkFileAtomicSync,
   tempFileOwner,
   writeFileAtomic,
   writeFileAtomicSync,
@@ -32,6 +33,21 @@ describe('writeFileAtomic', () => {
     expect(writeFileAtomicSync(path, new Uint8Array([4]))).toBe(true);
     expect([...readFileSync(path)]).toEqual([4]);
     expect(await readdir(join(dir, 'thumbs'))).toEqual(['a.webp']);
+  });
+
+  it('links a cached file into place, leaves the same file alone and replaces another', async () => {
+    const dir = await tempDir('atomic-link-');
+    const cached = join(dir, 'cache', 'k-brain.webp');
+    writeFileAtomicSync(cached, new Uint8Array([1, 2]));
+    const path = join(dir, 'thumbs', 's', 'brain.webp');
+    expect(linkFileAtomicSync(cached, path)).toBe(true);
+    expect((await stat(path)).ino).toBe((await stat(cached)).ino);
+    expect(linkFileAtomicSync(cached, path)).toBe(false);
+    // A new render replaces the cached file (a new file renamed over it): published again.
+    writeFileAtomicSync(cached, new Uint8Array([3]));
+    expect(linkFileAtomicSync(cached, path)).toBe(true);
+    expect([...readFileSync(path)]).toEqual([3]);
+    expect(await readdir(join(dir, 'thumbs', 's'))).toEqual(['brain.webp']);
   });
 
   it('names its temporary files by the process that writes them', () => {

@@ -1,13 +1,12 @@
 /**
  * Thumbnails into the output: copies each rendered series' sprite sheets, and each study's
  * cover (from its first series that rendered), from the cache into `thumbsDir`, and describes
- * them as the site reads them. A file already identical in the output is left untouched.
+ * them as the site reads them. A file already in the output is left untouched.
  */
-import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { WINDOW_PRESET_IDS } from '../../../domain/window-presets.ts';
 import type { Sprite } from '../../../domain/schemas.ts';
-import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
+import { linkFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import type { SeriesPlan, StudyPlan } from '../plan/types.ts';
 import { detailPath, spritePath } from './render.ts';
 import type { SeriesRender } from './thumbnails.ts';
@@ -79,7 +78,7 @@ function publishSprites(
   });
 }
 
-/** Copies a cached image into the output unless an identical file is already there. */
+/** Puts a cached image into the output (a hard link) unless it is already there. */
 function copyIfChanged(from: string, to: string): void {
-  writeFileAtomicSync(to, readFileSync(from));
+  linkFileAtomicSync(from, to);
 }
