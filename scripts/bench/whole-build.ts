@@ -27,6 +27,8 @@ export interface BuildPlace {
   concurrency: number;
   /** A dataset folder to build (`--dataset`) instead of the embedded sample of `studies`. */
   dataset?: string;
+  /** Extra environment of the build (e.g. the render profile's folder). */
+  env?: Record<string, string>;
 }
 
 /** The embedded sample's folder for this size (where the build generates it). */
@@ -87,7 +89,11 @@ export async function runBuild(place: BuildPlace): Promise<BuildRun> {
     stdout: string;
     stderr: string;
   }>((resolve, reject) => {
-    const child = spawn(GNU_TIME, args, { cwd: place.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(GNU_TIME, args, {
+      cwd: place.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...place.env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));

@@ -26,6 +26,7 @@ import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut, windowTableKey } from './window.ts';
 import { errorText } from '../error-text.ts';
+import { charge, mark, seriesDone } from './step-profile.ts';
 
 export interface RenderSlice {
   path: string;
@@ -59,7 +60,7 @@ export type RenderResult =
 
 // effort 2, not 4: WebP encoding was two thirds of the thumbnail stage; effort 2 encodes a
 // sprite sheet about 3x faster for about 3% more bytes at the same quality (npm run bench).
-const WEBP = { quality: 82, effort: 2 } as const;
+export const WEBP = { quality: 82, effort: 2 } as const;
 
 export function spritePath(outPrefix: string, preset: WindowPresetId | 'cover'): string {
   return `${outPrefix}-${preset}.webp`;
@@ -86,9 +87,11 @@ class Sheets {
     );
   }
   put(index: number, tiles: Uint8Array[]): void {
+    const start = mark();
     WINDOW_PRESET_IDS.forEach((id, c) =>
       blit(this.planes.get(id)!, this.width, tiles[c]!, this.tile, index, this.columns),
     );
+    charge('window', start);
   }
   async write(path: (id: WindowPresetId) => string): Promise<void> {
     for (const id of WINDOW_PRESET_IDS) {
@@ -115,7 +118,13 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const dropped: DroppedSlice[] = [];
   const decode = async (slice: RenderSlice): Promise<DecodedFrame | null> => {
     try {
-      return await decodeSamples(readFileSync(slice.path), slice.header);
+      let start = mark();
+      const bytes = readFileSync(slice.path);
+      charge('read', start);
+      start = mark();
+      const frame = await decodeSamples(bytes, slice.header);
+      charge('decode', start);
+      return frame;
     } catch (error) {
       if (error instanceof UnsupportedTransferSyntax) throw error;
       if (!dropped.some((d) => d.file === slice.rel)) {
@@ -157,6 +166,7 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
     await sheets.write((id) => spritePath(job.outPrefix, id));
     if (details) await details.write((id) => detailPath(job.outPrefix, id));
+    seriesDone();
     return dropped.length ? { status: 'ok', dropped } : { status: 'ok' };
   } catch (error) {
     if (error instanceof UnsupportedTransferSyntax) {
@@ -190,9 +200,12 @@ async function windowedTiles(
     let image: Biased16 | null = null;
     for (const k of factors) {
       // The first reduction is fused with masking and biasing: one pass over the full slice.
+      let start = mark();
       if (image === null)
         image = biasedShrink(frame.samples, frame.width, frame.height, k!, header);
       else if (k! > 1) image = shrinkBy(image, k!);
+      charge('resample', start);
+      start = mark();
       const scaled = image;
       out.push(
         presets.map((id) => {
@@ -200,12 +213,17 @@ async function windowedTiles(
           return windowBiased(scaled, biasedWindowTable(header, center, width, invert));
         }),
       );
+      charge('window', start);
     }
     return out;
   }
+  let start = mark();
   const planes = presets.map((id) => windowed8(frame.samples, header, id));
+  charge('window', start);
   for (const size of sizes) {
+    start = mark();
     out.push(await scaleChannels(planes, frame.width, frame.height, size.width, size.height));
+    charge('resample', start);
   }
   return out;
 }
@@ -273,8 +291,12 @@ function blit(
 }
 
 async function writeWebp(path: string, pixels: Uint8Array, width: number, height: number) {
+  let start = mark();
   const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
     .webp(WEBP)
     .toBuffer();
+  charge('encode', start);
+  start = mark();
   writeFileAtomicSync(path, webp);
+  charge('write', start);
 }
