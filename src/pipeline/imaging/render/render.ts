@@ -93,10 +93,11 @@ class Sheets {
     );
     charge('window', start);
   }
-  async write(path: (id: WindowPresetId) => string): Promise<void> {
-    for (const id of WINDOW_PRESET_IDS) {
-      await writeWebp(path(id), this.planes.get(id)!, this.width, this.height);
-    }
+  /** Encodes and writes each preset's sheet; the encodes run at once, on libvips' threads. */
+  write(path: (id: WindowPresetId) => string): Promise<void>[] {
+    return WINDOW_PRESET_IDS.map((id) =>
+      writeWebp(path(id), this.planes.get(id)!, this.width, this.height),
+    );
   }
 }
 
@@ -136,11 +137,14 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   let current: RenderSlice = job.cover;
   try {
     let firstGood: RenderSlice | null = null;
+    // The cover's slice is often one of the tiles (the middle one): decoded once for both.
+    let coverFrame: DecodedFrame | null = null;
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
       const frame = await decode(slice);
       if (frame === null) continue;
       firstGood ??= slice;
+      if (slice.path === job.cover.path) coverFrame = frame;
       const sizes = details ? [details.tile, job.tile] : [job.tile];
       const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
       if (details) details.put(index, first!);
@@ -156,16 +160,19 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     }
     current = job.cover;
     let coverSlice = job.cover;
-    let cover = await decode(coverSlice);
+    let cover = coverFrame ?? (await decode(coverSlice));
     if (cover === null) {
       coverSlice = firstGood;
       cover = (await decode(coverSlice))!;
     }
     const { width: cw, height: ch } = job.coverSize;
     const [coverTiles] = await windowedTiles(cover, coverSlice.header, [job.coverSize], ['brain']);
-    await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
-    await sheets.write((id) => spritePath(job.outPrefix, id));
-    if (details) await details.write((id) => detailPath(job.outPrefix, id));
+    // All seven encodes at once: the pool's last series then uses every core, not one.
+    await Promise.all([
+      writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch),
+      ...sheets.write((id) => spritePath(job.outPrefix, id)),
+      ...(details ? details.write((id) => detailPath(job.outPrefix, id)) : []),
+    ]);
     seriesDone();
     return dropped.length ? { status: 'ok', dropped } : { status: 'ok' };
   } catch (error) {
