@@ -17,7 +17,7 @@ export interface RenderProfile {
   series: number;
   /** Per step: wall milliseconds and this thread's CPU milliseconds (user + system). */
   steps: Record<RenderStep, { wallMs: number; cpuMs: number }>;
-  /** CPU milliseconds of the process's libvips worker threads (process-wide, so the same for every worker). */
+  /** CPU milliseconds of the process's libvips threads, exited ones included (process-wide, so the same for every worker). */
   libvipsCpuMs: number;
 }
 
@@ -56,21 +56,26 @@ export function charge(step: RenderStep, start: Mark): void {
   entry.cpuMs += (threadCpuMicros() - start[1]) / 1000;
 }
 
-/** CPU milliseconds of the threads named "libvips worker" (Linux /proc; 0 elsewhere). */
+/**
+ * CPU milliseconds of libvips' threads, exited ones included (libvips ends idle pool threads,
+ * and /proc forgets them): the process's CPU time less that of every other live thread
+ * (Linux /proc; 0 elsewhere). Run before any other thread has exited, it is the encoding.
+ */
 function libvipsCpuMs(): number {
-  let ticks = 0;
+  let otherTicks = 0;
   try {
     for (const task of readdirSync('/proc/self/task')) {
       const comm = readFileSync(`/proc/self/task/${task}/comm`, 'utf8');
-      if (!comm.startsWith('libvips')) continue;
+      if (comm.startsWith('libvips')) continue;
       const stat = readFileSync(`/proc/self/task/${task}/stat`, 'utf8');
       const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
-      ticks += Number(fields[11]) + Number(fields[12]); // utime, stime
+      otherTicks += Number(fields[11]) + Number(fields[12]); // utime, stime
     }
   } catch {
     return 0;
   }
-  return ticks * 10; // USER_HZ is 100 on Linux
+  const usage = process.cpuUsage(); // the whole process, exited threads included
+  return Math.max(0, (usage.user + usage.system) / 1000 - otherTicks * 10); // USER_HZ = 100
 }
 
 /** After a series: counts it and rewrites this thread's totals file. */
