@@ -29,6 +29,8 @@ export interface RealScaleFigures {
   ioFloorBytes: number;
   ours: {
     buildMs: Measured;
+    /** User + system CPU of the whole build, workers included (GNU time): steadier than wall on a shared machine. */
+    buildCpuMs?: Measured;
     imagingMs: Measured;
     peakRssBytes: number;
     /** Median of each stage over the runs. */
@@ -41,9 +43,9 @@ export interface RealScaleFigures {
   /** libwebp (sharp) encoding our own sheets alone, all cores: null when no sheet was found. */
   floor: { ms: Measured; sheets: number } | null;
   /** Each peer variant's time, null when the peer could not run. */
-  peers: Record<PeerVariant, { ms: Measured; slices: number } | null>;
+  peers: Record<PeerVariant, { ms: Measured; cpuMs?: Measured; slices: number } | null>;
   /** Every run, in the order they ran (rounds alternate: ABCD, DCBA, ...). */
-  runs: { who: Contender; ms: number; imagingMs?: number }[];
+  runs: { who: Contender; ms: number; imagingMs?: number; cpuMs?: number }[];
   peerNote: string | null;
 }
 
@@ -110,6 +112,12 @@ export function formatRealScale(f: RealScaleFigures): string {
     lines.push(
       `  peer, ${variant} (pydicom + numpy + Pillow + GDCM, all cores): ${range(peer.ms)}; imaging / peer ${(f.ours.imagingMs.median / peer.ms.median).toFixed(2)}, build / peer ${(f.ours.buildMs.median / peer.ms.median).toFixed(2)}`,
     );
+    const oursCpu = f.ours.buildCpuMs?.median;
+    if (peer.cpuMs && oursCpu !== undefined && Number.isFinite(oursCpu)) {
+      lines.push(
+        `        CPU: whole build ${seconds(oursCpu)} vs peer ${seconds(peer.cpuMs.median)} (${(oursCpu / peer.cpuMs.median).toFixed(2)}; steadier than wall when the machine is shared)`,
+      );
+    }
   }
   if (f.peerNote) lines.push(`  ${f.peerNote}`);
   for (const target of realScaleTargets(f)) {

@@ -5,7 +5,7 @@
  * Pillow doing the same imaging work on all cores). Page cache warm for both, run back to back.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
 import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
@@ -23,7 +23,8 @@ import {
 import { medianSteps, readProfiles, sumProfiles, type RenderSteps } from './render-steps.ts';
 import { PROFILE_ENV } from '../../src/pipeline/imaging/render/step-profile.ts';
 import { summarize } from './stats.ts';
-import { runBuild, type BuildRun } from './whole-build.ts';
+import { parseCpuMs } from './build-summary.ts';
+import { GNU_TIME, runBuild, type BuildRun } from './whole-build.ts';
 
 export const REAL_SCALE_MATRIX = 512;
 export const PEER_INSTALL =
@@ -135,7 +136,7 @@ export async function measureRealScale(
   }
   const builds: BuildRun[] = [];
   const steps: RenderSteps[] = [];
-  const peers: Record<PeerVariant, { ms: number; slices: number }[]> = {
+  const peers: Record<PeerVariant, { ms: number; cpuMs: number; slices: number }[]> = {
     bilinear: [],
     lanczos: [],
   };
@@ -155,7 +156,7 @@ export async function measureRealScale(
     const imagingMs = build.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN;
     log(`  ${(build.wallMs / 1000).toFixed(1)} s, imaging ${(imagingMs / 1000).toFixed(1)} s`);
     builds.push(build);
-    runs.push({ who: 'ours', ms: build.wallMs, imagingMs });
+    runs.push({ who: 'ours', ms: build.wallMs, imagingMs, cpuMs: build.cpuMs ?? Number.NaN });
     const profiles = await readProfiles(profileDir);
     if (profiles.size > 0) steps.push(sumProfiles(profiles));
     const thumbs = join(work, 'generated', 'thumbs');
@@ -175,17 +176,28 @@ export async function measureRealScale(
     const out = join(work, 'peer-out');
     await rm(out, { recursive: true, force: true });
     log(`real scale: peer, ${variant} (${python} peer-imaging.py, ${concurrency} processes)`);
+    const timeFile = join(work, 'peer-time.txt');
     const started = performance.now();
     const result = await run(
-      python,
-      [join(root, 'scripts/bench/peer-imaging.py'), dataset, out, String(concurrency), variant],
+      GNU_TIME,
+      [
+        ...['-f', '%U %S', '-o', timeFile, python],
+        ...[
+          join(root, 'scripts/bench/peer-imaging.py'),
+          dataset,
+          out,
+          String(concurrency),
+          variant,
+        ],
+      ],
       root,
     );
     const ms = performance.now() - started;
     if (result.code !== 0) throw new Error(`peer failed:\n${result.stderr.slice(-2000)}`);
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { slices: number };
-    peers[variant].push({ ms, slices: summary.slices });
-    runs.push({ who: `peer-${variant}`, ms });
+    const cpuMs = parseCpuMs(await readFile(timeFile, 'utf8'));
+    peers[variant].push({ ms, cpuMs, slices: summary.slices });
+    runs.push({ who: `peer-${variant}`, ms, cpuMs });
     log(`  ${(ms / 1000).toFixed(1)} s`);
     await rm(out, { recursive: true, force: true });
   };
@@ -215,7 +227,11 @@ export async function measureRealScale(
   const peerFigure = (variant: PeerVariant) => {
     const list = peers[variant];
     return list.length > 0
-      ? { ms: summarize(list.map((p) => p.ms)), slices: list[0]!.slices }
+      ? {
+          ms: summarize(list.map((p) => p.ms)),
+          cpuMs: summarize(list.map((p) => p.cpuMs)),
+          slices: list[0]!.slices,
+        }
       : null;
   };
   return {
@@ -227,6 +243,7 @@ export async function measureRealScale(
     ioFloorBytes: Math.round(ioFloorBytes),
     ours: {
       buildMs: summarize(builds.map((b) => b.wallMs)),
+      buildCpuMs: summarize(builds.map((b) => b.cpuMs ?? Number.NaN)),
       imagingMs: summarize(
         builds.map((b) => b.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN),
       ),

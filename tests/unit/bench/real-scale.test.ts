@@ -45,6 +45,7 @@ function figures(
     ioFloorBytes: 2 ** 30,
     ours: {
       buildMs: summarize([build, build + 400]),
+      buildCpuMs: summarize([30_000, 31_000]),
       imagingMs: summarize([imaging, imaging + 200]),
       peakRssBytes: over.peak ?? 900 * 2 ** 20,
       stages: [{ stage: 'imaging', ms: imaging + 100 }],
@@ -53,7 +54,10 @@ function figures(
     },
     floor: { ms: summarize([8000, 8200]), sheets: 560 },
     peers: {
-      bilinear: bilinear === null ? null : { ms: summarize([bilinear, bilinear]), slices: 2000 },
+      bilinear:
+        bilinear === null
+          ? null
+          : { ms: summarize([bilinear, bilinear]), cpuMs: summarize([40_000]), slices: 2000 },
       lanczos: { ms: summarize([17_000, 18_000]), slices: 2000 },
     },
     runs: [],
@@ -107,6 +111,7 @@ describe('the real-scale report', () => {
       /imaging stage \/ the bilinear peer \(medians\): 0\.76 \(target ≤ 0\.7\): MISS/,
     );
     expect(text).toContain('thumbs 73.0 MB');
+    expect(text).toContain('CPU: whole build 30.5 s vs peer 40.0 s (0.76');
   });
 
   it('lists every render step with its CPU and wall seconds', () => {
