@@ -8,7 +8,7 @@
 import { readdir, readFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import sharp from 'sharp';
-import { WEBP } from '../../src/pipeline/imaging/render/render.ts';
+import { WEBP } from '../../src/pipeline/imaging/render/sheets.ts';
 
 export interface RawSheet {
   pixels: Buffer;

@@ -12,7 +12,7 @@ import { spritesCacheDir } from '../../src/pipeline/imaging/cache/sprites.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
 import { planStudies } from '../../src/pipeline/imaging/plan/series.ts';
 import { pickSlices } from '../../src/pipeline/imaging/render/sprite-layout.ts';
-import { WEBP } from '../../src/pipeline/imaging/render/render.ts';
+import { WEBP } from '../../src/pipeline/imaging/render/sheets.ts';
 import { renderThumbnails } from '../../src/pipeline/imaging/render/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';
 
