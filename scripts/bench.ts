@@ -38,7 +38,8 @@ import {
 import { summarize } from './bench/stats.ts';
 import { measureThumbnails, type RenderRun } from './bench/thumbnails.ts';
 import { measureChecksums } from './bench/checksums.ts';
-import { formatRealScale, measureRealScale } from './bench/real-scale.ts';
+import { measureRealScale } from './bench/real-scale.ts';
+import { formatRealScale, realScaleTargets } from './bench/real-scale-report.ts';
 import { formatVerify, measureVerify } from './bench/verify.ts';
 import * as smallSample from './bench/small-sample.ts';
 import {
@@ -278,6 +279,7 @@ async function main(args: BenchArgs): Promise<number> {
       args.realScaleRuns,
       log,
     );
+    result.targets = [...evaluateTargets(sizes), ...realScaleTargets(result.realScale)];
     result.machine.loadAverageAtEnd = loadavg()[0] ?? 0;
     const json = `${JSON.stringify(result, null, 2)}\n`;
     await writeFile(file, json);

@@ -73,8 +73,10 @@ Measures the build on generated synthetic datasets and writes
   --real-scale-studies <n>
                       studies of the real-scale sample, 512×512 (default ${DEFAULTS.realScaleStudies})
   --real-scale-runs <n>
-                      cold builds and peer runs each, alternating ABBA (default 2)
-  --real-scale-only   measure only the real-scale figure (ours against the pydicom peer)
+                      rounds of our cold build, the encode floor and both peers,
+                      alternating ABCD, DCBA (default 2)
+  --real-scale-only   measure only the real-scale figure (ours against the encode floor and
+                      the pydicom peers)
   --verify-studies <n>
                       studies of the 512×512 sample the "Your copy" page verifies in
                       Chromium, against sha256sum (default ${DEFAULTS.verifyStudies}; --quick: ${QUICK.verifyStudies})

@@ -63,3 +63,15 @@ export function parsePeakRss(timeOutput: string): number {
   if (!/^\d+$/.test(last)) throw new SyntaxError(`no peak memory in GNU time output: "${last}"`);
   return Number(last) * 1024;
 }
+
+/**
+ * User + system CPU milliseconds from GNU time's `%U %S` line (the first such line), children
+ * included as GNU time counts them; NaN when absent.
+ * @example parseCpuMs('12.50 1.25\n123456\n') // 13750
+ */
+export function parseCpuMs(timeOutput: string): number {
+  const line = timeOutput.split('\n').find((l) => /^\d+(\.\d+)? \d+(\.\d+)?$/.test(l.trim()));
+  if (!line) return Number.NaN;
+  const [user, system] = line.trim().split(' ').map(Number);
+  return Math.round((user! + system!) * 1000);
+}

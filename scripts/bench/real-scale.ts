@@ -5,7 +5,7 @@
  * Pillow doing the same imaging work on all cores). Page cache warm for both, run back to back.
  */
 import { spawn } from 'node:child_process';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
 import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
@@ -13,30 +13,22 @@ import { MAX_TILES } from '../../src/pipeline/imaging/render/sprite-layout.ts';
 import { generateSample, readSampleManifest, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import { FIRST_PREFIX_BYTES } from '../../src/pipeline/imaging/header/read-header.ts';
 import { warmPageCache } from './header-scan.ts';
+import { loadSheets, timeEncoding, type RawSheet } from './encode-floor.ts';
+import {
+  PEER_VARIANTS,
+  type Contender,
+  type PeerVariant,
+  type RealScaleFigures,
+} from './real-scale-report.ts';
+import { medianSteps, readProfiles, sumProfiles, type RenderSteps } from './render-steps.ts';
+import { PROFILE_ENV } from '../../src/pipeline/imaging/render/step-profile.ts';
 import { summarize } from './stats.ts';
-import { runBuild, type BuildRun } from './whole-build.ts';
+import { parseCpuMs } from './build-summary.ts';
+import { GNU_TIME, runBuild, type BuildRun } from './whole-build.ts';
 
 export const REAL_SCALE_MATRIX = 512;
 export const PEER_INSTALL =
   'apt-get install python3-pydicom python3-numpy python3-pil python3-gdcm';
-/** Studies the projection is made for: the real dataset's size. */
-export const REAL_STUDIES = 800;
-
-export interface RealScaleFigures {
-  studies: number;
-  matrix: number;
-  files: number;
-  series: number;
-  datasetBytes: number;
-  /** Bytes the imaging work must read: every header (a 16 KB prefix) and the rendered slices whole. */
-  ioFloorBytes: number;
-  /** Medians over the runs; each run's figures are kept in `runs`. */
-  ours: { buildMs: number; imagingMs: number; peakRssBytes: number; stages: BuildRun['stages'] };
-  peer: { ms: number; slices: number } | null;
-  /** Every run, in the order they ran (ours and the peer alternate, ABBA). */
-  runs: { who: 'ours' | 'peer'; ms: number; imagingMs?: number }[];
-  peerNote: string | null;
-}
 
 function run(
   command: string,
@@ -85,6 +77,26 @@ export async function ensureRealScaleSample(
   await generateSample({ outDir: dir, studies, matrix: REAL_SCALE_MATRIX });
 }
 
+/** Total bytes of the files under `dir` (0 when it does not exist). */
+async function folderBytes(dir: string): Promise<number> {
+  const names = await readdir(dir, { recursive: true }).catch(() => [] as string[]);
+  let bytes = 0;
+  for (const name of names) {
+    const info = await stat(join(dir, name));
+    if (info.isFile()) bytes += info.size;
+  }
+  return bytes;
+}
+
+/**
+ * The order of one round: the contenders forward in even rounds, backward in odd ones (ABCD,
+ * DCBA, ...), so that a drift in the machine's speed hits all alike.
+ * @example roundOrder(1, ['a', 'b', 'c']) // ['c', 'b', 'a']
+ */
+export function roundOrder<T>(round: number, contenders: readonly T[]): T[] {
+  return round % 2 === 0 ? [...contenders] : [...contenders].reverse();
+}
+
 export async function measureRealScale(
   root: string,
   studies: number,
@@ -114,66 +126,114 @@ export async function measureRealScale(
   log(`real scale: ${files.length} files, ${bySeries.size} series; warming the page cache`);
   await warmPageCache(dataset, files);
 
-  const place = { root, studies, work, concurrency, dataset };
+  const profileDir = join(work, 'render-profile');
+  const place = { root, studies, work, concurrency, dataset, env: { [PROFILE_ENV]: profileDir } };
   const python = await peerPython(root);
   let peerNote: string | null = null;
   if (python === null) {
-    peerNote = `peer skipped: pydicom, numpy, Pillow or GDCM missing (${PEER_INSTALL})`;
+    peerNote = `peers skipped: pydicom, numpy, Pillow or GDCM missing (${PEER_INSTALL})`;
     log(peerNote);
   }
   const builds: BuildRun[] = [];
-  const peers: { ms: number; slices: number }[] = [];
+  const steps: RenderSteps[] = [];
+  const peers: Record<PeerVariant, { ms: number; cpuMs: number; slices: number }[]> = {
+    bilinear: [],
+    lanczos: [],
+  };
+  const floors: number[] = [];
+  let sheets: RawSheet[] = [];
+  let thumbsBytes = 0;
   const runs: RealScaleFigures['runs'] = [];
   const oursRun = async () => {
     await Promise.all(
-      [imagingCacheDir(root, dataset), join(work, 'dist'), join(work, 'generated')].map((dir) =>
-        rm(dir, { recursive: true, force: true }),
+      [imagingCacheDir(root, dataset), join(work, 'dist'), join(work, 'generated'), profileDir].map(
+        (dir) => rm(dir, { recursive: true, force: true }),
       ),
     );
+    await mkdir(profileDir, { recursive: true });
     log('real scale: our cold build (--dataset, imaging cache empty)');
     const build = await runBuild(place);
     const imagingMs = build.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN;
     log(`  ${(build.wallMs / 1000).toFixed(1)} s, imaging ${(imagingMs / 1000).toFixed(1)} s`);
     builds.push(build);
-    runs.push({ who: 'ours', ms: build.wallMs, imagingMs });
+    runs.push({ who: 'ours', ms: build.wallMs, imagingMs, cpuMs: build.cpuMs ?? Number.NaN });
+    const profiles = await readProfiles(profileDir);
+    if (profiles.size > 0) steps.push(sumProfiles(profiles));
+    const thumbs = join(work, 'generated', 'thumbs');
+    thumbsBytes = await folderBytes(thumbs);
+    if (sheets.length === 0) sheets = (await loadSheets(thumbs)).sheets;
   };
-  const peerRun = async () => {
+  const floorRun = async () => {
+    if (sheets.length === 0) return; // measured once our first build has made the sheets
+    log(`real scale: encode floor (${sheets.length} sheets, ${concurrency} at a time)`);
+    const { ms } = await timeEncoding(sheets, concurrency);
+    floors.push(ms);
+    runs.push({ who: 'floor', ms });
+    log(`  ${(ms / 1000).toFixed(1)} s`);
+  };
+  const peerRun = async (variant: PeerVariant) => {
     if (python === null) return;
     const out = join(work, 'peer-out');
     await rm(out, { recursive: true, force: true });
-    log(`real scale: peer (${python} peer-imaging.py, ${concurrency} processes)`);
+    log(`real scale: peer, ${variant} (${python} peer-imaging.py, ${concurrency} processes)`);
+    const timeFile = join(work, 'peer-time.txt');
     const started = performance.now();
     const result = await run(
-      python,
-      [join(root, 'scripts/bench/peer-imaging.py'), dataset, out, String(concurrency)],
+      GNU_TIME,
+      [
+        ...['-f', '%U %S', '-o', timeFile, python],
+        ...[
+          join(root, 'scripts/bench/peer-imaging.py'),
+          dataset,
+          out,
+          String(concurrency),
+          variant,
+        ],
+      ],
       root,
     );
     const ms = performance.now() - started;
     if (result.code !== 0) throw new Error(`peer failed:\n${result.stderr.slice(-2000)}`);
     const summary = JSON.parse(result.stdout.trim().split('\n').at(-1)!) as { slices: number };
-    peers.push({ ms, slices: summary.slices });
-    runs.push({ who: 'peer', ms });
+    const cpuMs = parseCpuMs(await readFile(timeFile, 'utf8'));
+    peers[variant].push({ ms, cpuMs, slices: summary.slices });
+    runs.push({ who: `peer-${variant}`, ms, cpuMs });
     log(`  ${(ms / 1000).toFixed(1)} s`);
     await rm(out, { recursive: true, force: true });
   };
-  // ABBA: ours, peer, peer, ours, ... so that a drift in the machine's speed hits both alike.
-  for (let pair = 0; pair < runCount; pair++) {
-    if (pair % 2 === 0) {
-      await oursRun();
-      await peerRun();
-    } else {
-      await peerRun();
-      await oursRun();
-    }
+  const contenders: Contender[] = [
+    'ours',
+    'floor',
+    ...PEER_VARIANTS.map((v) => `peer-${v}` as const),
+  ];
+  const measure = (who: Contender) =>
+    who === 'ours'
+      ? oursRun()
+      : who === 'floor'
+        ? floorRun()
+        : peerRun(who.slice(5) as PeerVariant);
+  for (let round = 0; round < runCount; round++) {
+    for (const who of roundOrder(round, contenders)) await measure(who);
   }
+  // The floor of the first round ran before any sheet existed when it came first: make it up.
+  if (floors.length < runCount) await floorRun();
+
   const median = (values: number[]) => summarize(values).median;
   const build = builds[0]!;
   const stages = build.stages.map((stage) => ({
-    ...stage,
+    stage: stage.stage,
     ms: median(builds.map((b) => b.stages.find((s) => s.stage === stage.stage)?.ms ?? 0)),
   }));
-  const peer =
-    peers.length > 0 ? { ms: median(peers.map((p) => p.ms)), slices: peers[0]!.slices } : null;
+  const peerFigure = (variant: PeerVariant) => {
+    const list = peers[variant];
+    return list.length > 0
+      ? {
+          ms: summarize(list.map((p) => p.ms)),
+          cpuMs: summarize(list.map((p) => p.cpuMs)),
+          slices: list[0]!.slices,
+        }
+      : null;
+  };
   return {
     studies,
     matrix: REAL_SCALE_MATRIX,
@@ -182,49 +242,19 @@ export async function measureRealScale(
     datasetBytes,
     ioFloorBytes: Math.round(ioFloorBytes),
     ours: {
-      buildMs: median(builds.map((b) => b.wallMs)),
-      imagingMs: median(stages.filter((s) => s.stage === 'imaging').map((s) => s.ms)),
+      buildMs: summarize(builds.map((b) => b.wallMs)),
+      buildCpuMs: summarize(builds.map((b) => b.cpuMs ?? Number.NaN)),
+      imagingMs: summarize(
+        builds.map((b) => b.stages.find((s) => s.stage === 'imaging')?.ms ?? Number.NaN),
+      ),
       peakRssBytes: Math.max(...builds.map((b) => b.peakRssBytes)),
       stages,
+      thumbsBytes,
+      steps: steps.length > 0 ? medianSteps(steps) : null,
     },
-    peer,
+    floor: floors.length > 0 ? { ms: summarize(floors), sheets: sheets.length } : null,
+    peers: { bilinear: peerFigure('bilinear'), lanczos: peerFigure('lanczos') },
     peerNote,
     runs,
   };
-}
-
-const seconds = (ms: number) => `${(ms / 1000).toFixed(1)} s`;
-const mib = (bytes: number) => `${(bytes / 2 ** 20).toFixed(0)} MiB`;
-
-/** The real-scale figures, their targets and the projection to 800 studies, as text. */
-export function formatRealScale(f: RealScaleFigures): string {
-  const scale = REAL_STUDIES / f.studies;
-  const lines = [
-    `Real scale: ${f.studies} studies, ${f.matrix}×${f.matrix}, ${f.series} series, ${f.files} files, ${mib(f.datasetBytes)} (page cache warm; medians of ${f.runs.filter((r) => r.who === 'ours').length} runs each, ours and the peer alternating)`,
-    `  bytes the imaging work must read (headers + rendered slices): ${mib(f.ioFloorBytes)}`,
-    `  ours: imaging stage ${seconds(f.ours.imagingMs)}, whole cold build ${seconds(f.ours.buildMs)}, peak memory ${mib(f.ours.peakRssBytes)}`,
-    `        stages: ${f.ours.stages.map((s) => `${s.stage} ${seconds(s.ms)}`).join(', ')}`,
-  ];
-  if (f.peer) {
-    const imaging = f.ours.imagingMs / f.peer.ms;
-    const build = f.ours.buildMs / f.peer.ms;
-    lines.push(
-      `  peer (pydicom + numpy + Pillow, all cores): ${seconds(f.peer.ms)}`,
-      `  imaging / peer: ${imaging.toFixed(2)} (target ≤ 1.0, aim 0.5): ${imaging <= 1 ? 'pass' : 'MISS'}`,
-      `  whole cold build / peer: ${build.toFixed(2)} (target ≤ 1.3): ${build <= 1.3 ? 'pass' : 'MISS'}`,
-      `  projected to ${REAL_STUDIES} studies: imaging ${seconds(f.ours.imagingMs * scale)}, build ${seconds(f.ours.buildMs * scale)}, peer ${seconds(f.peer.ms * scale)}`,
-    );
-  } else {
-    lines.push(`  ${f.peerNote}`);
-    lines.push(
-      `  projected to ${REAL_STUDIES} studies: imaging ${seconds(f.ours.imagingMs * scale)}, build ${seconds(f.ours.buildMs * scale)}`,
-    );
-  }
-  lines.push(
-    `  runs in order: ${f.runs.map((r) => `${r.who} ${seconds(r.imagingMs ?? r.ms)}`).join(', ')} (ours: imaging stage)`,
-  );
-  lines.push(
-    `  peak memory target < 2 GiB: ${f.ours.peakRssBytes < 2 * 2 ** 30 ? 'pass' : 'MISS'} (${mib(f.ours.peakRssBytes)})`,
-  );
-  return lines.join('\n');
 }

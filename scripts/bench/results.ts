@@ -1,9 +1,12 @@
-import type { RealScaleFigures } from './real-scale.ts';
+import type { RealScaleFigures } from './real-scale-report.ts';
+import { check, type TargetCheck } from './target-check.ts';
 /**
  * The bench's result file: what was measured, on which machine and commit, and each figure
  * against its target. Plain JSON, so two commits' files can be compared with any diff tool.
  */
 import type { Measured } from './stats.ts';
+
+export type { TargetCheck } from './target-check.ts';
 
 export const RESULT_SCHEMA = 'mosmed-bench-1';
 
@@ -103,17 +106,6 @@ export interface SizeFigures {
 /** How much slower than GNU sha256sum (as many processes as our workers) the pass may be. */
 export const CHECKSUM_LIMIT = 2;
 
-export interface TargetCheck {
-  id: string;
-  description: string;
-  /** The measured value in the target's unit (a ratio or seconds). */
-  value: number;
-  limit: number;
-  /** Whether `value` must stay at most or at least `limit`. */
-  direction: 'max' | 'min';
-  pass: boolean;
-}
-
 export interface BenchResult {
   schema: typeof RESULT_SCHEMA;
   date: string;
@@ -132,17 +124,6 @@ export interface BenchResult {
 
 /** How much slower per study the larger dataset may be and still count as linear. */
 export const LINEAR_TOLERANCE = 1.25;
-
-function check(
-  id: string,
-  description: string,
-  value: number,
-  limit: number,
-  direction: 'max' | 'min',
-): TargetCheck {
-  const pass = direction === 'max' ? value <= limit : value >= limit;
-  return { id, description, value, limit, direction, pass };
-}
 
 /**
  * Every target of issue 8 checked against the figures; `sizes[0]` is the base dataset and

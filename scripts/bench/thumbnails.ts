@@ -12,11 +12,9 @@ import { spritesCacheDir } from '../../src/pipeline/imaging/cache/sprites.ts';
 import { WorkerPool } from '../../src/pipeline/imaging/workers/pool.ts';
 import { planStudies } from '../../src/pipeline/imaging/plan/plan-studies.ts';
 import { pickSlices } from '../../src/pipeline/imaging/render/sprite-layout.ts';
+import { WEBP } from '../../src/pipeline/imaging/render/sheets.ts';
 import { renderThumbnails } from '../../src/pipeline/imaging/render/thumbnails.ts';
 import type { FileScan } from '../../src/pipeline/imaging/types.ts';
-
-/** The build's sprite settings (render.ts `WEBP`, not exported); keep them in step. */
-const WEBP = { quality: 82, effort: 2 } as const;
 
 /** Sheets re-encoded for the per-sheet figure: enough for a stable median, quick to run. */
 const ENCODE_SAMPLE = 24;

@@ -9,12 +9,14 @@ import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
 import { sampleDir } from '../lib/sample-cache.ts';
 import { DEFAULT_SEED, SAMPLE_VERSION } from '../../src/sample/index.ts';
-import { parsePeakRss, parseStageTimes, type StageTime } from './build-summary.ts';
+import { parseCpuMs, parsePeakRss, parseStageTimes, type StageTime } from './build-summary.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
 export interface BuildRun {
   wallMs: number;
+  /** User + system CPU of the build and its children (GNU time), when measured. */
+  cpuMs?: number;
   stages: StageTime[];
   peakRssBytes: number;
 }
@@ -27,6 +29,8 @@ export interface BuildPlace {
   concurrency: number;
   /** A dataset folder to build (`--dataset`) instead of the embedded sample of `studies`. */
   dataset?: string;
+  /** Extra environment of the build (e.g. the render profile's folder). */
+  env?: Record<string, string>;
 }
 
 /** The embedded sample's folder for this size (where the build generates it). */
@@ -65,7 +69,7 @@ export async function runBuild(place: BuildPlace): Promise<BuildRun> {
   const timeFile = join(place.work, 'gnu-time.txt');
   const args = [
     '-f',
-    '%M',
+    '%U %S\n%M', // CPU seconds, then peak memory on the last line
     '-o',
     timeFile,
     process.execPath,
@@ -87,7 +91,11 @@ export async function runBuild(place: BuildPlace): Promise<BuildRun> {
     stdout: string;
     stderr: string;
   }>((resolve, reject) => {
-    const child = spawn(GNU_TIME, args, { cwd: place.root, stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(GNU_TIME, args, {
+      cwd: place.root,
+      stdio: ['ignore', 'pipe', 'pipe'],
+      env: { ...process.env, ...place.env },
+    });
     let out = '';
     let err = '';
     child.stdout.on('data', (chunk: Buffer) => (out += chunk.toString()));
@@ -101,9 +109,11 @@ export async function runBuild(place: BuildPlace): Promise<BuildRun> {
       `build of ${place.studies} studies exited with ${code}:\n${stderr.slice(-2000)}`,
     );
   }
+  const timeOutput = await readFile(timeFile, 'utf8');
   return {
     wallMs,
+    cpuMs: parseCpuMs(timeOutput),
     stages: parseStageTimes(stdout),
-    peakRssBytes: parsePeakRss(await readFile(timeFile, 'utf8')),
+    peakRssBytes: parsePeakRss(timeOutput),
   };
 }

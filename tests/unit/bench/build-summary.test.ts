@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { formatSummary } from '../../../scripts/lib/summary.ts';
 import { formatDuration } from '../../../scripts/lib/progress-display.ts';
 import {
+  parseCpuMs,
   parseDuration,
   parsePeakRss,
   parseStageTimes,
@@ -64,5 +65,13 @@ describe('parsePeakRss', () => {
   it("reads GNU time's kilobytes as bytes, after any other output", () => {
     expect(parsePeakRss('Command exited with non-zero status 1\n2048\n')).toBe(2048 * 1024);
     expect(() => parsePeakRss('')).toThrow(SyntaxError);
+  });
+});
+
+describe('parseCpuMs', () => {
+  it("adds GNU time's user and system seconds, with peak memory on the line after", () => {
+    expect(parseCpuMs('31.42 2.08\n862000\n')).toBe(33_500);
+    expect(parsePeakRss('31.42 2.08\n862000\n')).toBe(862_000 * 1024);
+    expect(parseCpuMs('Command exited with non-zero status 1\n')).toBeNaN();
   });
 });

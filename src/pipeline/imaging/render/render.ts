@@ -11,7 +11,6 @@ import {
   WINDOW_PRESET_IDS,
   type WindowPresetId,
 } from '../../../domain/window-presets.ts';
-import { writeFileAtomicSync } from '../../outputs/write-file-atomic.ts';
 import {
   biasedShrink,
   biasedWindowTable,
@@ -30,6 +29,8 @@ import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut, windowTableKey } from './window.ts';
 import { errorText } from '../error-text.ts';
+import { Sheets, writeWebp } from './sheets.ts';
+import { charge, mark, seriesDone } from './step-profile.ts';
 
 export interface RenderSlice {
   path: string;
@@ -61,44 +62,12 @@ export type RenderResult =
   | { status: 'unsupported'; transferSyntax: string; file: string }
   | { status: 'failed'; detail: string; file: string };
 
-// effort 2, not 4: WebP encoding was two thirds of the thumbnail stage; effort 2 encodes a
-// sprite sheet about 3x faster for about 3% more bytes at the same quality (npm run bench).
-const WEBP = { quality: 82, effort: 2 } as const;
-
 export function spritePath(outPrefix: string, preset: WindowPresetId | 'cover'): string {
   return `${outPrefix}-${preset}.webp`;
 }
 
 export function detailPath(outPrefix: string, preset: WindowPresetId): string {
   return `${outPrefix}-${preset}-detail.webp`;
-}
-
-/** A sheet of 8-bit tiles, one per preset. */
-class Sheets {
-  readonly width: number;
-  readonly height: number;
-  readonly planes: Map<WindowPresetId, Uint8Array>;
-  readonly tile: { width: number; height: number };
-  readonly columns: number;
-  constructor(tile: { width: number; height: number }, columns: number, count: number) {
-    this.tile = tile;
-    this.columns = columns;
-    this.width = tile.width * Math.min(columns, count);
-    this.height = tile.height * Math.ceil(count / columns);
-    this.planes = new Map(
-      WINDOW_PRESET_IDS.map((id) => [id, new Uint8Array(this.width * this.height)]),
-    );
-  }
-  put(index: number, tiles: Uint8Array[]): void {
-    WINDOW_PRESET_IDS.forEach((id, c) =>
-      blit(this.planes.get(id)!, this.width, tiles[c]!, this.tile, index, this.columns),
-    );
-  }
-  async write(path: (id: WindowPresetId) => string): Promise<void> {
-    for (const id of WINDOW_PRESET_IDS) {
-      await writeWebp(path(id), this.planes.get(id)!, this.width, this.height);
-    }
-  }
 }
 
 export async function renderSeries(job: RenderJob): Promise<RenderResult> {
@@ -119,7 +88,13 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const dropped: DroppedSlice[] = [];
   const decode = async (slice: RenderSlice): Promise<DecodedFrame | null> => {
     try {
-      return await decodeSamples(readFileSync(slice.path), slice.header);
+      let start = mark();
+      const bytes = readFileSync(slice.path);
+      charge('read', start);
+      start = mark();
+      const frame = await decodeSamples(bytes, slice.header);
+      charge('decode', start);
+      return frame;
     } catch (error) {
       if (error instanceof UnsupportedTransferSyntax) throw error;
       if (!dropped.some((d) => d.file === slice.rel)) {
@@ -131,11 +106,14 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   let current: RenderSlice = job.cover;
   try {
     let firstGood: RenderSlice | null = null;
+    // The cover's slice is often one of the tiles (the middle one): decoded once for both.
+    let coverFrame: DecodedFrame | null = null;
     for (const [index, slice] of job.tiles.entries()) {
       current = slice;
       const frame = await decode(slice);
       if (frame === null) continue;
       firstGood ??= slice;
+      if (slice.path === job.cover.path) coverFrame = frame;
       const sizes = details ? [details.tile, job.tile] : [job.tile];
       const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
       if (details) details.put(index, first!);
@@ -151,16 +129,20 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
     }
     current = job.cover;
     let coverSlice = job.cover;
-    let cover = await decode(coverSlice);
+    let cover = coverFrame ?? (await decode(coverSlice));
     if (cover === null) {
       coverSlice = firstGood;
       cover = (await decode(coverSlice))!;
     }
     const { width: cw, height: ch } = job.coverSize;
     const [coverTiles] = await windowedTiles(cover, coverSlice.header, [job.coverSize], ['brain']);
-    await writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch);
-    await sheets.write((id) => spritePath(job.outPrefix, id));
-    if (details) await details.write((id) => detailPath(job.outPrefix, id));
+    // All seven encodes at once: the pool's last series then uses every core, not one.
+    await Promise.all([
+      writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch),
+      ...sheets.write((id) => spritePath(job.outPrefix, id)),
+      ...(details ? details.write((id) => detailPath(job.outPrefix, id)) : []),
+    ]);
+    seriesDone();
     return dropped.length ? { status: 'ok', dropped } : { status: 'ok' };
   } catch (error) {
     if (error instanceof UnsupportedTransferSyntax) {
@@ -194,9 +176,12 @@ async function windowedTiles(
     let image: Biased16 | null = null;
     for (const k of factors) {
       // The first reduction is fused with masking and biasing: one pass over the full slice.
+      let start = mark();
       if (image === null)
         image = biasedShrink(frame.samples, frame.width, frame.height, k!, header);
       else if (k! > 1) image = shrinkBy(image, k!);
+      charge('resample', start);
+      start = mark();
       const scaled = image;
       out.push(
         presets.map((id) => {
@@ -204,12 +189,17 @@ async function windowedTiles(
           return windowBiased(scaled, biasedWindowTable(header, center, width, invert));
         }),
       );
+      charge('window', start);
     }
     return out;
   }
+  let start = mark();
   const planes = presets.map((id) => windowed8(frame.samples, header, id));
+  charge('window', start);
   for (const size of sizes) {
+    start = mark();
     out.push(await scaleChannels(planes, frame.width, frame.height, size.width, size.height));
+    charge('resample', start);
   }
   return out;
 }
@@ -258,27 +248,4 @@ async function scaleChannels(
     for (let i = 0; i < out.length; i++) out[i] = data[i * info.channels + c]!;
     return out;
   });
-}
-
-function blit(
-  sheet: Uint8Array,
-  sheetWidth: number,
-  tilePixels: Uint8Array,
-  tile: { width: number; height: number },
-  index: number,
-  columns: number,
-): void {
-  const x0 = (index % columns) * tile.width;
-  const y0 = Math.floor(index / columns) * tile.height;
-  for (let y = 0; y < tile.height; y++) {
-    const from = y * tile.width;
-    sheet.set(tilePixels.subarray(from, from + tile.width), (y0 + y) * sheetWidth + x0);
-  }
-}
-
-async function writeWebp(path: string, pixels: Uint8Array, width: number, height: number) {
-  const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
-    .webp(WEBP)
-    .toBuffer();
-  writeFileAtomicSync(path, webp);
 }
