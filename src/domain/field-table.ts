@@ -14,7 +14,12 @@
  *   nested `findings` object, under the field's id);
  * - `facet.param`: the URL query key of the field's filter (links are shared), and for the
  *   class its URL values (`CLASS_URL_VALUES`);
- * - `label`: the i18n keys that name the field (the statistics' word and the studies filter's).
+ * - `dicom`: the DICOM attribute that fills the field when the registry does not state it;
+ * - `page`, `search`: where the study page shows the field, and its Pagefind filter there.
+ * The field's word is `field.<id>` in src/i18n/<locale>/fields.json (a finding's: `finding.<id>`).
+ * The study schema (schemas.ts), the join, the explorer's and the studies index's records, the
+ * filters, the study page and the sample's registry row all follow the rows: a new field is a
+ * row here, its word in each language and its value in the sample (src/sample/registry-values.ts).
  */
 import { FINDING_IDS, type FindingId } from './labels.ts';
 
@@ -76,9 +81,23 @@ export interface FieldSpec {
   /** Key of the study record that holds the field (`findings`: inside `Study.findings`). */
   study: string;
   facet?: FacetSpec;
-  /** i18n keys of the field's name: in the statistics and explorer, in the studies filters. */
-  label?: { stats: string; filter: string };
+  /**
+   * Where DICOM fills the field when the registry does not state it: a `patient` attribute of the
+   * study's files (also for a registry row that leaves it empty, with a finding), or an attribute
+   * of its first CT series (only for a study folder without a registry row). `key` is the
+   * attribute's key in the imaging study (`patientAge`, `patientSex`) or the series record.
+   */
+  dicom?: DicomSource;
+  /** The study page's section that shows the field (none: shown elsewhere or not at all). */
+  page?: 'summary' | 'registry';
+  /** The Pagefind filter the study page sets from the field (docs/site.md, "Search"). */
+  search?: string;
 }
+
+/** The imaging study's patient attributes, and the series record's keys a field may come from. */
+export type DicomSource =
+  | { of: 'patient'; key: 'patientAge' | 'patientSex' }
+  | { of: 'series'; key: 'sliceThickness' | 'kvp' | 'tubeCurrent' | 'kernel' | 'manufacturer' };
 
 const finding = <Id extends FindingId>(id: Id, header: string, aliases: readonly string[] = []) =>
   ({
@@ -125,7 +144,8 @@ export const FIELDS = [
     csv: 'pathology',
     study: 'pathology',
     facet: { kind: 'anyOf', param: 'class', urlValues: CLASS_URL_VALUES },
-    label: { stats: 'stats.class', filter: 'studies.filter.class' },
+    page: 'summary',
+    search: 'class',
   },
   finding('epidural', 'Признаки эпидурального кровоизлияния'),
   finding('subarachnoid', 'Признаки субарахноидального кровоизлияния'),
@@ -158,6 +178,8 @@ export const FIELDS = [
     csv: 'age',
     study: 'age',
     facet: { kind: 'range', min: 'ageMin', max: 'ageMax' },
+    dicom: { of: 'patient', key: 'patientAge' },
+    page: 'summary',
   },
   {
     id: 'sex',
@@ -169,7 +191,9 @@ export const FIELDS = [
     csv: 'sex',
     study: 'sex',
     facet: { kind: 'anyOf', param: 'sex' },
-    label: { stats: 'stats.sex', filter: 'studies.filter.sex' },
+    dicom: { of: 'patient', key: 'patientSex' },
+    page: 'summary',
+    search: 'sex',
   },
   {
     id: 'sliceThickness',
@@ -181,7 +205,8 @@ export const FIELDS = [
     csv: 'slice_thickness',
     study: 'sliceThickness',
     facet: { kind: 'anyOf', param: 'thickness' },
-    label: { stats: 'stats.sliceThickness', filter: 'studies.filter.thickness' },
+    dicom: { of: 'series', key: 'sliceThickness' },
+    page: 'registry',
   },
   {
     id: 'kvp',
@@ -193,7 +218,8 @@ export const FIELDS = [
     csv: 'kvp',
     study: 'kvp',
     facet: { kind: 'anyOf', param: 'kvp' },
-    label: { stats: 'stats.kvp', filter: 'studies.filter.kvp' },
+    dicom: { of: 'series', key: 'kvp' },
+    page: 'registry',
   },
   {
     id: 'tubeCurrent',
@@ -204,6 +230,8 @@ export const FIELDS = [
     required: false,
     csv: 'tube_current',
     study: 'tubeCurrent',
+    dicom: { of: 'series', key: 'tubeCurrent' },
+    page: 'registry',
   },
   {
     id: 'kernel',
@@ -215,7 +243,9 @@ export const FIELDS = [
     csv: 'kernel',
     study: 'kernel',
     facet: { kind: 'anyOf', param: 'kernel' },
-    label: { stats: 'stats.kernel', filter: 'studies.filter.kernel' },
+    dicom: { of: 'series', key: 'kernel' },
+    page: 'registry',
+    search: 'kernel',
   },
   {
     id: 'manufacturer',
@@ -227,7 +257,9 @@ export const FIELDS = [
     csv: 'manufacturer',
     study: 'manufacturer',
     facet: { kind: 'anyOf', param: 'manufacturer' },
-    label: { stats: 'stats.manufacturer', filter: 'studies.filter.manufacturer' },
+    dicom: { of: 'series', key: 'manufacturer' },
+    page: 'registry',
+    search: 'manufacturer',
   },
 ] as const satisfies readonly FieldSpec[];
 
@@ -240,6 +272,30 @@ export type FieldOf<Id extends FieldId> = Extract<Field, { id: Id }>;
 export const FIELD = Object.fromEntries(FIELDS.map((f) => [f.id, f])) as {
   [Id in FieldId]: FieldOf<Id>;
 };
+
+/** A field the study record holds at its top level, under its id: neither an identifier nor a finding. */
+export type RecordField = Exclude<Field, { role: 'id' | 'finding' }>;
+export type RecordFieldId = RecordField['id'];
+/** A field named by `field.<id>` (src/i18n/<locale>/fields.json); a finding is `finding.<id>`. */
+export type WordedFieldId = Exclude<FieldId, FindingId>;
+
+const isRecordField = (f: Field): f is RecordField => f.role !== 'id' && f.role !== 'finding';
+
+/**
+ * `ids`, those that `order` names first and in its order, then the others in theirs: a list
+ * keeps the order the site has always shown while a new field joins at its end.
+ * @example inOrder(['a', 'b', 'c'], ['c', 'a']) // ['c', 'a', 'b']
+ */
+export function inOrder<T extends string>(ids: readonly T[], order: readonly string[]): T[] {
+  const known = order.filter((id): id is T => (ids as readonly string[]).includes(id));
+  return [...known, ...ids.filter((id) => !order.includes(id))];
+}
+
+/** The record fields in the order studies.json has always written them (a new one: last). */
+export const RECORD_FIELDS: readonly RecordField[] = inOrder(
+  FIELDS.filter(isRecordField).map((f) => f.id),
+  ['pathology', 'age', 'sex', 'conclusion'],
+).map((id) => FIELD[id]);
 
 /** The normalised values of one registry row: each field's kind, or null when empty. */
 export type RegistryValues = { [F in Field as F['id']]: KindValue[F['kind']] | null };
