@@ -56,18 +56,8 @@ describe('reader-facing words', () => {
           'search.filter.finding',
         ],
       ],
-      [
-        'kernel',
-        /^Фильтр реконструкции$/,
-        /Ядро/,
-        ['stats.kernel', 'studies.filter.kernel', 'studies.page.kernel', 'search.filter.kernel'],
-      ],
-      [
-        'kV',
-        /кВ$/,
-        /кВп/,
-        ['stats.kvp', 'studies.filter.kvp', 'studies.page.kvp', 'studies.series.kvp'],
-      ],
+      ['kernel', /^Фильтр реконструкции$/, /Ядро/, ['field.kernel']],
+      ['kV', /кВ$/, /кВп/, ['field.kvp', 'studies.series.kvp']],
       [
         'sex not stated',
         /^Не указан$/,
