@@ -297,6 +297,16 @@ export const RECORD_FIELDS: readonly RecordField[] = inOrder(
   ['pathology', 'age', 'sex', 'conclusion'],
 ).map((id) => FIELD[id]);
 
+/**
+ * Every record field not stated: where a record built by hand (a fixture, a test) starts, so a
+ * new field of the table needs no edit there.
+ */
+export function unknownRecord(): { [Id in RecordFieldId]: null } {
+  return Object.fromEntries(RECORD_FIELDS.map((f) => [f.id, null])) as {
+    [Id in RecordFieldId]: null;
+  };
+}
+
 /** The normalised values of one registry row: each field's kind, or null when empty. */
 export type RegistryValues = { [F in Field as F['id']]: KindValue[F['kind']] | null };
 

@@ -28,6 +28,7 @@ import {
   FINDING_FIELDS,
   REGISTRY_CSV_COLUMNS,
   type RegistryValues,
+  unknownRecord,
 } from '../../src/domain/field-table.ts';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
 import { LOCALES } from '../../src/domain/labels.ts';
@@ -182,6 +183,7 @@ describe('the facets and the URL, from the field table', () => {
 
   it('round-trip every option: filter → URL → filter', () => {
     const studies = [true, false, null].map((pathology, i) => ({
+      ...unknownRecord(),
       pathology,
       findings: Object.fromEntries(FINDING_IDS.map((id) => [id, i === 0])) as Record<
         (typeof FINDING_IDS)[number],

@@ -88,13 +88,14 @@ describe('every record field of the field table', () => {
   it('filtered by its values is a facet with a URL key and travels in the studies index', () => {
     const { fromRow } = joined();
     const index = toIndexStudy(fromRow);
-    const anyOf = FIELDS.filter((f) => 'facet' in f && f.facet.kind === 'anyOf');
+    const anyOf = FIELDS.flatMap((f) =>
+      'facet' in f && f.facet.kind === 'anyOf' ? [{ id: f.id, param: f.facet.param }] : [],
+    );
     expect([...CATEGORICAL_FACETS].sort()).toEqual(anyOf.map((f) => f.id).sort());
-    for (const f of anyOf) {
-      expect(FACET_PARAMS[f.id as keyof typeof FACET_PARAMS], f.id).toBe(
-        (f.facet as { param: string }).param,
-      );
-      expect(index[f.id as keyof typeof index], f.id).toEqual(fromRow[f.id]);
+    for (const { id, param } of anyOf) {
+      const facet = id as (typeof CATEGORICAL_FACETS)[number];
+      expect(FACET_PARAMS[facet], id).toBe(param);
+      expect(index[facet], id).toEqual(fromRow[facet]);
     }
   });
 
