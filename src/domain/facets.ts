@@ -7,7 +7,8 @@
  * findings facet asks for every selected finding to be present (AND), so "subdural + fracture"
  * means studies with both. `UNKNOWN` selects studies whose value is not stated.
  */
-import { CLASS_KEYS, FIELD, FIELDS, classOf, inOrder } from './field-table.ts';
+import { CLASS_KEYS, FIELD, FIELDS, classOf } from './field-table.ts';
+import { inOrder } from './record-fields.ts';
 import { FINDING_IDS, SEXES, type FindingId } from './labels.ts';
 import type { Study } from './schemas.ts';
 

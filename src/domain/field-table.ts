@@ -17,9 +17,10 @@
  * - `dicom`: the DICOM attribute that fills the field when the registry does not state it;
  * - `page`, `search`: where the study page shows the field, and its Pagefind filter there.
  * The field's word is `field.<id>` in src/i18n/<locale>/fields.json (a finding's: `finding.<id>`).
- * The study schema (schemas.ts), the join, the explorer's and the studies index's records, the
- * filters, the study page and the sample's registry row all follow the rows: a new field is a
- * row here, its word in each language and its value in the sample (src/sample/registry-values.ts).
+ * The study schema (schemas.ts, through record-fields.ts), the join, the explorer's and the
+ * studies index's records, the filters, the study page and the sample's registry row all follow
+ * the rows: a new field is a row here, its word in each language and its sample value
+ * (src/sample/registry-values.ts).
  */
 import { FINDING_IDS, type FindingId } from './labels.ts';
 
@@ -272,40 +273,6 @@ export type FieldOf<Id extends FieldId> = Extract<Field, { id: Id }>;
 export const FIELD = Object.fromEntries(FIELDS.map((f) => [f.id, f])) as {
   [Id in FieldId]: FieldOf<Id>;
 };
-
-/** A field the study record holds at its top level, under its id: neither an identifier nor a finding. */
-export type RecordField = Exclude<Field, { role: 'id' | 'finding' }>;
-export type RecordFieldId = RecordField['id'];
-/** A field named by `field.<id>` (src/i18n/<locale>/fields.json); a finding is `finding.<id>`. */
-export type WordedFieldId = Exclude<FieldId, FindingId>;
-
-const isRecordField = (f: Field): f is RecordField => f.role !== 'id' && f.role !== 'finding';
-
-/**
- * `ids`, those that `order` names first and in its order, then the others in theirs: a list
- * keeps the order the site has always shown while a new field joins at its end.
- * @example inOrder(['a', 'b', 'c'], ['c', 'a']) // ['c', 'a', 'b']
- */
-export function inOrder<T extends string>(ids: readonly T[], order: readonly string[]): T[] {
-  const known = order.filter((id): id is T => (ids as readonly string[]).includes(id));
-  return [...known, ...ids.filter((id) => !order.includes(id))];
-}
-
-/** The record fields in the order studies.json has always written them (a new one: last). */
-export const RECORD_FIELDS: readonly RecordField[] = inOrder(
-  FIELDS.filter(isRecordField).map((f) => f.id),
-  ['pathology', 'age', 'sex', 'conclusion'],
-).map((id) => FIELD[id]);
-
-/**
- * Every record field not stated: where a record built by hand (a fixture, a test) starts, so a
- * new field of the table needs no edit there.
- */
-export function unknownRecord(): { [Id in RecordFieldId]: null } {
-  return Object.fromEntries(RECORD_FIELDS.map((f) => [f.id, null])) as {
-    [Id in RecordFieldId]: null;
-  };
-}
 
 /** The normalised values of one registry row: each field's kind, or null when empty. */
 export type RegistryValues = { [F in Field as F['id']]: KindValue[F['kind']] | null };

@@ -4,7 +4,8 @@
  * Only allow-listed attributes (docs/imaging.md, "Privacy: one allow-list") have a place here.
  */
 import { z } from 'zod';
-import { RECORD_FIELDS, type KindValue, type RecordField } from './field-table.ts';
+import { type KindValue } from './field-table.ts';
+import { RECORD_FIELDS, type RecordField } from './record-fields.ts';
 import { FINDING_CODES, SEVERITIES } from './findings-catalog.ts';
 import { FINDING_IDS, WINDOW_PRESET_IDS, type WindowPresetId } from './labels.ts';
 

@@ -7,15 +7,13 @@
  */
 import { folderHandle, rowHandle } from '../domain/handle.ts';
 import { FINDING_IDS } from '../domain/labels.ts';
+import { FIELD, FINDING_FIELDS, type FieldId } from '../domain/field-table.ts';
 import {
-  FIELD,
-  FINDING_FIELDS,
   RECORD_FIELDS,
   inOrder,
-  type FieldId,
   type RecordField,
   type RecordFieldId,
-} from '../domain/field-table.ts';
+} from '../domain/record-fields.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
 import { ZERO_SIZE, type Size } from '../domain/size.ts';
 import { finding } from './quality/finding.ts';

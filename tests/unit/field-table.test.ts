@@ -28,8 +28,8 @@ import {
   FINDING_FIELDS,
   REGISTRY_CSV_COLUMNS,
   type RegistryValues,
-  unknownRecord,
 } from '../../src/domain/field-table.ts';
+import { unknownRecord } from '../../src/domain/record-fields.ts';
 import { FINDING_IDS } from '../../src/domain/labels.ts';
 import { LOCALES } from '../../src/domain/labels.ts';
 import { useTranslations, type UiKey } from '../../src/i18n/index.ts';

@@ -6,7 +6,8 @@
  */
 import { CATEGORICAL_FACETS, UNKNOWN, facetValues, type FacetStudy } from '../../domain/facets.ts';
 import { urlValue } from '../../domain/facet-url.ts';
-import { classOf, inOrder } from '../../domain/field-table.ts';
+import { classOf } from '../../domain/field-table.ts';
+import { inOrder } from '../../domain/record-fields.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { Study } from '../../domain/schemas.ts';
 import { handleLabel } from '../../domain/handle.ts';

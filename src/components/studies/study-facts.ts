@@ -4,7 +4,8 @@
  * ones, with the scanner model from DICOM and the registry row beside them). A new field with a
  * `page` shows here without touching the page.
  */
-import { classOf, FIELDS, inOrder, type RecordField } from '../../domain/field-table.ts';
+import { classOf, FIELDS } from '../../domain/field-table.ts';
+import { inOrder, type RecordField } from '../../domain/record-fields.ts';
 import { UNKNOWN } from '../../domain/facets.ts';
 import type { Locale } from '../../domain/labels.ts';
 import type { Study } from '../../domain/schemas.ts';

@@ -1,7 +1,7 @@
 /** Builds small StatsStudy records for unit tests: every field explicit, overridable. */
 import { FINDING_IDS, type FindingId } from '../../../src/domain/labels.ts';
 import type { StatsStudy } from '../../../src/domain/compute-stats.ts';
-import { unknownRecord, type RecordFieldId } from '../../../src/domain/field-table.ts';
+import { unknownRecord, type RecordFieldId } from '../../../src/domain/record-fields.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 
 export function makeStudy(

@@ -21,7 +21,7 @@ import {
   pageItems,
 } from '../../../src/components/studies/index-pages.ts';
 import { filterOptions } from '../../../src/components/studies/filter-options.ts';
-import { unknownRecord } from '../../../src/domain/field-table.ts';
+import { unknownRecord } from '../../../src/domain/record-fields.ts';
 import { FINDING_IDS } from '../../../src/domain/labels.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 
