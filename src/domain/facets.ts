@@ -7,23 +7,24 @@
  * findings facet asks for every selected finding to be present (AND), so "subdural + fracture"
  * means studies with both. `UNKNOWN` selects studies whose value is not stated.
  */
-import { CLASS_KEYS, FIELD, classOf, type FieldId } from './field-table.ts';
+import { CLASS_KEYS, FIELD, FIELDS, classOf } from './field-table.ts';
 import { FINDING_IDS, SEX_KEYS, UNKNOWN, type FindingId } from './field-values.ts';
+import { inOrder } from './record-fields.ts';
 import type { Study } from './schemas.ts';
 
+/** A field filtered by any of its values (the field table's `facet.kind: 'anyOf'`). */
+type AnyOfField = Extract<(typeof FIELDS)[number], { facet: { kind: 'anyOf' } }>;
+export type CategoricalFacetId = AnyOfField['id'];
+
 /**
- * Categorical facets, by field id, in the order the pages offer them and the URL lists them;
- * each option is a value of the field (the class as `with`/`without`) or UNKNOWN.
+ * Categorical facets: the fields the table filters by any of their values, in the order the
+ * pages have always offered them and the URL lists them (a new one: last); each option is a
+ * value of the field (the class as `with`/`without`) or UNKNOWN.
  */
-export const CATEGORICAL_FACETS = [
-  'pathology',
-  'sex',
-  'manufacturer',
-  'kernel',
-  'sliceThickness',
-  'kvp',
-] as const satisfies readonly FieldId[];
-export type CategoricalFacetId = (typeof CATEGORICAL_FACETS)[number];
+export const CATEGORICAL_FACETS: readonly CategoricalFacetId[] = inOrder(
+  FIELDS.filter((f): f is AnyOfField => 'facet' in f && f.facet.kind === 'anyOf').map((f) => f.id),
+  ['pathology', 'sex', 'manufacturer', 'kernel', 'sliceThickness', 'kvp'],
+);
 
 /** The fields a facet reads, at their study keys (a full `Study` qualifies). */
 export type FacetStudy = Pick<Study, CategoricalFacetId | 'findings' | 'age'> &

@@ -14,7 +14,13 @@
  *   nested `findings` object, under the field's id);
  * - `facet.param`: the URL query key of the field's filter (links are shared), and for the
  *   class its URL values (`CLASS_URL_VALUES`);
- * - `label`: the i18n keys that name the field (the statistics' word and the studies filter's).
+ * - `dicom`: the DICOM attribute that fills the field when the registry does not state it;
+ * - `page`, `search`: where the study page shows the field, and its Pagefind filter there.
+ * The field's word is `field.<id>` in src/i18n/<locale>/fields.json (a finding's: `finding.<id>`).
+ * The study schema (schemas.ts, through record-fields.ts), the join, the explorer's and the
+ * studies index's records, the filters, the study page and the sample's registry row all follow
+ * the rows: a new field is a row here, its word in each language and its sample value
+ * (src/sample/registry-values.ts).
  */
 import { FINDING_IDS, UNKNOWN, type FindingId } from './field-values.ts';
 
@@ -79,9 +85,23 @@ export interface FieldSpec {
   /** Key of the study record that holds the field (`findings`: inside `Study.findings`). */
   study: string;
   facet?: FacetSpec;
-  /** i18n keys of the field's name: in the statistics and explorer, in the studies filters. */
-  label?: { stats: string; filter: string };
+  /**
+   * Where DICOM fills the field when the registry does not state it: a `patient` attribute of the
+   * study's files (also for a registry row that leaves it empty, with a finding), or an attribute
+   * of its first CT series (only for a study folder without a registry row). `key` is the
+   * attribute's key in the imaging study (`patientAge`, `patientSex`) or the series record.
+   */
+  dicom?: DicomSource;
+  /** The study page's section that shows the field (none: shown elsewhere or not at all). */
+  page?: 'summary' | 'registry';
+  /** The Pagefind filter the study page sets from the field (docs/site.md, "Search"). */
+  search?: string;
 }
+
+/** The imaging study's patient attributes, and the series record's keys a field may come from. */
+export type DicomSource =
+  | { of: 'patient'; key: 'patientAge' | 'patientSex' }
+  | { of: 'series'; key: 'sliceThickness' | 'kvp' | 'tubeCurrent' | 'kernel' | 'manufacturer' };
 
 const finding = <Id extends FindingId>(id: Id, header: string, aliases: readonly string[] = []) =>
   ({
@@ -128,7 +148,8 @@ export const FIELDS = [
     csv: 'pathology',
     study: 'pathology',
     facet: { kind: 'anyOf', param: 'class', urlValues: CLASS_URL_VALUES },
-    label: { stats: 'stats.class', filter: 'studies.filter.class' },
+    page: 'summary',
+    search: 'class',
   },
   finding('epidural', 'Признаки эпидурального кровоизлияния'),
   finding('subarachnoid', 'Признаки субарахноидального кровоизлияния'),
@@ -161,6 +182,8 @@ export const FIELDS = [
     csv: 'age',
     study: 'age',
     facet: { kind: 'range', min: 'ageMin', max: 'ageMax' },
+    dicom: { of: 'patient', key: 'patientAge' },
+    page: 'summary',
   },
   {
     id: 'sex',
@@ -172,7 +195,9 @@ export const FIELDS = [
     csv: 'sex',
     study: 'sex',
     facet: { kind: 'anyOf', param: 'sex' },
-    label: { stats: 'stats.sex', filter: 'studies.filter.sex' },
+    dicom: { of: 'patient', key: 'patientSex' },
+    page: 'summary',
+    search: 'sex',
   },
   {
     id: 'sliceThickness',
@@ -184,7 +209,8 @@ export const FIELDS = [
     csv: 'slice_thickness',
     study: 'sliceThickness',
     facet: { kind: 'anyOf', param: 'thickness' },
-    label: { stats: 'stats.sliceThickness', filter: 'studies.filter.thickness' },
+    dicom: { of: 'series', key: 'sliceThickness' },
+    page: 'registry',
   },
   {
     id: 'kvp',
@@ -196,7 +222,8 @@ export const FIELDS = [
     csv: 'kvp',
     study: 'kvp',
     facet: { kind: 'anyOf', param: 'kvp' },
-    label: { stats: 'stats.kvp', filter: 'studies.filter.kvp' },
+    dicom: { of: 'series', key: 'kvp' },
+    page: 'registry',
   },
   {
     id: 'tubeCurrent',
@@ -207,6 +234,8 @@ export const FIELDS = [
     required: false,
     csv: 'tube_current',
     study: 'tubeCurrent',
+    dicom: { of: 'series', key: 'tubeCurrent' },
+    page: 'registry',
   },
   {
     id: 'kernel',
@@ -218,7 +247,9 @@ export const FIELDS = [
     csv: 'kernel',
     study: 'kernel',
     facet: { kind: 'anyOf', param: 'kernel' },
-    label: { stats: 'stats.kernel', filter: 'studies.filter.kernel' },
+    dicom: { of: 'series', key: 'kernel' },
+    page: 'registry',
+    search: 'kernel',
   },
   {
     id: 'manufacturer',
@@ -230,7 +261,9 @@ export const FIELDS = [
     csv: 'manufacturer',
     study: 'manufacturer',
     facet: { kind: 'anyOf', param: 'manufacturer' },
-    label: { stats: 'stats.manufacturer', filter: 'studies.filter.manufacturer' },
+    dicom: { of: 'series', key: 'manufacturer' },
+    page: 'registry',
+    search: 'manufacturer',
   },
 ] as const satisfies readonly FieldSpec[];
 

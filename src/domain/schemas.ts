@@ -5,6 +5,8 @@
  */
 import { z } from 'zod';
 import { attributesOf, type AttributeValue, type PublishedAttribute } from './dicom-attributes.ts';
+import { type KindValue } from './field-table.ts';
+import { RECORD_FIELDS, type RecordField } from './record-fields.ts';
 import { FINDING_CODES, SEVERITIES } from './findings-catalog.ts';
 import { FINDING_IDS } from './field-values.ts';
 import { WINDOW_PRESET_IDS, type WindowPresetId } from './window-presets.ts';
@@ -87,6 +89,22 @@ export const seriesSchema = z.object({
 });
 export type Series = z.infer<typeof seriesSchema>;
 
+/** The schema of each kind of registry value (field-table.ts, `KindValue`). */
+const KIND_SCHEMAS = {
+  text: z.string(),
+  boolean: z.boolean(),
+  number: z.number(),
+  age: z.number(),
+  sex: z.enum(['M', 'F']),
+} as const satisfies { [K in keyof KindValue]: z.ZodType<KindValue[K]> };
+type KindSchemas = typeof KIND_SCHEMAS;
+
+/** The registry's part of the study record: each record field at its id, nullable. */
+const registryShape = Object.fromEntries(
+  RECORD_FIELDS.map((f) => [f.id, KIND_SCHEMAS[f.kind].nullable()]),
+) as { [F in RecordField as F['id']]: z.ZodNullable<KindSchemas[F['kind']]> };
+const { pathology, ...registryAfterClass } = registryShape;
+
 export const studySchema = z.object({
   /** StudyInstanceUID (anonymised) as the registry names it; the folder name when it has none. */
   id: z.string(),
@@ -98,19 +116,15 @@ export const studySchema = z.object({
   path: z.string(),
   /** 1-based row in the registry sheet, or null for a study folder with no row. */
   registryRow: z.number().int().nullable(),
-  /** Class: true = with signs of hemorrhage, false = without, null = unknown. */
-  pathology: z.boolean().nullable(),
+  /**
+   * The registry's fields (RECORD_FIELDS), each its kind or null when not stated; `findings`
+   * in between, where studies.json has always written it. `pathology` is the class: true = with
+   * signs of hemorrhage, false = without; `conclusion` the radiologist's, Russian original,
+   * untrusted text; the technical parameters as the registry states them.
+   */
+  pathology,
   findings: findingFlagsSchema,
-  age: z.number().nullable(),
-  sex: z.enum(['M', 'F']).nullable(),
-  /** The radiologist's conclusion, Russian original, untrusted text. */
-  conclusion: z.string().nullable(),
-  /** Registry technical parameters (as the registry states them). */
-  sliceThickness: z.number().nullable(),
-  kvp: z.number().nullable(),
-  tubeCurrent: z.number().nullable(),
-  kernel: z.string().nullable(),
-  manufacturer: z.string().nullable(),
+  ...registryAfterClass,
   /** From DICOM: the model of the first CT series. */
   model: z.string().nullable(),
   series: z.array(seriesSchema),

@@ -21,10 +21,10 @@ import ruDatasheet from './ru/datasheet.json' with { type: 'json' };
 import enDatasheet from './en/datasheet.json' with { type: 'json' };
 import ruDownload from './ru/download.json' with { type: 'json' };
 import enDownload from './en/download.json' with { type: 'json' };
-import ruFacts from './ru/facts.json' with { type: 'json' };
-import enFacts from './en/facts.json' with { type: 'json' };
 import ruFields from './ru/fields.json' with { type: 'json' };
 import enFields from './en/fields.json' with { type: 'json' };
+import ruFacts from './ru/facts.json' with { type: 'json' };
+import enFacts from './en/facts.json' with { type: 'json' };
 import ruHome from './ru/home.json' with { type: 'json' };
 import enHome from './en/home.json' with { type: 'json' };
 import ruLabels from './ru/labels.json' with { type: 'json' };
@@ -57,6 +57,7 @@ type Areas = Record<string, Record<Locale, Record<string, string>>>;
 export const BROWSER_CATALOG = {
   common: { ru: ruCommon, en: enCommon },
   download: { ru: ruDownload, en: enDownload },
+  fields: { ru: ruFields, en: enFields },
   labels: { ru: ruLabels, en: enLabels },
   stats: { ru: ruStats, en: enStats },
   studies: { ru: ruStudies, en: enStudies },
@@ -76,7 +77,6 @@ export const CATALOG = {
   cite: { ru: ruCite, en: enCite },
   datasheet: { ru: ruDatasheet, en: enDatasheet },
   facts: { ru: ruFacts, en: enFacts },
-  fields: { ru: ruFields, en: enFields },
   home: { ru: ruHome, en: enHome },
   license: { ru: ruLicense, en: enLicense },
   notfound: { ru: ruNotfound, en: enNotfound },

@@ -8,6 +8,12 @@
 import { folderHandle, rowHandle } from '../domain/handle.ts';
 import { FINDING_IDS } from '../domain/field-values.ts';
 import { FIELD, FINDING_FIELDS, type FieldId } from '../domain/field-table.ts';
+import {
+  RECORD_FIELDS,
+  inOrder,
+  type RecordField,
+  type RecordFieldId,
+} from '../domain/record-fields.ts';
 import type { QualityFinding, Study } from '../domain/schemas.ts';
 import { ZERO_SIZE, type Size } from '../domain/size.ts';
 import { finding } from './quality/finding.ts';
@@ -47,7 +53,7 @@ export function joinStudies({
   const byUid = new Map(imaging.flatMap((s) => (s.studyUid ? [[s.studyUid, s] as const] : [])));
   const onDisk = new Set([...folders, ...byFolder.keys()]);
   const used = new Set<string>();
-  const drafts: Omit<Study, 'slug' | 'size' | 'sha256'>[] = [];
+  const drafts: Draft[] = [];
   let folderOnly = 0;
   // A row whose folder is missing has nothing on disk: its size is zero.
   const sizeOf = (folder: string | null): Size =>
@@ -125,6 +131,15 @@ function findFolder(
   return null;
 }
 
+type PatientField = Extract<RecordField, { dicom: { of: 'patient' } }>;
+/** The fields a patient attribute fills, in the order the findings have always named them. */
+const PATIENT_FIELDS = inOrder(
+  RECORD_FIELDS.filter((f): f is PatientField => 'dicom' in f && f.dicom.of === 'patient').map(
+    (f) => f.id,
+  ),
+  ['sex', 'age'],
+).map((id) => FIELD[id]);
+
 function compareWithDicom(
   row: RegistryRow,
   scan: ImagingStudy | null,
@@ -169,12 +184,16 @@ function compareWithDicom(
       ),
     );
   }
-  for (const [field, registryValue, dicomValue] of [
-    ['sex', sex, scan.patientSex],
-    ['age', age, scan.patientAge],
-  ] as const) {
-    if (registryValue === null && dicomValue !== null) {
-      out.push(finding('registry-value-from-dicom', { field, dicom: dicomValue }, where(field)));
+  for (const field of PATIENT_FIELDS) {
+    const dicomValue = scan[field.dicom.key];
+    if (row.values[field.id] === null && dicomValue !== null) {
+      out.push(
+        finding(
+          'registry-value-from-dicom',
+          { field: field.id, dicom: dicomValue },
+          where(field.id),
+        ),
+      );
     }
   }
   return out;
@@ -185,69 +204,74 @@ function header(registry: RegistryResult | null, field: FieldId): string {
   return registry?.headers[field] ?? FIELD[field].header;
 }
 
-function firstCtModel(scan: ImagingStudy | null): string | null {
-  return scan?.series.find((s) => s.modality === 'CT')?.model ?? null;
+type Draft = Omit<Study, 'slug' | 'size' | 'sha256'>;
+type RecordValues = Pick<Study, RecordFieldId>;
+
+/**
+ * The registry's part of a study record, one generic loop over RECORD_FIELDS: each field's value
+ * as `valueOf` gives it, else what its DICOM attribute (the field table's `dicom`) holds in the
+ * study's files (`patient`) or its first CT series (`series`, when `series` is allowed).
+ */
+function recordValues(
+  valueOf: (field: RecordField) => RecordValues[RecordFieldId],
+  scan: ImagingStudy | null,
+  series: boolean,
+): RecordValues {
+  const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
+  const fromDicom = (field: RecordField) => {
+    if (!('dicom' in field)) return null;
+    const { of, key } = field.dicom;
+    return (of === 'patient' ? scan?.[key] : series ? ct?.[key] : null) ?? null;
+  };
+  return Object.fromEntries(
+    RECORD_FIELDS.map((f) => [f.id, valueOf(f) ?? fromDicom(f)]),
+  ) as RecordValues;
+}
+
+/** The study record's keys around the registry's, in the order studies.json has written them. */
+function draft(
+  head: Pick<Study, 'id' | 'handle' | 'path' | 'registryRow'>,
+  findings: Study['findings'],
+  values: RecordValues,
+  scan: ImagingStudy | null,
+): Draft {
+  const { pathology, ...rest } = values;
+  return {
+    ...head,
+    pathology,
+    findings,
+    ...rest,
+    // From DICOM: the model of the first CT series.
+    model: scan?.series.find((s) => s.modality === 'CT')?.model ?? null,
+    series: scan?.series ?? [],
+    cover: scan?.cover ?? null,
+  };
 }
 
 /**
- * The study record of a registry row. Each field goes to its study key (the field table's
- * `study`, which tests/unit/field-table.test.ts checks against this function); the keys are
- * listed in the order studies.json has always written them.
+ * The study record of a registry row: each field at its study key (the field table's `study`,
+ * which tests/unit/field-table.test.ts checks); a patient attribute fills what the row leaves
+ * empty (compareWithDicom says so), a series attribute does not.
  */
-function fromRow(
-  row: RegistryRow,
-  id: string,
-  folder: string,
-  scan: ImagingStudy | null,
-): Omit<Study, 'slug' | 'size' | 'sha256'> {
+function fromRow(row: RegistryRow, id: string, folder: string, scan: ImagingStudy | null): Draft {
   const v = row.values;
-  return {
-    id,
-    handle: rowHandle(row.row),
-    path: `studies/${folder}`,
-    registryRow: row.row,
-    pathology: v.pathology,
-    findings: Object.fromEntries(FINDING_FIELDS.map((f) => [f.id, v[f.id]])) as Study['findings'],
-    age: v.age ?? scan?.patientAge ?? null,
-    sex: v.sex ?? scan?.patientSex ?? null,
-    conclusion: v.conclusion,
-    sliceThickness: v.sliceThickness,
-    kvp: v.kvp,
-    tubeCurrent: v.tubeCurrent,
-    kernel: v.kernel,
-    manufacturer: v.manufacturer,
-    model: firstCtModel(scan),
-    series: scan?.series ?? [],
-    cover: scan?.cover ?? null,
-  };
+  return draft(
+    { id, handle: rowHandle(row.row), path: `studies/${folder}`, registryRow: row.row },
+    Object.fromEntries(FINDING_FIELDS.map((f) => [f.id, v[f.id]])) as Study['findings'],
+    recordValues((f) => v[f.id], scan, false),
+    scan,
+  );
 }
 
-function fromFolder(
-  folder: string,
-  scan: ImagingStudy | null,
-  handle: string,
-): Omit<Study, 'slug' | 'size' | 'sha256'> {
-  const ct = scan?.series.find((s) => s.modality === 'CT') ?? null;
-  return {
+/** The study record of a folder without a registry row: what its files say. */
+function fromFolder(folder: string, scan: ImagingStudy | null, handle: string): Draft {
+  return draft(
     // The folder name is the published identifier; the files' own UID may differ and is private.
-    id: folder,
-    handle,
-    path: `studies/${folder}`,
-    registryRow: null,
-    pathology: null,
-    findings: { ...NO_FINDINGS },
-    age: scan?.patientAge ?? null,
-    sex: scan?.patientSex ?? null,
-    conclusion: null,
-    sliceThickness: ct?.sliceThickness ?? null,
-    kvp: ct?.kvp ?? null,
-    tubeCurrent: ct?.tubeCurrent ?? null,
-    kernel: ct?.kernel ?? null,
-    manufacturer: ct?.manufacturer ?? null,
-    model: ct?.model ?? null,
-    series: scan?.series ?? [],
-    cover: scan?.cover ?? null,
-  };
+    { id: folder, handle, path: `studies/${folder}`, registryRow: null },
+    { ...NO_FINDINGS },
+    recordValues(() => null, scan, true),
+    scan,
+  );
 }
 
 function codePointOrder(a: string, b: string): number {

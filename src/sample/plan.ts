@@ -13,6 +13,7 @@ import type { HeadShape, KernelKind, SamplePlan, SeriesPlan, StudyPlan } from '.
 import { deterministicUid } from './uid.ts';
 import { realScaleSeries } from './real-scale.ts';
 import { NATIVE_SYNTAX } from './syntaxes.ts';
+import { sampleValue, type RegistryValue } from './registry-values.ts';
 
 /** Image matrix of every series (rows = columns) of the default, small sample. */
 export const MATRIX = 128;
@@ -178,37 +179,12 @@ export function planSample({ studies: n, seed, matrix = MATRIX }: PlanOptions): 
   return { seed, studies };
 }
 
-/** A registry cell value as the sample writes it: numbers, text, or null for an empty cell. */
-export type RegistryValue = string | number | null;
+export type { RegistryValue };
 export type RegistryRow = Record<FieldId, RegistryValue>;
 
-const SEX_RU = { M: 'М', F: 'Ж' } as const;
-
-/** The study's registry row: labels as 1/0, Cyrillic sex, and the first series' protocol. */
+/** The study's registry row: a value per field of the field table (registry-values.ts). */
 export function registryRow(study: StudyPlan): RegistryRow {
-  const first = study.series[0]!;
-  const flag = (value: boolean) => (value ? 1 : 0);
-  return {
-    studyUid: study.uid,
-    path: `studies/${study.uid}`,
-    pathology: flag(study.pathology),
-    epidural: flag(study.findings.epidural),
-    subarachnoid: flag(study.findings.subarachnoid),
-    subdural: flag(study.findings.subdural),
-    intracerebral: flag(study.findings.intracerebral),
-    multiple: flag(study.findings.multiple),
-    fracture: flag(study.findings.fracture),
-    combined: flag(study.findings.combined),
-    ventricular: flag(study.findings.ventricular),
-    conclusion: study.conclusion,
-    age: study.age,
-    sex: study.sex === null ? null : SEX_RU[study.sex],
-    sliceThickness: first.sliceThickness,
-    kvp: first.kvp,
-    tubeCurrent: first.tubeCurrent,
-    kernel: first.kernel,
-    manufacturer: first.manufacturer,
-  };
+  return Object.fromEntries(FIELDS.map((f) => [f.id, sampleValue(f.id, study)])) as RegistryRow;
 }
 
 /** Registry headers in the contract's order. */

@@ -7,11 +7,15 @@ import { findingsWord } from '../domain/findings-catalog.ts';
 import type { Locale } from '../i18n/locales.ts';
 import { useTranslations, type UiKey } from '../i18n/index.ts';
 
-/** A registry.csv column's name: a finding by its label, any other column by `changes.column.*`. */
+/**
+ * A registry.csv column's name: a field by its word (a finding by its label), the study folder's
+ * columns by `changes.column.*`.
+ */
 export function columnLabel(column: string, locale: Locale): string {
   const t = useTranslations(locale);
   const field = FIELDS.find((f) => f.csv === column);
   if (field?.role === 'finding') return t(`finding.${field.id}` as UiKey);
+  if (field) return t(`field.${field.id}`);
   // An unknown key throws at build time: a column without its words fails the build.
   return t(`changes.column.${column}` as UiKey);
 }

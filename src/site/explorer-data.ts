@@ -1,31 +1,14 @@
 /**
  * The explorer's compact dataset (`/data/explorer.json`): per study, what the facets, the
- * statistics, the studies list and the registry CSV fallback need; no sprites, no series
- * details beyond their image counts.
+ * statistics, the studies list and the registry CSV fallback need: the study record (so every
+ * registry field of the field table) without its series' details and its cover; of the series,
+ * only their image counts.
  */
 import { z } from 'zod';
 import { findingFlagsSchema, studySchema, type Study } from '../domain/schemas.ts';
 
 export const explorerStudySchema = studySchema
-  .pick({
-    id: true,
-    handle: true,
-    slug: true,
-    path: true,
-    registryRow: true,
-    pathology: true,
-    age: true,
-    sex: true,
-    conclusion: true,
-    sliceThickness: true,
-    kvp: true,
-    tubeCurrent: true,
-    kernel: true,
-    manufacturer: true,
-    model: true,
-    size: true,
-    sha256: true,
-  })
+  .omit({ findings: true, series: true, cover: true })
   .extend({
     findings: findingFlagsSchema,
     series: z.array(z.object({ imageCount: z.number().int().nonnegative() })),
@@ -35,26 +18,10 @@ export type ExplorerStudy = z.infer<typeof explorerStudySchema>;
 export const explorerFileSchema = z.object({ studies: z.array(explorerStudySchema) });
 export type ExplorerFile = z.infer<typeof explorerFileSchema>;
 
+/** The schema's keys, in the order explorer.json writes them. */
+const EXPLORER_KEYS = Object.keys(explorerStudySchema.shape) as (keyof ExplorerStudy)[];
+
 export function toExplorerStudy(study: Study): ExplorerStudy {
-  return {
-    id: study.id,
-    handle: study.handle,
-    slug: study.slug,
-    path: study.path,
-    registryRow: study.registryRow,
-    pathology: study.pathology,
-    findings: study.findings,
-    age: study.age,
-    sex: study.sex,
-    conclusion: study.conclusion,
-    sliceThickness: study.sliceThickness,
-    kvp: study.kvp,
-    tubeCurrent: study.tubeCurrent,
-    kernel: study.kernel,
-    manufacturer: study.manufacturer,
-    model: study.model,
-    size: study.size,
-    sha256: study.sha256,
-    series: study.series.map((s) => ({ imageCount: s.imageCount })),
-  };
+  const brief = { ...study, series: study.series.map((s) => ({ imageCount: s.imageCount })) };
+  return Object.fromEntries(EXPLORER_KEYS.map((key) => [key, brief[key]])) as ExplorerStudy;
 }

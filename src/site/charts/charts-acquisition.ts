@@ -52,26 +52,26 @@ function classBars<Id extends string>(
 export const ACQUISITION_CHARTS = [
   classBars(
     'slice-thickness',
-    'stats.chart.sliceThickness',
-    'stats.sliceThickness',
+    'field.sliceThickness.name',
+    'field.sliceThickness',
     (a) => a.sliceThickness,
   ),
-  classBars('kvp', 'stats.chart.kvp', 'stats.kvp', (a) => a.kvp),
+  classBars('kvp', 'field.kvp.name', 'field.kvp', (a) => a.kvp),
   {
     id: 'tube-current',
     section: 'acquisition',
     build: ({ t, stats, width, studies, classHead, binLabel, drawnClasses, classSeriesOf }) => {
       const tube = stats.acquisition.tubeCurrent;
       return {
-        title: t('stats.chart.tubeCurrent'),
+        title: t('field.tubeCurrent.name'),
         caption: t('stats.chart.tubeCurrent.caption', {
           bin: tube.binMa,
           unknown: tube.unknown.total,
         }),
         svg: histogram(
           {
-            title: t('stats.chart.tubeCurrent'),
-            xLabel: t('stats.tubeCurrent'),
+            title: t('field.tubeCurrent.name'),
+            xLabel: t('field.tubeCurrent'),
             yLabel: studies,
             series: classSeriesOf(drawnClasses(tube.bins.map((b) => b.byClass))),
             bins: tube.bins.map((b) => ({
@@ -83,7 +83,7 @@ export const ACQUISITION_CHARTS = [
           width,
         ),
         table: {
-          head: [t('stats.tubeCurrent'), ...classHead],
+          head: [t('field.tubeCurrent'), ...classHead],
           rows: [
             ...tube.bins.map((b) => [
               binLabel(b.from, b.to, false),
@@ -100,12 +100,7 @@ export const ACQUISITION_CHARTS = [
       };
     },
   },
-  classBars('kernel', 'stats.chart.kernel', 'stats.kernel', (a) => a.kernel),
-  classBars(
-    'manufacturer',
-    'stats.chart.manufacturer',
-    'stats.manufacturer',
-    (a) => a.manufacturer,
-  ),
+  classBars('kernel', 'field.kernel', 'field.kernel', (a) => a.kernel),
+  classBars('manufacturer', 'field.manufacturer', 'field.manufacturer', (a) => a.manufacturer),
   classBars('model', 'stats.chart.model', 'stats.model', (a) => a.model),
 ] as const satisfies readonly ChartDefinition[];

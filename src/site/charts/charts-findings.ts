@@ -73,7 +73,7 @@ export const FINDINGS_CHARTS = [
       svg: boxPlot(
         {
           title: t('stats.chart.ageFinding'),
-          xLabel: t('stats.age'),
+          xLabel: t('field.age'),
           emptyLabel: t('stats.noData'),
           rows: stats.ageByFinding.map((s) => ({ label: findingName(s.id), summary: s })),
           format: num,

@@ -44,7 +44,7 @@ export const OVERVIEW_CHARTS = [
         {
           title: t('stats.chart.classBalance'),
           xLabel: studies,
-          categoryLabel: t('stats.class'),
+          categoryLabel: t('field.pathology'),
           // Each row in its class colour; the row labels make a legend redundant.
           series: classSeriesOf(drawnClasses([stats.classBalance])),
           legend: false,
@@ -56,7 +56,7 @@ export const OVERVIEW_CHARTS = [
         width,
       ),
       table: {
-        head: [t('stats.class'), studies],
+        head: [t('field.pathology'), studies],
         rows: CLASS_KEYS.map((k, i) => [classSeries[i]!.label, stats.classBalance[k]]),
       },
     }),
@@ -71,7 +71,7 @@ export const OVERVIEW_CHARTS = [
         {
           title: t('stats.chart.sex'),
           xLabel: studies,
-          categoryLabel: t('stats.sex'),
+          categoryLabel: t('field.sex'),
           series: sexSeriesOf(drawnSexes([stats.sex])),
           legend: false,
           rows: drawnSexes([stats.sex]).map((k, _, keys) => ({
@@ -82,7 +82,7 @@ export const OVERVIEW_CHARTS = [
         width,
       ),
       table: {
-        head: [t('stats.sex'), studies],
+        head: [t('field.sex'), studies],
         rows: SEX_KEYS.map((k, i) => [sexSeries[i]!.label, stats.sex[k]]),
       },
     }),
@@ -99,7 +99,7 @@ export const OVERVIEW_CHARTS = [
         svg: histogram(
           {
             title: t('stats.chart.ageClass'),
-            xLabel: t('stats.age'),
+            xLabel: t('field.age'),
             yLabel: studies,
             series: classSeriesOf(drawnClasses(age.bins.map((b) => b.byClass))),
             bins: age.bins.map((b) => ({
@@ -111,7 +111,7 @@ export const OVERVIEW_CHARTS = [
           width,
         ),
         table: {
-          head: [t('stats.age'), ...classHead],
+          head: [t('field.age'), ...classHead],
           rows: ageRows(kit, (b) => CLASS_KEYS.map((k) => b.byClass[k])),
         },
       };
@@ -129,7 +129,7 @@ export const OVERVIEW_CHARTS = [
         svg: histogram(
           {
             title: t('stats.chart.ageSex'),
-            xLabel: t('stats.age'),
+            xLabel: t('field.age'),
             yLabel: studies,
             series: sexSeriesOf(drawnSexes(age.bins.map((b) => b.bySex))),
             bins: age.bins.map((b) => ({
@@ -141,7 +141,7 @@ export const OVERVIEW_CHARTS = [
           width,
         ),
         table: {
-          head: [t('stats.age'), ...sexSeries.map((s) => s.label), t('stats.total')],
+          head: [t('field.age'), ...sexSeries.map((s) => s.label), t('stats.total')],
           rows: ageRows(kit, (b) => SEX_KEYS.map((k) => b.bySex[k])),
         },
       };

@@ -4,10 +4,11 @@
  * the first page's rows from it, `/data/studies-index.json` carries it for every study, and the
  * browser renders the rows of any filter or order from it: one row model for both.
  */
-import { facetValues, type FacetStudy } from '../../domain/facets.ts';
+import { CATEGORICAL_FACETS, facetValues, type FacetStudy } from '../../domain/facets.ts';
 import { UNKNOWN } from '../../domain/field-values.ts';
 import { urlValue } from '../../domain/facet-url.ts';
 import { classOf } from '../../domain/field-table.ts';
+import { inOrder } from '../../domain/record-fields.ts';
 import type { Locale } from '../../i18n/locales.ts';
 import type { Study } from '../../domain/schemas.ts';
 import { handleLabel } from '../../domain/handle.ts';
@@ -34,22 +35,33 @@ export interface IndexStudy extends FacetStudy {
   coverHeight: number;
 }
 
+/**
+ * The record's keys the index carries: its names, the facets' fields and the model, in the order
+ * studies-index.json has always written them (a new facet field: after them).
+ */
+const INDEX_KEYS = [
+  'id',
+  'handle',
+  'slug',
+  'path',
+  ...inOrder([...CATEGORICAL_FACETS, 'findings', 'age', 'model'] as const, [
+    'pathology',
+    'findings',
+    'age',
+    'sex',
+    'manufacturer',
+    'model',
+    'kernel',
+    'sliceThickness',
+    'kvp',
+  ]),
+] as const satisfies readonly (keyof IndexStudy & keyof Study)[];
+
 export function toIndexStudy(study: Study): IndexStudy {
   const size = coverSize(study);
+  const picked = Object.fromEntries(INDEX_KEYS.map((key) => [key, study[key]]));
   return {
-    id: study.id,
-    handle: study.handle,
-    slug: study.slug,
-    path: study.path,
-    pathology: study.pathology,
-    findings: study.findings,
-    age: study.age,
-    sex: study.sex,
-    manufacturer: study.manufacturer,
-    model: study.model,
-    kernel: study.kernel,
-    sliceThickness: study.sliceThickness,
-    kvp: study.kvp,
+    ...(picked as Pick<Study, (typeof INDEX_KEYS)[number]>),
     seriesCount: study.series.length,
     imageCount: imageCount(study),
     size: study.size,

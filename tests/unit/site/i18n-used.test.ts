@@ -22,7 +22,6 @@ import { FINDING_IDS, SEXES } from '../../../src/domain/field-values.ts';
 import { WINDOW_PRESET_IDS } from '../../../src/domain/window-presets.ts';
 import { OVERVIEW_LINES } from '../../../src/domain/overview-model.ts';
 import { CATALOG } from '../../../src/i18n/catalog.ts';
-import { SEARCH_FILTERS } from '../../../src/site/search-index.ts';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 
@@ -76,19 +75,14 @@ const FAMILIES: [template: string, values: readonly string[]][] = [
   ['`facts.author.${id}.initials`', ['khoruzhaya', 'kozlov', 'kremneva', 'novik', 'arzamasov']],
   ['`facts.keyword.${id}`', ['mosmeddata', 'ai', 'ct', 'ctShort', 'brain', 'hemorrhage']],
   ['`datasheet.section.${id}`', DATASHEET_SECTIONS],
-  ['`search.filter.${name}`', SEARCH_FILTERS],
   [
     '`copy.count.${key}`',
     ['checked', 'missing', 'corrupt', 'extra', 'complete', 'incomplete', 'absent'],
   ],
   ['`copy.repair.${kind}`', ['bash', 'powershell']],
-  [
-    '`changes.column.${column}`',
-    [
-      ...FIELDS.filter((f) => f.role !== 'finding').map((f) => f.csv),
-      ...Object.values(STUDY_SIZE_COLUMNS),
-    ],
-  ],
+  // A registry.csv column: a field by its word, the study folder's columns by their own.
+  ['`field.${field.id}`', FIELDS.filter((f) => f.role !== 'finding').map((f) => f.id)],
+  ['`changes.column.${column}`', Object.values(STUDY_SIZE_COLUMNS)],
   [
     '`changes.declared.${key}`',
     ['version', 'datePublished', 'permanentLink', 'license', 'internalCode'],

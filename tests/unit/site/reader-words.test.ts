@@ -56,24 +56,8 @@ describe('reader-facing words', () => {
           'search.filter.finding',
         ],
       ],
-      [
-        'kernel',
-        /^Фильтр реконструкции$/,
-        /Ядро/,
-        [
-          'stats.kernel',
-          'studies.filter.kernel',
-          'studies.page.kernel',
-          'search.filter.kernel',
-          'field.kernel',
-        ],
-      ],
-      [
-        'kV',
-        /кВ$/,
-        /кВп/,
-        ['stats.kvp', 'studies.filter.kvp', 'studies.page.kvp', 'field.kvp', 'field.kvp.short'],
-      ],
+      ['kernel', /^Фильтр реконструкции$/, /Ядро/, ['field.kernel']],
+      ['kV', /кВ$/, /кВп/, ['field.kvp', 'field.kvp.short']],
       [
         'sex not stated',
         /^Не указан$/,

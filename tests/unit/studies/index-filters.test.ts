@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { fixtureStudies } from '../../fixtures/fixture-studies.ts';
 import {
+  CATEGORICAL_FACETS,
   checkAgeRange,
   emptyState,
   facetValues,
@@ -12,6 +13,7 @@ import { stateFromParams, stateToParams } from '../../../src/domain/facet-url.ts
 import { INDEX_COLUMNS, indexCells, toIndexStudy } from '../../../src/site/studies/index-study.ts';
 import { indexPagePath, pageCount, pageItems } from '../../../src/site/studies/index-pages.ts';
 import { filterOptions } from '../../../src/site/studies/filter-options.ts';
+import { unknownRecord } from '../../../src/domain/record-fields.ts';
 import { FINDING_IDS } from '../../../src/domain/field-values.ts';
 import type { Study } from '../../../src/domain/schemas.ts';
 
@@ -22,23 +24,18 @@ describe('study facet values', () => {
   it('maps nulls to "unknown" and lists only the findings marked present', () => {
     const facets = facetValues(
       study({
-        pathology: null,
-        sex: null,
+        // Every field not stated (a new one too), but a blank manufacturer and a thickness.
+        ...unknownRecord(),
         manufacturer: '  ',
-        kernel: null,
         sliceThickness: 0.625,
-        kvp: null,
         findings: { ...base.findings, subdural: true, fracture: null, epidural: false },
       }),
     );
-    expect(facets.categorical).toEqual({
-      pathology: 'unknown',
-      sex: 'unknown',
-      manufacturer: 'unknown',
-      kernel: 'unknown',
-      sliceThickness: '0.625',
-      kvp: 'unknown',
-    });
+    const unknown = Object.fromEntries(CATEGORICAL_FACETS.map((facet) => [facet, 'unknown']));
+    expect(Object.keys(unknown)).toEqual(
+      expect.arrayContaining(['pathology', 'sex', 'manufacturer', 'kernel', 'kvp']),
+    );
+    expect(facets.categorical).toEqual({ ...unknown, sliceThickness: '0.625' });
     expect(facets.findings).toContain('subdural');
     expect(facets.findings).not.toContain('fracture');
     expect(facets.findings).not.toContain('epidural');
