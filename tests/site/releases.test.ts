@@ -214,7 +214,12 @@ describe('a release built with --previous', () => {
   });
 
   it('lists the same on both changes pages, in the reader’s language, studies linked', async () => {
-    const label = { ru: 'Наличие признаков кровоизлияния', en: 'Signs of hemorrhage' };
+    // The flipped label: the registry field by its word, its values in the studies' words.
+    const label = { ru: 'Класс', en: 'Class' };
+    const classWord = {
+      ru: { '1': 'С признаками кровоизлияния', '0': 'Без признаков кровоизлияния' },
+      en: { '1': 'With signs of hemorrhage', '0': 'Without signs of hemorrhage' },
+    } as const;
     for (const lang of ['ru', 'en'] as const) {
       const html = await page(site2, `${lang}/changes/index.html`);
       expect(html).toContain('1.0.0');
@@ -226,7 +231,11 @@ describe('a release built with --previous', () => {
       expect(html).toMatch(
         new RegExp(`<a href="/${lang}/studies/[^"]+/"[^>]*>${planted.flipped.study}</a>`),
       );
-      expect(html).toContain(label[lang]);
+      expect(html).toMatch(
+        new RegExp(
+          `<td[^>]*>${label[lang]}</td><td[^>]*>${classWord[lang][planted.flipped.from as '0' | '1']}</td><td[^>]*>${classWord[lang][planted.flipped.to as '0' | '1']}</td>`,
+        ),
+      );
       expect(html).toContain(planted.changedFile);
       expect(html).toContain('777');
     }
