@@ -129,7 +129,9 @@ def save(out_prefix, sheets, details, cover):
         sheet.save(f"{out_prefix}-{preset}-detail.webp", quality=82, method=2)
 
 
-def render_bilinear(task):
+def layout(task):
+    """What both variants lay out alike: the slices, the tile and detail sizes, the chosen slices
+    and their empty sheets, the cover's size."""
     out_prefix, slices = task[0], task[1]
     paths = [s[0] for s in slices]
     _, _, rows, columns, spacing = slices[0]
@@ -139,6 +141,12 @@ def render_bilinear(task):
     chosen = pick(len(paths))
     sheets = sheets_of(tile, len(chosen))
     details = sheets_of(detail, len(chosen)) if detail else None
+    cover = size_of(columns, rows, spacing, COVER)
+    return out_prefix, paths, tile, detail, chosen, sheets, details, cover
+
+
+def render_bilinear(task):
+    out_prefix, paths, tile, detail, chosen, sheets, details, cover_size = layout(task)
     for index, k in enumerate(chosen):
         if detail:
             big, small = windowed_small(paths[k], [detail, tile])
@@ -146,7 +154,6 @@ def render_bilinear(task):
         else:
             (small,) = windowed_small(paths[k], [tile])
         place(sheets, tile, index, small)
-    cover_size = size_of(columns, rows, spacing, COVER)
     brain = {"brain": PRESETS["brain"]}
     (cover,) = windowed_small(paths[(len(paths) - 1) // 2], [cover_size], brain)
     save(out_prefix, sheets, details, cover["brain"])
@@ -156,15 +163,7 @@ def render_bilinear(task):
 def render(task):
     if task[2] == "bilinear":
         return render_bilinear(task)
-    out_prefix, slices = task[0], task[1]
-    paths = [s[0] for s in slices]
-    _, _, rows, columns, spacing = slices[0]
-    tile = size_of(columns, rows, spacing, TILE)
-    longer = min(DETAIL, max(rows, columns))
-    detail = size_of(columns, rows, spacing, longer) if longer > TILE else None
-    chosen = pick(len(paths))
-    sheets = sheets_of(tile, len(chosen))
-    details = sheets_of(detail, len(chosen)) if detail else None
+    out_prefix, paths, tile, detail, chosen, sheets, details, cover_size = layout(task)
     for index, k in enumerate(chosen):
         if detail:
             # As ours: the detail size from the slice, the tile size from the detail image.
@@ -174,8 +173,7 @@ def render(task):
         else:
             hu = small_hu(paths[k], tile)
         paste(sheets, tile, index, hu)
-    cw, ch = size_of(columns, rows, spacing, COVER)
-    cover = window(small_hu(paths[(len(paths) - 1) // 2], (cw, ch)), *PRESETS["brain"])
+    cover = window(small_hu(paths[(len(paths) - 1) // 2], cover_size), *PRESETS["brain"])
     save(out_prefix, sheets, details, Image.fromarray(cover, mode="L"))
     return len(chosen) + 1
 
