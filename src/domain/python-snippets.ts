@@ -11,9 +11,10 @@
  * the page's language (download.json's `download.py.*`); the words a snippet prints are ours
  * too, as literals.
  */
-import { LOCALE_TAGS, type Locale } from '../i18n/locales.ts';
+import type { Locale } from '../i18n/locales.ts';
 import { WINDOW_PRESETS, WINDOW_PRESET_IDS, type WindowPresetId } from './window-presets.ts';
 import { useBrowserTranslations } from '../i18n/browser.ts';
+import { formatNumber } from './number-format.ts';
 
 /** Where the build found the registry (see schemas.ts `registryLayout`). */
 export interface RegistryLayout {
@@ -121,15 +122,14 @@ export type SeriesSource =
 
 function seriesComment(series: SnippetSeries, i: number, locale: Locale): string {
   const t = useBrowserTranslations(locale);
-  const nf = new Intl.NumberFormat(LOCALE_TAGS[locale].intl, { maximumFractionDigits: 3 });
   const images = t('download.py.images', {
     count: series.imageCount,
-    n: nf.format(series.imageCount),
+    n: formatNumber(locale, series.imageCount),
   });
   const thickness =
     series.sliceThickness === null
       ? ''
-      : `${t('download.py.mm', { n: nf.format(series.sliceThickness) })}, `;
+      : `${t('download.py.mm', { n: formatNumber(locale, series.sliceThickness) })}, `;
   return `# ${i + 1}: ${thickness}${images}`;
 }
 

@@ -29,6 +29,14 @@ export function appendExcerpt(target: HTMLElement, excerpt: string): void {
 /** The plural categories of the page's language with a number that selects each. */
 const SAMPLES = [0, 1, 2, 3, 5, 11, 21, 0.5, 1.5];
 
+const rulesByLocale = new Map<Locale, Intl.PluralRules>();
+/** The locale's plural rules, made once (every page's search box asks three times). */
+function pluralRules(locale: Locale): Intl.PluralRules {
+  let rules = rulesByLocale.get(locale);
+  if (!rules) rulesByLocale.set(locale, (rules = new Intl.PluralRules(LOCALE_TAGS[locale].intl)));
+  return rules;
+}
+
 /**
  * A counted noun's template per plural category (`{"one":"{n} result","other":"{n} results"}`),
  * as JSON for a data-* attribute: the browser picks the form with Intl.PluralRules, so the search
@@ -39,7 +47,7 @@ export function pluralTemplates(
   locale: Locale,
   key: 'search.results' | 'search.studies' | 'search.pages',
 ): string {
-  const rules = new Intl.PluralRules(LOCALE_TAGS[locale].intl);
+  const rules = pluralRules(locale);
   const forms: Record<string, string> = {};
   for (const category of rules.resolvedOptions().pluralCategories) {
     const sample = SAMPLES.find((n) => rules.select(n) === category);
