@@ -3,8 +3,16 @@
  * thumbnails are linked in, Pagefind indexes the result, and the finished folder replaces
  * the old output in one rename.
  */
-import { readFileSync } from 'node:fs';
-import { copyFile, link, mkdir, readdir, rename, rm, stat } from 'node:fs/promises';
+import {
+  copyFileSync,
+  linkSync,
+  mkdirSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  type Dirent,
+} from 'node:fs';
+import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
 import { build } from 'astro';
 import * as pagefind from 'pagefind';
@@ -114,27 +122,45 @@ export async function pagefindIndex(siteDir: string): Promise<{ pages: number }>
  * A missing `source` mirrors nothing. Returns the number of files.
  */
 export async function linkTree(source: string, target: string): Promise<number> {
-  const entries = await readdir(source, { withFileTypes: true }).catch(
-    (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') return null;
-      throw error;
-    },
-  );
-  if (entries === null) return 0;
-  await mkdir(target, { recursive: true });
+  return linkTreeSync(source, target);
+}
+
+// Synchronous on purpose: thousands of tiny file-system calls, each awaited in turn, spent
+// more time in the thread pool's round trips than in the calls (the copy stage of the
+// 200-study sample: 0.28–0.40 s awaited, 0.05–0.09 s synchronous, alternating runs), and
+// nothing else needs the main thread meanwhile.
+function linkTreeSync(source: string, target: string): number {
+  let entries: Dirent[];
+  try {
+    entries = readdirSync(source, { withFileTypes: true });
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') return 0;
+    throw error;
+  }
+  mkdirSync(target, { recursive: true });
   let files = 0;
   for (const entry of entries) {
     const from = join(source, entry.name);
     const to = join(target, entry.name);
     if (entry.isDirectory()) {
-      files += await linkTree(from, to);
+      files += linkTreeSync(from, to);
     } else if (entry.isFile() && !entry.name.startsWith('.')) {
-      await rm(to, { force: true });
-      await link(from, to).catch(() => copyFile(from, to));
+      linkOrCopySync(from, to);
       files += 1;
     }
   }
   return files;
+}
+
+/** `to` as a hard link to `from` (replacing what is there), a copy where links fail. */
+function linkOrCopySync(from: string, to: string): void {
+  rmSync(to, { force: true });
+  try {
+    linkSync(from, to);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code === 'ENOENT') throw error;
+    copyFileSync(from, to);
+  }
 }
 
 /**
@@ -155,14 +181,15 @@ export async function linkFiles(
     const to = join(targetRoot, path);
     const folder = dirname(to);
     if (!made.has(folder)) {
-      await mkdir(folder, { recursive: true });
+      mkdirSync(folder, { recursive: true });
       made.add(folder);
     }
-    await rm(to, { force: true });
-    await link(from, to).catch(async (error: NodeJS.ErrnoException) => {
-      if (error.code === 'ENOENT') missing.push(path);
-      else await copyFile(from, to);
-    });
+    try {
+      linkOrCopySync(from, to);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error;
+      missing.push(path);
+    }
   }
   return missing;
 }
