@@ -4,7 +4,6 @@
  * the cover candidate (middle slice, brain window). sharp writes no metadata unless asked to
  * (no `withMetadata`/`keepMetadata`), so the images carry pixels only.
  */
-import { readFileSync } from 'node:fs';
 import sharp from 'sharp';
 import {
   WINDOW_PRESETS,
@@ -30,6 +29,7 @@ import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut, windowTableKey } from './window.ts';
 import { errorText } from '../error-text.ts';
 import { Sheets, writeWebp } from './sheets.ts';
+import { ownedFrame, readSliceBytes } from './slice-bytes.ts';
 import { charge, mark, seriesDone } from './step-profile.ts';
 
 export interface RenderSlice {
@@ -89,7 +89,7 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
   const decode = async (slice: RenderSlice): Promise<DecodedFrame | null> => {
     try {
       let start = mark();
-      const bytes = readFileSync(slice.path);
+      const bytes = readSliceBytes(slice.path);
       charge('read', start);
       start = mark();
       const frame = await decodeSamples(bytes, slice.header);
@@ -113,7 +113,8 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       const frame = await decode(slice);
       if (frame === null) continue;
       firstGood ??= slice;
-      if (slice.path === job.cover.path) coverFrame = frame;
+      // Kept past the next slice's read, which reuses the bytes its samples may point into.
+      if (slice.path === job.cover.path) coverFrame = ownedFrame(frame);
       const sizes = details ? [details.tile, job.tile] : [job.tile];
       const [first, second] = await windowedTiles(frame, slice.header, sizes, WINDOW_PRESET_IDS);
       if (details) details.put(index, first!);
