@@ -239,28 +239,61 @@ describe('a first scan', () => {
     }
   });
 
-  it('lays tiles out in spatial order', async () => {
-    const sprite = study(A).series[0]!.sprites[0]!;
-    const path = join(out('first').thumbsDir, relative('thumbs', sprite.url));
+  /** Mean grey of a region given in fractions of a tile at (x0, y0) of the image at `path`. */
+  async function regionMeans(
+    path: string,
+    tiles: { x0: number; y0: number; w: number; h: number }[],
+  ) {
     const { data, info } = await sharp(path)
       .greyscale()
       .raw()
       .toBuffer({ resolveWithObject: true });
-    const means = sprite.slices.map((_, t) => {
-      const x0 = (t % sprite.columns) * sprite.tileWidth;
-      const y0 = Math.floor(t / sprite.columns) * sprite.tileHeight;
+    return tiles.map(({ x0, y0, w, h }) => {
       let sum = 0;
       let n = 0;
       // The centre quarter of the tile: brain, away from skull and ventricles' edges.
-      for (let y = y0 + sprite.tileHeight * 0.6; y < y0 + sprite.tileHeight * 0.75; y++) {
-        for (let x = x0 + sprite.tileWidth * 0.25; x < x0 + sprite.tileWidth * 0.4; x++) {
+      for (let y = y0 + h * 0.6; y < y0 + h * 0.75; y++) {
+        for (let x = x0 + w * 0.25; x < x0 + w * 0.4; x++) {
           sum += data[Math.floor(y) * info.width * info.channels + Math.floor(x) * info.channels]!;
           n++;
         }
       }
       return sum / n;
     });
+  }
+
+  /** Each brain-window tile's mean brightness in study A's sheet, in tile order. */
+  async function tileMeans() {
+    const sprite = study(A).series[0]!.sprites[0]!;
+    const path = join(out('first').thumbsDir, relative('thumbs', sprite.url));
+    return regionMeans(
+      path,
+      sprite.slices.map((_, t) => ({
+        x0: (t % sprite.columns) * sprite.tileWidth,
+        y0: Math.floor(t / sprite.columns) * sprite.tileHeight,
+        w: sprite.tileWidth,
+        h: sprite.tileHeight,
+      })),
+    );
+  }
+
+  it('lays tiles out in spatial order', async () => {
+    const means = await tileMeans();
     for (let i = 1; i < means.length; i++) expect(means[i]!).toBeGreaterThan(means[i - 1]! + 5);
+  });
+
+  it('shows the middle slice on the cover, though later slices were read after it', async () => {
+    // The render reads every slice into one reused buffer: the cover's frame must be its own.
+    const means = await tileMeans();
+    const cover = join(out('first').thumbsDir, relative('thumbs', study(A).cover!));
+    const { width, height } = await sharp(cover).metadata();
+    const [coverMean] = await regionMeans(cover, [{ x0: 0, y0: 0, w: width!, h: height! }]);
+    const middle = Math.floor(means.length / 2);
+    const nearest = means.reduce(
+      (best, m, i) => (Math.abs(m - coverMean!) < Math.abs(means[best]! - coverMean!) ? i : best),
+      0,
+    );
+    expect(nearest).toBe(middle);
   });
 
   it('reports progress for header scan and thumbnails', () => {
