@@ -36,7 +36,7 @@ import { useTranslations, type UiKey } from '../../src/i18n/index.ts';
 import { joinStudies } from '../../src/pipeline/join.ts';
 import { registryCsv } from '../../src/pipeline/outputs/registry-csv.ts';
 import { fieldForHeader } from '../../src/pipeline/registry/locate-header.ts';
-import type { RegistryResult } from '../../src/pipeline/registry/read-registry.ts';
+import { oneRowRegistry } from './pipeline/one-row-registry.ts';
 
 /** A registry row whose every field holds a value of its kind, distinct from its neighbours'. */
 function sampleValues(): RegistryValues {
@@ -50,18 +50,7 @@ function sampleValues(): RegistryValues {
   return values;
 }
 
-function registryOf(values: RegistryValues): RegistryResult {
-  return {
-    file: 'dataset_registry.xlsx',
-    sha256: '0'.repeat(64),
-    sheet: 'registry',
-    headerRow: 1,
-    headers: {},
-    rows: [{ row: 2, values, folder: '1.2.3', duplicateOf: null }],
-    dataRows: 1,
-    findings: [],
-  };
-}
+const registryOf = (values: RegistryValues) => oneRowRegistry(values, '1.2.3');
 
 /** docs/build.md's "Registry fields" table, its cells trimmed (code spans keep their backticks). */
 function registryFieldRows(): string[][] {

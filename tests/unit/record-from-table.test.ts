@@ -16,9 +16,9 @@ import { RECORD_FIELDS } from '../../src/domain/record-fields.ts';
 import { studySchema } from '../../src/domain/schemas.ts';
 import { useTranslations } from '../../src/i18n/index.ts';
 import { joinStudies } from '../../src/pipeline/join.ts';
-import type { RegistryResult } from '../../src/pipeline/registry/read-registry.ts';
 import { planSample, registryRow } from '../../src/sample/plan.ts';
 import { fakeSeries } from './pipeline/fake-imaging.ts';
+import { oneRowRegistry } from './pipeline/one-row-registry.ts';
 
 /** A registry row whose every field holds a value of its kind, each different. */
 function rowValues(): RegistryValues {
@@ -31,16 +31,7 @@ function rowValues(): RegistryValues {
 
 function joined() {
   const values = { ...rowValues(), studyUid: 'a', path: 'studies/a' };
-  const registry: RegistryResult = {
-    file: 'dataset_registry.xlsx',
-    sha256: '0'.repeat(64),
-    sheet: 'registry',
-    headerRow: 1,
-    headers: {},
-    rows: [{ row: 2, values, folder: 'a', duplicateOf: null }],
-    dataRows: 1,
-    findings: [],
-  };
+  const registry = oneRowRegistry(values, 'a');
   const series = { ...fakeSeries('b', 1), kvp: 99, manufacturer: 'From DICOM' };
   const imaging = [
     { folder: 'a', studyUid: 'a', studyUidRef: 'a', patientSex: null, patientAge: null },

@@ -9,7 +9,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { readFileHeader } from '../../../src/pipeline/imaging/header/read-header.ts';
 import { joinStudies } from '../../../src/pipeline/join.ts';
 import { emptyValues, parseField } from '../../../src/pipeline/registry/fields.ts';
-import type { RegistryResult } from '../../../src/pipeline/registry/read-registry.ts';
+import { oneRowRegistry } from './one-row-registry.ts';
 import { writeCtFile, type SliceSpec } from '../../fixtures/dicom/ct-files.ts';
 
 const dir = mkdtempSync(join(tmpdir(), 'dicom-age-'));
@@ -51,16 +51,7 @@ function registryAge(cell: string): number | null {
 /** Joins one registry row (age from `cell`) with its folder's files (PatientAge `dicom`). */
 function joined(cell: string, dicom: string) {
   const values = { ...emptyValues(), studyUid: slice.studyUid, age: registryAge(cell) };
-  const registry: RegistryResult = {
-    file: 'dataset_registry.xlsx',
-    sha256: '0'.repeat(64),
-    sheet: 'registry',
-    headerRow: 1,
-    headers: {},
-    rows: [{ row: 2, values, folder: 'a', duplicateOf: null }],
-    dataRows: 1,
-    findings: [],
-  };
+  const registry = oneRowRegistry(values, 'a');
   const scan = {
     folder: 'a',
     studyUid: slice.studyUid,
