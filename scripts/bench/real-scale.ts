@@ -4,7 +4,6 @@
  * with `--dataset` under GNU time, against the peer script peer-imaging.py (pydicom + numpy +
  * Pillow doing the same imaging work on all cores). Page cache warm for both, run back to back.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
@@ -25,37 +24,11 @@ import { PROFILE_ENV } from '../../src/pipeline/imaging/render/step-profile.ts';
 import { summarize } from './stats.ts';
 import { parseCpuMs } from './build-summary.ts';
 import { GNU_TIME, runBuild, type BuildRun } from './whole-build.ts';
+import { peerPython, runProcess } from './child-process.ts';
 
 export const REAL_SCALE_MATRIX = 512;
 export const PEER_INSTALL =
   'apt-get install python3-pydicom python3-numpy python3-pil python3-gdcm';
-
-function run(
-  command: string,
-  args: string[],
-  cwd: string,
-): Promise<{ code: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on('error', reject);
-    child.on('close', (code) => resolve({ code, stdout, stderr }));
-  });
-}
-
-/** The Python that has the peer's packages (Debian's, also when another python3 is first on PATH). */
-async function peerPython(root: string): Promise<string | null> {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    const probe = await run(python, ['-c', 'import pydicom, numpy, PIL, gdcm'], root).catch(
-      () => null,
-    );
-    if (probe?.code === 0) return python;
-  }
-  return null;
-}
 
 /** The 512×512 sample of `studies` studies in `dir`, generated unless it is there already. */
 export async function ensureRealScaleSample(
@@ -128,7 +101,7 @@ export async function measureRealScale(
 
   const profileDir = join(work, 'render-profile');
   const place = { root, studies, work, concurrency, dataset, env: { [PROFILE_ENV]: profileDir } };
-  const python = await peerPython(root);
+  const python = await peerPython(root, ['pydicom', 'numpy', 'PIL', 'gdcm']);
   let peerNote: string | null = null;
   if (python === null) {
     peerNote = `peers skipped: pydicom, numpy, Pillow or GDCM missing (${PEER_INSTALL})`;
@@ -178,7 +151,7 @@ export async function measureRealScale(
     log(`real scale: peer, ${variant} (${python} peer-imaging.py, ${concurrency} processes)`);
     const timeFile = join(work, 'peer-time.txt');
     const started = performance.now();
-    const result = await run(
+    const result = await runProcess(
       GNU_TIME,
       [
         ...['-f', '%U %S', '-o', timeFile, python],

@@ -11,7 +11,6 @@
  *
  * Also runs alone: `node scripts/bench/small-sample.ts [--studies 200] [--runs 2]`.
  */
-import { spawn } from 'node:child_process';
 import { mkdir, readFile, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -19,10 +18,11 @@ import { imagingCacheDir } from '../lib/build-site.ts';
 import { ensureSample } from '../lib/sample-cache.ts';
 import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
 import { DEFAULT_SEED, generateSample, SAMPLE_VERSION } from '../../src/sample/index.ts';
-import { parseStageTimes, type StageTime } from './build-summary.ts';
+import { parseCpuMs, parseStageTimes, type StageTime } from './build-summary.ts';
 import { warmPageCache } from './header-scan.ts';
 import { summarize, type Measured } from './stats.ts';
 import { GNU_TIME } from './whole-build.ts';
+import { peerPython, runProcess } from './child-process.ts';
 
 export const SMALL_SAMPLE_STUDIES = 200;
 /** Whole build / peer, wall time (issue 26). */
@@ -55,36 +55,15 @@ export interface WithSmallSample {
   smallSample?: SmallSampleFigures;
 }
 
-function run(command: string, args: string[], cwd: string) {
-  return new Promise<{ code: number | null; stdout: string; stderr: string }>((done, fail) => {
-    const child = spawn(command, args, { cwd, stdio: ['ignore', 'pipe', 'pipe'] });
-    let stdout = '';
-    let stderr = '';
-    child.stdout.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
-    child.stderr.on('data', (chunk: Buffer) => (stderr = (stderr + chunk.toString()).slice(-4000)));
-    child.on('error', fail);
-    child.on('close', (code) => done({ code, stdout, stderr }));
-  });
-}
-
 /** `command` under GNU time: wall and CPU (children included), and its output. */
 async function timed(command: string, args: string[], cwd: string, timeFile: string) {
   const loadAverage = loadavg()[0] ?? 0;
   const start = performance.now();
-  const result = await run(GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args], cwd);
+  const result = await runProcess(GNU_TIME, ['-f', '%U %S', '-o', timeFile, command, ...args], cwd);
   const wallMs = performance.now() - start;
   if (result.code !== 0) throw new Error(`${command} failed:\n${result.stderr.slice(-2000)}`);
-  const [user, system] = (await readFile(timeFile, 'utf8')).trim().split('\n').at(-1)!.split(' ');
-  return { ...result, wallMs, cpuMs: (Number(user) + Number(system)) * 1000, loadAverage };
-}
-
-/** The Python that has the peer's packages, or null. */
-async function peerPython(root: string): Promise<string | null> {
-  for (const python of ['python3', '/usr/bin/python3']) {
-    const probe = await run(python, ['-c', 'import pydicom, numpy, PIL'], root).catch(() => null);
-    if (probe?.code === 0) return python;
-  }
-  return null;
+  const cpuMs = parseCpuMs(await readFile(timeFile, 'utf8'));
+  return { ...result, wallMs, cpuMs, loadAverage };
 }
 
 export async function measureSmallSample(
@@ -106,7 +85,7 @@ export async function measureSmallSample(
   const { files } = await listStudyFiles(sample);
   log(`small sample: ${studies} studies, ${files.length} files; warming the page cache`);
   await warmPageCache(sample, files);
-  const python = await peerPython(root);
+  const python = await peerPython(root, ['pydicom', 'numpy', 'PIL']);
   const peerNote =
     python === null ? 'peer skipped: python3 with pydicom, numpy and Pillow not found' : null;
   if (peerNote) log(peerNote);
