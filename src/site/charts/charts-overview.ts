@@ -2,9 +2,10 @@
 import type { Stats } from '../../domain/stats.ts';
 import type { BrowserKey } from '../../i18n/browser.ts';
 import { barChart } from './bar-chart.ts';
-import { CLASS_KEYS } from '../../domain/field-table.ts';
-import { SEX_KEYS } from '../../domain/field-values.ts';
-import type { ChartDefinition, ChartKit, Cell } from './chart-kit.ts';
+import { CLASS_KEYS, type ClassKey } from '../../domain/field-table.ts';
+import { SEX_KEYS, type SexKey } from '../../domain/field-values.ts';
+import type { ChartBody, ChartDefinition, ChartKit, Cell } from './chart-kit.ts';
+import type { ChartSeries } from './common.ts';
 import { histogram } from './histogram.ts';
 
 type AgeGroup = Stats['age']['bins'][number] | Stats['age']['unknown'];
@@ -33,118 +34,137 @@ function ageRows({ t, stats, binLabel }: ChartKit, keysOf: (b: AgeGroup) => numb
   ];
 }
 
+/** One way the overview splits the studies, by class or by sex: its keys, series and counts. */
+interface Split<K extends string> {
+  /** The field's word: the bar chart's category and its table's first column. */
+  field: BrowserKey;
+  keys: readonly K[];
+  /** One per key, in the keys' order. */
+  series: ChartSeries[];
+  /** The keys a chart draws for these counts (the kit's drawnClasses, drawnSexes). */
+  drawn: (counts: readonly Record<K, number>[]) => K[];
+  seriesOf: (keys: readonly K[]) => ChartSeries[];
+  /** All studies' counts. */
+  totals: Record<K, number>;
+  /** An age group's counts. */
+  ofGroup: (group: AgeGroup) => Record<K, number>;
+}
+
+const classSplit = (kit: ChartKit): Split<ClassKey> => ({
+  field: 'field.pathology',
+  keys: CLASS_KEYS,
+  series: kit.classSeries,
+  drawn: kit.drawnClasses,
+  seriesOf: kit.classSeriesOf,
+  totals: kit.stats.classBalance,
+  ofGroup: (group) => group.byClass,
+});
+
+const sexSplit = (kit: ChartKit): Split<SexKey> => ({
+  field: 'field.sex',
+  keys: SEX_KEYS,
+  series: kit.sexSeries,
+  drawn: kit.drawnSexes,
+  seriesOf: kit.sexSeriesOf,
+  totals: kit.stats.sex,
+  ofGroup: (group) => group.bySex,
+});
+
+/** The studies by a split: one bar a key, each in its own colour. */
+function splitBars<K extends string>(
+  kit: ChartKit,
+  split: Split<K>,
+  title: BrowserKey,
+  caption: BrowserKey,
+): ChartBody {
+  const { t, width, studies } = kit;
+  const drawn = split.drawn([split.totals]);
+  const label = (k: K) => split.series[split.keys.indexOf(k)]!.label;
+  return {
+    title: t(title),
+    caption: t(caption),
+    svg: barChart(
+      {
+        title: t(title),
+        xLabel: studies,
+        categoryLabel: t(split.field),
+        // Each row in its own colour; the row labels make a legend redundant.
+        series: split.seriesOf(drawn),
+        legend: false,
+        rows: drawn.map((k) => ({
+          label: label(k),
+          values: drawn.map((other) => (other === k ? split.totals[k] : 0)),
+        })),
+      },
+      width,
+    ),
+    table: {
+      head: [t(split.field), studies],
+      rows: split.keys.map((k) => [label(k), split.totals[k]]),
+    },
+  };
+}
+
+/** The ages of the studies, each bin stacked by a split. */
+function ageHistogram<K extends string>(
+  kit: ChartKit,
+  split: Split<K>,
+  title: BrowserKey,
+  by: BrowserKey,
+): ChartBody {
+  const { t, stats, width, studies } = kit;
+  const age = stats.age;
+  const drawn = split.drawn(age.bins.map(split.ofGroup));
+  return {
+    title: t(title),
+    caption: ageCaption(kit, by),
+    svg: histogram(
+      {
+        title: t(title),
+        xLabel: t('field.age'),
+        yLabel: studies,
+        series: split.seriesOf(drawn),
+        bins: age.bins.map((b) => ({
+          label: String(b.from),
+          values: drawn.map((k) => split.ofGroup(b)[k]),
+        })),
+        end: age.bins.length ? String(age.bins[age.bins.length - 1]!.to) : undefined,
+      },
+      width,
+    ),
+    table: {
+      head: [t('field.age'), ...split.series.map((s) => s.label), t('stats.total')],
+      rows: ageRows(kit, (b) => split.keys.map((k) => split.ofGroup(b)[k])),
+    },
+  };
+}
+
 export const OVERVIEW_CHARTS = [
   {
     id: 'class-balance',
     section: 'overview',
-    build: ({ t, stats, width, studies, classSeries, drawnClasses, classSeriesOf }) => ({
-      title: t('stats.chart.classBalance'),
-      caption: t('stats.chart.classBalance.caption'),
-      svg: barChart(
-        {
-          title: t('stats.chart.classBalance'),
-          xLabel: studies,
-          categoryLabel: t('field.pathology'),
-          // Each row in its class colour; the row labels make a legend redundant.
-          series: classSeriesOf(drawnClasses([stats.classBalance])),
-          legend: false,
-          rows: drawnClasses([stats.classBalance]).map((k, _, keys) => ({
-            label: classSeries[CLASS_KEYS.indexOf(k)]!.label,
-            values: keys.map((other) => (other === k ? stats.classBalance[k] : 0)),
-          })),
-        },
-        width,
+    build: (kit) =>
+      splitBars(
+        kit,
+        classSplit(kit),
+        'stats.chart.classBalance',
+        'stats.chart.classBalance.caption',
       ),
-      table: {
-        head: [t('field.pathology'), studies],
-        rows: CLASS_KEYS.map((k, i) => [classSeries[i]!.label, stats.classBalance[k]]),
-      },
-    }),
   },
   {
     id: 'sex',
     section: 'overview',
-    build: ({ t, stats, width, studies, sexSeries, drawnSexes, sexSeriesOf }) => ({
-      title: t('stats.chart.sex'),
-      caption: t('stats.chart.sex.caption'),
-      svg: barChart(
-        {
-          title: t('stats.chart.sex'),
-          xLabel: studies,
-          categoryLabel: t('field.sex'),
-          series: sexSeriesOf(drawnSexes([stats.sex])),
-          legend: false,
-          rows: drawnSexes([stats.sex]).map((k, _, keys) => ({
-            label: sexSeries[SEX_KEYS.indexOf(k)]!.label,
-            values: keys.map((other) => (other === k ? stats.sex[k] : 0)),
-          })),
-        },
-        width,
-      ),
-      table: {
-        head: [t('field.sex'), studies],
-        rows: SEX_KEYS.map((k, i) => [sexSeries[i]!.label, stats.sex[k]]),
-      },
-    }),
+    build: (kit) => splitBars(kit, sexSplit(kit), 'stats.chart.sex', 'stats.chart.sex.caption'),
   },
   {
     id: 'age-class',
     section: 'overview',
-    build: (kit) => {
-      const { t, stats, width, studies, classHead, drawnClasses, classSeriesOf } = kit;
-      const age = stats.age;
-      return {
-        title: t('stats.chart.ageClass'),
-        caption: ageCaption(kit, 'stats.chart.age.byClass'),
-        svg: histogram(
-          {
-            title: t('stats.chart.ageClass'),
-            xLabel: t('field.age'),
-            yLabel: studies,
-            series: classSeriesOf(drawnClasses(age.bins.map((b) => b.byClass))),
-            bins: age.bins.map((b) => ({
-              label: String(b.from),
-              values: drawnClasses(age.bins.map((x) => x.byClass)).map((k) => b.byClass[k]),
-            })),
-            end: age.bins.length ? String(age.bins[age.bins.length - 1]!.to) : undefined,
-          },
-          width,
-        ),
-        table: {
-          head: [t('field.age'), ...classHead],
-          rows: ageRows(kit, (b) => CLASS_KEYS.map((k) => b.byClass[k])),
-        },
-      };
-    },
+    build: (kit) =>
+      ageHistogram(kit, classSplit(kit), 'stats.chart.ageClass', 'stats.chart.age.byClass'),
   },
   {
     id: 'age-sex',
     section: 'overview',
-    build: (kit) => {
-      const { t, stats, width, studies, sexSeries, drawnSexes, sexSeriesOf } = kit;
-      const age = stats.age;
-      return {
-        title: t('stats.chart.ageSex'),
-        caption: ageCaption(kit, 'stats.chart.age.bySex'),
-        svg: histogram(
-          {
-            title: t('stats.chart.ageSex'),
-            xLabel: t('field.age'),
-            yLabel: studies,
-            series: sexSeriesOf(drawnSexes(age.bins.map((b) => b.bySex))),
-            bins: age.bins.map((b) => ({
-              label: String(b.from),
-              values: drawnSexes(age.bins.map((x) => x.bySex)).map((k) => b.bySex[k]),
-            })),
-            end: age.bins.length ? String(age.bins[age.bins.length - 1]!.to) : undefined,
-          },
-          width,
-        ),
-        table: {
-          head: [t('field.age'), ...sexSeries.map((s) => s.label), t('stats.total')],
-          rows: ageRows(kit, (b) => SEX_KEYS.map((k) => b.bySex[k])),
-        },
-      };
-    },
+    build: (kit) => ageHistogram(kit, sexSplit(kit), 'stats.chart.ageSex', 'stats.chart.age.bySex'),
   },
 ] as const satisfies readonly ChartDefinition[];
