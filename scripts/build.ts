@@ -6,10 +6,13 @@
 import { resolve } from 'node:path';
 import { parseBuildArgs, USAGE, type BuildArgs } from './lib/build-args.ts';
 import { runCommand } from './lib/cli.ts';
+import { enableBuildCompileCache } from './lib/compile-cache.ts';
 
 const ROOT = resolve(import.meta.dirname, '..');
 
 async function main(args: BuildArgs): Promise<number> {
+  // Before anything large loads, and before the workers start (they inherit it).
+  enableBuildCompileCache(ROOT);
   // The imaging workers start first: their start-up runs on the other core while this thread
   // loads the stages (workers/prestart.ts).
   const prestart = await import('../src/pipeline/imaging/workers/prestart.ts');
