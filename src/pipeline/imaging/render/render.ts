@@ -28,7 +28,7 @@ import { transferSyntaxInfo } from '../dicom/transfer-syntax.ts';
 import type { ImageHeader } from '../types.ts';
 import { applyLut, applyWindow, windowLut, windowTableKey } from './window.ts';
 import { errorText } from '../error-text.ts';
-import { Sheets, writeWebp } from './sheets.ts';
+import { Sheets, writeWebp, type RawImage } from './sheets.ts';
 import { ownedFrame, readSliceBytes } from './slice-bytes.ts';
 import { charge, mark, seriesDone } from './step-profile.ts';
 
@@ -135,11 +135,10 @@ export async function renderSeries(job: RenderJob): Promise<RenderResult> {
       coverSlice = firstGood;
       cover = (await decode(coverSlice))!;
     }
-    const { width: cw, height: ch } = job.coverSize;
-    const [coverTiles] = await windowedTiles(cover, coverSlice.header, [job.coverSize], ['brain']);
+    const coverImage = await coverPixels(cover, coverSlice.header, job.coverSize);
     // All seven encodes at once: the pool's last series then uses every core, not one.
     await Promise.all([
-      writeWebp(spritePath(job.outPrefix, 'cover'), coverTiles![0]!, cw, ch),
+      writeWebp(spritePath(job.outPrefix, 'cover'), coverImage, job.coverSize),
       ...sheets.write((id) => spritePath(job.outPrefix, id)),
       ...(details ? details.write((id) => detailPath(job.outPrefix, id)) : []),
     ]);
@@ -203,6 +202,26 @@ async function windowedTiles(
     charge('resample', start);
   }
   return out;
+}
+
+/**
+ * The cover's pixels in the brain window: at the cover's size where the tiles' whole-factor
+ * shrink applies; otherwise (e.g. a 128 px slice under a 256 px cover) at the slice's own size,
+ * for writeWebp to scale as it encodes: one libvips call, not a resize and then an encode.
+ */
+async function coverPixels(
+  frame: DecodedFrame,
+  header: ImageHeader,
+  size: { width: number; height: number },
+): Promise<RawImage> {
+  if (header.bitsStored <= 16 && wholeFactor(frame, size) !== null) {
+    const [[pixels]] = await windowedTiles(frame, header, [size], ['brain']);
+    return { pixels: pixels!, ...size };
+  }
+  const start = mark();
+  const pixels = windowed8(frame.samples, header, 'brain');
+  charge('window', start);
+  return { pixels, width: frame.width, height: frame.height };
 }
 
 /** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */

@@ -36,8 +36,9 @@ class Sheets {
   }
   /** Encodes and writes each preset's sheet; the encodes run at once, on libvips' threads. */
   write(path: (id: WindowPresetId) => string): Promise<void>[] {
+    const { width, height } = this;
     return WINDOW_PRESET_IDS.map((id) =>
-      writeWebp(path(id), this.planes.get(id)!, this.width, this.height),
+      writeWebp(path(id), { pixels: this.planes.get(id)!, width, height }),
     );
   }
 }
@@ -58,11 +59,25 @@ function blit(
   }
 }
 
-export async function writeWebp(path: string, pixels: Uint8Array, width: number, height: number) {
+/** 8-bit grey pixels, row by row. */
+export interface RawImage {
+  pixels: Uint8Array;
+  width: number;
+  height: number;
+}
+
+/** Encodes `image` as WebP at `path`, scaled first (libvips' default kernel) to `size` when that differs. */
+export async function writeWebp(
+  path: string,
+  image: RawImage,
+  size: { width: number; height: number } = image,
+) {
   let start = mark();
-  const webp = await sharp(pixels, { raw: { width, height, channels: 1 } })
-    .webp(WEBP)
-    .toBuffer();
+  const { pixels, width, height } = image;
+  let encoder = sharp(pixels, { raw: { width, height, channels: 1 } });
+  if (size.width !== width || size.height !== height)
+    encoder = encoder.resize(size.width, size.height, { fit: 'fill' });
+  const webp = await encoder.webp(WEBP).toBuffer();
   charge('encode', start);
   start = mark();
   writeFileAtomicSync(path, webp);
