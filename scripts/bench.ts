@@ -41,6 +41,7 @@ import { measureChecksums } from './bench/checksums.ts';
 import { measureRealScale } from './bench/real-scale.ts';
 import { formatRealScale, realScaleTargets } from './bench/real-scale-report.ts';
 import { formatVerify, measureVerify } from './bench/verify.ts';
+import { Trash } from './bench/trash.ts';
 import * as smallSample from './bench/small-sample.ts';
 import {
   hasGnuTime,
@@ -92,12 +93,15 @@ async function measureSize(args: BenchArgs, studies: number, tools: Tools): Prom
   const cold: BuildRunFigures[] = [];
   const warm: BuildRunFigures[] = [];
   if (!args.skip.has('builds')) {
+    const trash = new Trash(join(place.work, 'trash'));
+    await trash.empty();
     for (let run = 1; run <= args.buildRuns; run++) {
-      await makeCold(place);
+      await makeCold(place, trash);
       log(`${studies} studies: cold build ${run}/${args.buildRuns} (sample generated first)`);
       cold.push(await runBuild(place));
       logBuild(cold.at(-1)!);
     }
+    await trash.empty();
     for (let run = 1; run <= args.buildRuns; run++) {
       log(`${studies} studies: warm build ${run}/${args.buildRuns}`);
       warm.push(await runBuild(place));

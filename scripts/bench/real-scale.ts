@@ -4,7 +4,7 @@
  * with `--dataset` under GNU time, against the peer script peer-imaging.py (pydicom + numpy +
  * Pillow doing the same imaging work on all cores). Page cache warm for both, run back to back.
  */
-import { mkdir, readFile, readdir, rm, stat } from 'node:fs/promises';
+import { mkdir, readFile, readdir, stat } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
 import { listStudyFiles } from '../../src/pipeline/imaging/list/walk.ts';
@@ -25,6 +25,7 @@ import { summarize } from './stats.ts';
 import { parseCpuMs } from './build-summary.ts';
 import { GNU_TIME, runBuild, type BuildRun } from './whole-build.ts';
 import { peerPython, runProcess } from './child-process.ts';
+import { Trash } from './trash.ts';
 
 export const REAL_SCALE_MATRIX = 512;
 export const PEER_INSTALL =
@@ -107,6 +108,9 @@ export async function measureRealScale(
     peerNote = `peers skipped: pydicom, numpy, Pillow or GDCM missing (${PEER_INSTALL})`;
     log(peerNote);
   }
+  // Each run's folders are renamed away and deleted after the last run (trash.ts says why).
+  const trash = new Trash(join(work, 'trash'));
+  await trash.empty();
   const builds: BuildRun[] = [];
   const steps: RenderSteps[] = [];
   const peers: Record<PeerVariant, { ms: number; cpuMs: number; slices: number }[]> = {
@@ -118,11 +122,12 @@ export async function measureRealScale(
   let thumbsBytes = 0;
   const runs: RealScaleFigures['runs'] = [];
   const oursRun = async () => {
-    await Promise.all(
-      [imagingCacheDir(root, dataset), join(work, 'dist'), join(work, 'generated'), profileDir].map(
-        (dir) => rm(dir, { recursive: true, force: true }),
-      ),
-    );
+    await trash.setAside([
+      imagingCacheDir(root, dataset),
+      join(work, 'dist'),
+      join(work, 'generated'),
+      profileDir,
+    ]);
     await mkdir(profileDir, { recursive: true });
     log('real scale: our cold build (--dataset, imaging cache empty)');
     const build = await runBuild(place);
@@ -147,7 +152,7 @@ export async function measureRealScale(
   const peerRun = async (variant: PeerVariant) => {
     if (python === null) return;
     const out = join(work, 'peer-out');
-    await rm(out, { recursive: true, force: true });
+    await trash.setAside([out]);
     log(`real scale: peer, ${variant} (${python} peer-imaging.py, ${concurrency} processes)`);
     const timeFile = join(work, 'peer-time.txt');
     const started = performance.now();
@@ -172,7 +177,7 @@ export async function measureRealScale(
     peers[variant].push({ ms, cpuMs, slices: summary.slices });
     runs.push({ who: `peer-${variant}`, ms, cpuMs });
     log(`  ${(ms / 1000).toFixed(1)} s`);
-    await rm(out, { recursive: true, force: true });
+    await trash.setAside([out]);
   };
   const contenders: Contender[] = [
     'ours',
@@ -190,6 +195,7 @@ export async function measureRealScale(
   }
   // The floor of the first round ran before any sheet existed when it came first: make it up.
   if (floors.length < runCount) await floorRun();
+  await trash.empty();
 
   const median = (values: number[]) => summarize(values).median;
   const build = builds[0]!;

@@ -6,12 +6,12 @@
  *
  * Ours: `node scripts/build.ts --studies <n> --no-checksums` under GNU time with the sample
  * already generated (not timed: the peer does not generate it either), the imaging cache and
- * the outputs removed. The peer: `peer-imaging.py <sample> <out> <cores>`. Alternating ABBA,
+ * the outputs set aside (renamed away, deleted after the last run: trash.ts). The peer: `peer-imaging.py <sample> <out> <cores>`. Alternating ABBA,
  * page cache warm; wall and CPU seconds (user + system, children included) per run, medians.
  *
  * Also runs alone: `node scripts/bench/small-sample.ts [--studies 200] [--runs 2]`.
  */
-import { mkdir, readFile, rm } from 'node:fs/promises';
+import { mkdir, readFile } from 'node:fs/promises';
 import { availableParallelism, loadavg } from 'node:os';
 import { join, resolve } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
@@ -23,6 +23,7 @@ import { warmPageCache } from './header-scan.ts';
 import { summarize, type Measured } from './stats.ts';
 import { GNU_TIME } from './whole-build.ts';
 import { peerPython, runProcess } from './child-process.ts';
+import { Trash } from './trash.ts';
 
 export const SMALL_SAMPLE_STUDIES = 200;
 /** Whole build / peer, wall time (issue 26). */
@@ -90,11 +91,13 @@ export async function measureSmallSample(
     python === null ? 'peer skipped: python3 with pydicom, numpy and Pillow not found' : null;
   if (peerNote) log(peerNote);
 
+  // Each run's folders are renamed away and deleted after the last run (trash.ts says why).
+  const trash = new Trash(join(work, 'trash'));
+  await trash.empty();
   const runs: TimedRun[] = [];
   const ours = async () => {
     const [dist, generated] = [join(work, 'dist'), join(work, 'generated')];
-    for (const dir of [imagingCacheDir(root, sample), dist, generated])
-      await rm(dir, { recursive: true, force: true });
+    await trash.setAside([imagingCacheDir(root, sample), dist, generated]);
     const args = ['scripts/build.ts', '--studies', String(studies), '--out', dist];
     args.push('--generated', generated, '--concurrency', String(concurrency), '--no-checksums');
     const result = await timed(process.execPath, args, root, join(work, 'time.txt'));
@@ -106,7 +109,7 @@ export async function measureSmallSample(
   const peer = async () => {
     if (python === null) return;
     const out = join(work, 'peer-out');
-    await rm(out, { recursive: true, force: true });
+    await trash.setAside([out]);
     const script = join(root, 'scripts/bench/peer-imaging.py');
     const result = await timed(
       python,
@@ -116,12 +119,13 @@ export async function measureSmallSample(
     );
     runs.push({ who: 'peer', ...pick(result) });
     log(`  peer ${seconds(result.wallMs)} (cpu ${seconds(result.cpuMs)})`);
-    await rm(out, { recursive: true, force: true });
+    await trash.setAside([out]);
   };
   for (let pair = 0; pair < runCount; pair++) {
     const order = pair % 2 === 0 ? [ours, peer] : [peer, ours];
     for (const step of order) await step();
   }
+  await trash.empty();
   const oursRuns = runs.filter((r) => r.who === 'ours');
   const peerRuns = runs.filter((r) => r.who === 'peer');
   const stages = oursRuns[0]!.stages!.map(({ stage }) => ({

@@ -4,12 +4,13 @@
  * fresh clone); warm = the same command again with nothing changed.
  */
 import { spawn } from 'node:child_process';
-import { access, readFile, readdir, rm } from 'node:fs/promises';
+import { access, readFile, readdir } from 'node:fs/promises';
 import { join } from 'node:path';
 import { imagingCacheDir } from '../lib/build-site.ts';
 import { sampleDir } from '../lib/sample-cache.ts';
 import { DEFAULT_SEED, SAMPLE_VERSION } from '../../src/sample/index.ts';
 import { parseCpuMs, parsePeakRss, parseStageTimes, type StageTime } from './build-summary.ts';
+import type { Trash } from './trash.ts';
 
 export const GNU_TIME = '/usr/bin/time';
 
@@ -38,22 +39,23 @@ export function sampleFolder(place: BuildPlace): string {
   return sampleDir(join(place.root, '.cache/sample'), SAMPLE_VERSION, DEFAULT_SEED, place.studies);
 }
 
-/** Removes what a fresh clone would not have for this size: sample, imaging cache, outputs. */
-export async function makeCold(place: BuildPlace): Promise<void> {
+/**
+ * Sets aside what a fresh clone would not have for this size: sample, imaging cache, outputs
+ * (renamed into `trash`, deleted after the timed builds: trash.ts says why).
+ */
+export async function makeCold(place: BuildPlace, trash: Trash): Promise<void> {
   const sample = sampleFolder(place);
   const sampleRoot = join(place.root, '.cache/sample');
   const leftovers = (await readdir(sampleRoot).catch(() => [] as string[]))
     .filter((name) => name.startsWith(`${SAMPLE_VERSION}-${DEFAULT_SEED}-${place.studies}.tmp-`))
     .map((name) => join(sampleRoot, name));
-  await Promise.all(
-    [
-      sample,
-      ...leftovers,
-      imagingCacheDir(place.root, sample),
-      join(place.work, 'dist'),
-      join(place.work, 'generated'),
-    ].map((dir) => rm(dir, { recursive: true, force: true })),
-  );
+  await trash.setAside([
+    sample,
+    ...leftovers,
+    imagingCacheDir(place.root, sample),
+    join(place.work, 'dist'),
+    join(place.work, 'generated'),
+  ]);
 }
 
 /** Whether GNU time is installed (apt package `time`). */

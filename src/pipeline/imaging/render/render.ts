@@ -215,8 +215,8 @@ async function coverPixels(
   size: { width: number; height: number },
 ): Promise<RawImage> {
   if (header.bitsStored <= 16 && wholeFactor(frame, size) !== null) {
-    const [[pixels]] = await windowedTiles(frame, header, [size], ['brain']);
-    return { pixels: pixels!, ...size };
+    const [tiles] = await windowedTiles(frame, header, [size], ['brain']);
+    return { pixels: tiles![0]!, ...size };
   }
   const start = mark();
   const pixels = windowed8(frame.samples, header, 'brain');
