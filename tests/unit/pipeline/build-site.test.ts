@@ -110,6 +110,36 @@ describe('buildSite', () => {
     expect((await buildSite({ ...opts, force: true }, withError.deps)).published).toBe(true);
   });
 
+  it('loads Astro and Pagefind once the imaging workers render, after the stages before them', async () => {
+    // Loading them takes this thread half a second; done earlier, it held up the readme,
+    // registry and file listing, which the workers wait for.
+    const events: string[] = [];
+    const { deps } = fakeDeps({
+      loadSiteTools: async () => {
+        events.push('load site tools');
+      },
+    });
+    const scan = deps.scanImaging;
+    deps.scanImaging = async (o) => {
+      events.push('imaging: list and scan');
+      o.onProgress?.({ stage: 'thumbnails', done: 0, total: 2 });
+      events.push('imaging: render');
+      return scan(o);
+    };
+    await buildSite(await options(), deps, {
+      onStage: (e) => {
+        if (e.phase === 'end') events.push(`${e.stage} done`);
+      },
+    });
+    expect(events.slice(0, 5)).toEqual([
+      'sample done',
+      'readme done',
+      'registry done',
+      'imaging: list and scan',
+      'load site tools',
+    ]);
+  });
+
   it('generates the sample once into .cache/sample/<version>-<seed>-<n>/ and reuses it', async () => {
     const opts = await options();
     const { deps, calls } = fakeDeps();
