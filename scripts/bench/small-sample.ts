@@ -6,8 +6,9 @@
  *
  * Ours: `node scripts/build.ts --studies <n> --no-checksums` under GNU time with the sample
  * already generated (not timed: the peer does not generate it either), the imaging cache and
- * the outputs set aside (renamed away, deleted after the last run: trash.ts). The peer: `peer-imaging.py <sample> <out> <cores>`. Alternating ABBA,
- * page cache warm; wall and CPU seconds (user + system, children included) per run, medians.
+ * the outputs set aside (renamed away, deleted after the last run: trash.ts). The peer:
+ * `peer-imaging.py <sample> <out> <cores>`. Alternating ABBA, page cache warm; wall and CPU
+ * seconds (user + system, children included) per run, medians.
  *
  * Also runs alone: `node scripts/bench/small-sample.ts [--studies 200] [--runs 2]`.
  */

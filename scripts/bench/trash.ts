@@ -5,10 +5,11 @@
  * Why: on ext4 without a journal (the disks of this project's build machines), creating a file
  * checks every inode freed in the last minutes before it takes one (`recently_deleted`). A build
  * right after `rm -rf` of the last run's 3,000-odd files paid for that check in system time:
- * 2.2-2.6 s of it after the old folders were renamed away, 2.4, 3.4 and then 4.1 s in three
- * builds in a row that each deleted them first (the 200-study sample). A fresh clone, what a cold
- * build stands for, has deleted nothing. So each folder is renamed into a trash folder (one
- * rename, no inode freed) and the trash is deleted after the last timed run.
+ * 2.2-3.0 s of it after the old folders were renamed away, 2.4, 3.4 and then 4.1 s in three
+ * builds in a row that each deleted them first (the 200-study sample; docs/benchmark.md). A
+ * fresh clone, what a cold build stands for, has deleted nothing. So each folder is renamed into
+ * a trash folder (one rename, no inode freed) and the trash is deleted after the last timed run;
+ * until then it holds every set-aside copy (the cold builds': one sample per run).
  */
 import { mkdir, rename, rm } from 'node:fs/promises';
 import { join } from 'node:path';
