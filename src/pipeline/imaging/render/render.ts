@@ -224,7 +224,7 @@ async function coverPixels(
   return { pixels, width: frame.width, height: frame.height };
 }
 
-/** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
+/** Window lookup tables by `windowTableKey`. */
 const luts = new Map<string, Uint8Array>();
 
 /** Stored samples → 8-bit grey in a preset's window (MONOCHROME1 inverted). */
@@ -247,6 +247,7 @@ function windowed8(
   return applyLut(samples, lut);
 }
 
+/** Resizes same-sized 8-bit planes together (interleaved as channels of one raw image). */
 async function scaleChannels(
   planes: Uint8Array[],
   width: number,

@@ -66,7 +66,10 @@ export interface RawImage {
   height: number;
 }
 
-/** Encodes `image` as WebP at `path`, scaled first (libvips' default kernel) to `size` when that differs. */
+/**
+ * Encodes `image` as WebP at `path`; scaled first to `size` (sharp's default kernel) when that
+ * differs, in the same libvips call.
+ */
 export async function writeWebp(
   path: string,
   image: RawImage,
