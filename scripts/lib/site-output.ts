@@ -21,7 +21,7 @@ import { astroWorkDir, moveDir, previousDir } from './staging.ts';
 
 /**
  * Astro, the site's configuration and Pagefind, loaded once, on first use or ahead of it
- * (buildSite starts it with the pipeline, while the main thread waits on the imaging workers).
+ * (buildSite starts it once the imaging workers render, while the main thread waits on them).
  */
 export function loadSiteTools(): Promise<SiteTools> {
   disableAstroTelemetry();
